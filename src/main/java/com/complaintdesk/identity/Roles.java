@@ -1,0 +1,21 @@
+package com.complaintdesk.identity;
+
+import java.util.List;
+
+/** The groups of the people table in the playbook, as Camunda group ids. */
+public final class Roles {
+
+    public static final String AGENTS = "agents";
+    public static final String SUPERVISORS = "supervisors";
+    public static final String LEGAL = "legal";
+    public static final String OWNERS = "owners";
+    public static final String PROCESS_OWNERS = "process-owners";
+    public static final String AUDITORS = "auditors";
+    /** Camunda's administrators group; always keeps at least one direct member. */
+    public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+    public static final List<String> ALL =
+            List.of(AGENTS, SUPERVISORS, LEGAL, OWNERS, PROCESS_OWNERS, AUDITORS, CAMUNDA_ADMIN);
+
+    private Roles() {}
+}
