@@ -1,0 +1,205 @@
+package com.complaintdesk.intake;
+
+import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
+
+import com.complaintdesk.lifecycle.ComplaintLifecycleProcess;
+import com.complaintdesk.web.FieldProblem;
+import com.complaintdesk.web.InvalidRequestException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns a complaint into a case: one row in the application's table and one running complaint lifecycle,
+ * stored in one transaction. A repeat of the same (channel, externalId) returns the existing case, also when
+ * two deliveries race.
+ */
+@Service
+public class ComplaintIntake {
+
+    /** How far in the future a postedAt may lie, to tolerate clock skew between a platform and us. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final ComplaintRepository complaints;
+    private final ComplaintLifecycleProcess lifecycle;
+    private final IdentityService identity;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    ComplaintIntake(ComplaintRepository complaints, ComplaintLifecycleProcess lifecycle, IdentityService identity,
+            PlatformTransactionManager transactionManager, ObjectMapper json) {
+        this.complaints = complaints;
+        this.lifecycle = lifecycle;
+        this.identity = identity;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.json = json;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** The outcome of an intake: the case, and whether this delivery created it. */
+    public record Received(ComplaintCase complaintCase, boolean created) {}
+
+    /**
+     * Receives a complaint as the user authenticated with the engine.
+     *
+     * @throws InvalidRequestException when a value is wrong; nothing is stored then
+     */
+    public Received receive(ComplaintRequest request) {
+        validate(request);
+        Optional<ComplaintCase> existing = find(request.channel(), request.externalId());
+        if (existing.isPresent()) {
+            return new Received(existing.get(), false);
+        }
+        try {
+            return new Received(transactions.execute(status -> create(request)), true);
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+            // A concurrent delivery of the same complaint won the unique (channel, external_id) constraint.
+            return find(request.channel(), request.externalId())
+                    .map(winner -> new Received(winner, false))
+                    .orElseThrow(() -> e);
+        }
+    }
+
+    public Optional<ComplaintCase> find(String caseId) {
+        return complaints.findById(caseId);
+    }
+
+    public Optional<ComplaintCase> find(Channel channel, String externalId) {
+        return complaints.findByChannelAndExternalId(channel, externalId);
+    }
+
+    private ComplaintCase create(ComplaintRequest request) {
+        String id = UUID.randomUUID().toString();
+        OffsetDateTime receivedAt = OffsetDateTime.now(clock);
+        complaints.insert(id, request, receivedAt, currentUser(), payload(request));
+        String businessKey = ComplaintCase.businessKey(request.channel(), request.externalId());
+        String processInstanceId = lifecycle.start(businessKey, variables(id, request));
+        complaints.attachProcessInstance(id, processInstanceId);
+        return complaints.findById(id).orElseThrow();
+    }
+
+    private String currentUser() {
+        Authentication authentication = identity.getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+
+    private String payload(ComplaintRequest request) {
+        try {
+            return json.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise the complaint", e);
+        }
+    }
+
+    /** The process variables of a new case, named as in {@code ComplaintLifecycle.Var}. */
+    static Map<String, Object> variables(String caseId, ComplaintRequest r) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(Var.CASE_ID, caseId);
+        v.put(Var.CHANNEL, r.channel().key());
+        v.put(Var.EXTERNAL_ID, r.externalId());
+        v.put(Var.POSTED_AT, Date.from(r.postedAt().toInstant()));
+        v.put(Var.TEXT, r.text());
+        v.put(Var.LANGUAGE, r.language());
+        ComplaintRequest.Customer c = r.customer();
+        v.put(Var.CUSTOMER_ID, c.id());
+        v.put(Var.CUSTOMER_NAME, c.name());
+        v.put(Var.CUSTOMER_ACCOUNT_CREATED, date(c.accountCreated()));
+        v.put(Var.CUSTOMER_TIMEZONE, c.timezone());
+        v.put(Var.CUSTOMER_LIFETIME_ORDERS, c.lifetimeOrders());
+        ComplaintRequest.Order o = r.order();
+        v.put(Var.ORDER_ID, o == null ? null : o.id());
+        v.put(Var.ORDER_VALUE, o == null ? null : o.value().doubleValue());
+        v.put(Var.ORDER_CURRENCY, o == null ? null : o.currency());
+        v.put(Var.PROMISED_DELIVERY, o == null ? null : date(o.promisedDelivery()));
+        v.put(Var.SHIPPED_AT, o == null || o.shippedAt() == null ? null : Date.from(o.shippedAt().toInstant()));
+        v.put(Var.DELIVERED_AT, o == null || o.deliveredAt() == null ? null : Date.from(o.deliveredAt().toInstant()));
+        ComplaintRequest.Product p = r.product();
+        v.put(Var.PRODUCT_SKU, p == null ? null : p.sku());
+        v.put(Var.PRODUCT_TITLE, p == null ? null : p.title());
+        v.put(Var.PRODUCT_PRICE, p == null || p.price() == null ? null : p.price().doubleValue());
+        v.put(Var.PRODUCT_FRAGILE, p != null && Boolean.TRUE.equals(p.fragile()));
+        ComplaintRequest.Engagement e = r.engagement();
+        v.put(Var.LIKES, e == null || e.likes() == null ? 0 : e.likes());
+        v.put(Var.SHARES, e == null || e.shares() == null ? 0 : e.shares());
+        v.put(Var.COMMENTS, e == null || e.comments() == null ? 0 : e.comments());
+        return v;
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    /** The checks Bean Validation cannot express: real time zones and currencies, and times that fit together. */
+    void validate(ComplaintRequest r) {
+        List<FieldProblem> problems = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (r.postedAt() != null && r.postedAt().isAfter(now.plus(CLOCK_SKEW))) {
+            problems.add(new FieldProblem("postedAt", "must not be in the future"));
+        }
+        ComplaintRequest.Customer c = r.customer();
+        if (c != null) {
+            if (c.timezone() != null && !validZone(c.timezone())) {
+                problems.add(new FieldProblem("customer.timezone", "must be an IANA time zone such as Asia/Shanghai"));
+            }
+            if (c.accountCreated() != null && c.accountCreated().isAfter(now.toLocalDate().plusDays(1))) {
+                problems.add(new FieldProblem("customer.accountCreated", "must not be in the future"));
+            }
+        }
+        ComplaintRequest.Order o = r.order();
+        if (o != null) {
+            if (o.currency() != null && o.currency().matches("[A-Z]{3}") && !validCurrency(o.currency())) {
+                problems.add(new FieldProblem("order.currency", "is not an ISO 4217 currency"));
+            }
+            if (o.shippedAt() != null && o.deliveredAt() != null && o.deliveredAt().isBefore(o.shippedAt())) {
+                problems.add(new FieldProblem("order.deliveredAt", "must not be before order.shippedAt"));
+            }
+            if (o.value() != null && o.value().compareTo(new BigDecimal("100000000")) >= 0) {
+                problems.add(new FieldProblem("order.value", "must be less than 100000000"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+    }
+
+    private static boolean validZone(String zone) {
+        try {
+            ZoneId.of(zone);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean validCurrency(String code) {
+        try {
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

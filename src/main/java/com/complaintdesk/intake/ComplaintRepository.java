@@ -1,0 +1,91 @@
+package com.complaintdesk.intake;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The application's own record of each complaint ({@code cd_complaint}). */
+@Repository
+class ComplaintRepository {
+
+    private static final String SELECT = """
+            SELECT id, channel, external_id, business_key, posted_at, received_at, received_by, language,
+                   customer_id, customer_name, text, process_instance_id
+              FROM cd_complaint
+            """;
+
+    private final JdbcClient jdbc;
+
+    ComplaintRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String id, ComplaintRequest request, OffsetDateTime receivedAt, String receivedBy, String payload) {
+        jdbc.sql("""
+                INSERT INTO cd_complaint (id, channel, external_id, business_key, posted_at, received_at, received_by,
+                                          language, text, customer_id, customer_name, payload)
+                VALUES (:id, :channel, :externalId, :businessKey, :postedAt, :receivedAt, :receivedBy,
+                        :language, :text, :customerId, :customerName, :payload)
+                """)
+                .param("id", id)
+                .param("channel", request.channel().key())
+                .param("externalId", request.externalId())
+                .param("businessKey", ComplaintCase.businessKey(request.channel(), request.externalId()))
+                .param("postedAt", request.postedAt())
+                .param("receivedAt", receivedAt)
+                .param("receivedBy", receivedBy)
+                .param("language", request.language())
+                .param("text", request.text())
+                .param("customerId", request.customer().id())
+                .param("customerName", request.customer().name())
+                .param("payload", payload)
+                .update();
+    }
+
+    void attachProcessInstance(String id, String processInstanceId) {
+        jdbc.sql("UPDATE cd_complaint SET process_instance_id = :pi WHERE id = :id")
+                .param("pi", processInstanceId)
+                .param("id", id)
+                .update();
+    }
+
+    Optional<ComplaintCase> findById(String id) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::map).optional();
+    }
+
+    Optional<ComplaintCase> findByChannelAndExternalId(Channel channel, String externalId) {
+        return jdbc.sql(SELECT + " WHERE channel = :channel AND external_id = :externalId")
+                .param("channel", channel.key())
+                .param("externalId", externalId)
+                .query(this::map)
+                .optional();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM cd_complaint").query(Long.class).single();
+    }
+
+    private ComplaintCase map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ComplaintCase(
+                rs.getString("id"),
+                rs.getString("business_key"),
+                Channel.fromKey(rs.getString("channel")),
+                rs.getString("external_id"),
+                utc(rs.getObject("posted_at", OffsetDateTime.class)),
+                utc(rs.getObject("received_at", OffsetDateTime.class)),
+                rs.getString("received_by"),
+                rs.getString("language"),
+                rs.getString("customer_id"),
+                rs.getString("customer_name"),
+                rs.getString("text"),
+                rs.getString("process_instance_id"),
+                Map.of());
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime time) {
+        return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

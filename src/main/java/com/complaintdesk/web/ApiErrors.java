@@ -1,0 +1,95 @@
+package com.complaintdesk.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Turns bad input to the application's {@code /api} into a 400 problem (RFC 9457) with one entry per field
+ * under {@code errors}, so a caller sees every problem at once.
+ */
+@RestControllerAdvice(basePackages = "com.complaintdesk")
+class ApiErrors {
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalidFields(MethodArgumentNotValidException e) {
+        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
+                .toList();
+        return invalid(problems);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalidValues(InvalidRequestException e) {
+        return invalid(e.problems());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return invalid(List.of(new FieldProblem(field, reason(mapping))));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON: " + rootMessage(e));
+        problem.setTitle("Unreadable request");
+        return problem;
+    }
+
+    private static String reason(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (e instanceof InvalidFormatException format) {
+            Throwable cause = format.getCause();
+            if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+            return "has an invalid value '" + format.getValue() + "' (expected " + expected(format.getTargetType()) + ")";
+        }
+        if (e.getCause() instanceof IllegalArgumentException cause && cause.getMessage() != null) {
+            return cause.getMessage();
+        }
+        return "has a value of the wrong type";
+    }
+
+    private static String expected(Class<?> type) {
+        return switch (type.getSimpleName()) {
+            case "OffsetDateTime" -> "an ISO-8601 date-time with offset, e.g. 2026-11-23T09:15:00+08:00";
+            case "LocalDate" -> "an ISO-8601 date, e.g. 2026-11-20";
+            case "BigDecimal", "Integer", "Long" -> "a number";
+            case "Boolean" -> "true or false";
+            default -> type.getSimpleName();
+        };
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static ProblemDetail invalid(List<FieldProblem> problems) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                problems.size() + " invalid field(s): " + FieldProblem.summary(problems));
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", problems);
+        return problem;
+    }
+}
