@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
+import com.complaintdesk.identity.EngineAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,17 +30,17 @@ class SampleComplaints {
     private static final Logger log = LoggerFactory.getLogger(SampleComplaints.class);
 
     private final ComplaintIntake intake;
-    private final IdentityService identity;
+    private final EngineAuthentication engine;
     private final ObjectMapper json;
     private final boolean enabled;
     private final String receivingUser;
 
-    SampleComplaints(ComplaintIntake intake, IdentityService identity, ObjectMapper json,
+    SampleComplaints(ComplaintIntake intake, EngineAuthentication engine, ObjectMapper json,
             @Value("${complaintdesk.demo.enabled:false}") boolean demo,
             @Value("${complaintdesk.demo.samples:false}") boolean samples,
             @Value("${complaintdesk.admin.user-id:admin}") String receivingUser) {
         this.intake = intake;
-        this.identity = identity;
+        this.engine = engine;
         this.json = json;
         this.enabled = demo && samples;
         this.receivingUser = receivingUser;
@@ -52,17 +52,8 @@ class SampleComplaints {
         if (!enabled) {
             return;
         }
-        int opened = 0;
-        identity.setAuthentication(receivingUser, List.of(com.complaintdesk.identity.Roles.CAMUNDA_ADMIN));
-        try {
-            for (ComplaintRequest request : load()) {
-                if (intake.receive(request).created()) {
-                    opened++;
-                }
-            }
-        } finally {
-            identity.clearAuthentication();
-        }
+        long opened = engine.as(receivingUser,
+                () -> load().stream().filter(request -> intake.receive(request).created()).count());
         log.info("Sample complaints: {} new case(s) opened", opened);
     }
 

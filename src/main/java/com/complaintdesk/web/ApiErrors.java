@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * under {@code errors}, so a caller sees every problem at once.
  */
 @RestControllerAdvice(basePackages = "com.complaintdesk")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -207,8 +207,8 @@ class IntakeApiAppTest {
         ResponseEntity<JsonNode> response = http.withBasicAuth("ana", TestDatabase.password())
                 .postForEntity("/api/complaints", new HttpEntity<>("{\"channel\": \"instagram\",", headers), JsonNode.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().path("detail").asText()).startsWith("The request body is not valid JSON");
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().path("detail").asText()).as(String.valueOf(response.getBody())).startsWith("The request body is not valid JSON");
     }
 
     @Test

@@ -1,0 +1,45 @@
+package com.complaintdesk.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks HTTP Basic credentials against Camunda's identity service (with its login throttling), and gives the
+ * user one authority {@code ROLE_<groupId>} per Camunda group.
+ */
+@Component
+class CamundaUserAuthenticationProvider implements AuthenticationProvider {
+
+    private final IdentityService identity;
+    private final EngineAuthentication engineAuthentication;
+
+    CamundaUserAuthenticationProvider(IdentityService identity, EngineAuthentication engineAuthentication) {
+        this.identity = identity;
+        this.engineAuthentication = engineAuthentication;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String userId = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        if (userId == null || userId.isBlank() || credentials == null
+                || !identity.checkPassword(userId, credentials.toString())) {
+            throw new BadCredentialsException("Unknown user or wrong password");
+        }
+        List<SimpleGrantedAuthority> authorities = engineAuthentication.groupsOf(userId).stream()
+                .map(group -> new SimpleGrantedAuthority("ROLE_" + group))
+                .toList();
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,58 @@
+package com.complaintdesk.identity;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs engine calls as a user, so authorization checks apply and the user operation log records who did it.
+ * Requests to {@code /api} and {@code /engine-rest} are already authenticated this way by the security filter;
+ * use this for work outside a request.
+ */
+@Component
+public class EngineAuthentication {
+
+    private final IdentityService identity;
+
+    EngineAuthentication(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    public <T> T as(String userId, Supplier<T> work) {
+        Authentication previous = identity.getCurrentAuthentication();
+        List<String> groups = groupsOf(userId);
+        identity.setAuthentication(userId, groups);
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                identity.clearAuthentication();
+            } else {
+                identity.setAuthentication(previous);
+            }
+        }
+    }
+
+    public void as(String userId, Runnable work) {
+        as(userId, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** The group ids of a user, whatever the current user may read. */
+    public List<String> groupsOf(String userId) {
+        Authentication previous = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        } finally {
+            if (previous != null) {
+                identity.setAuthentication(previous);
+            }
+        }
+    }
+}
