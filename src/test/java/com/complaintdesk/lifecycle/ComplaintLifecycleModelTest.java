@@ -47,7 +47,7 @@ class ComplaintLifecycleModelTest {
     void theIdsTheCodeUsesExistInTheModel() throws IllegalAccessException {
         for (var field : ComplaintLifecycle.Activity.class.getFields()) {
             String id = (String) field.get(null);
-            assertThat(model.getModelElementById(id)).as(id).isNotNull();
+            assertThat((Object) model.getModelElementById(id)).as(id).isNotNull();
         }
     }
 
