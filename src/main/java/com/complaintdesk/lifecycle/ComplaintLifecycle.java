@@ -16,6 +16,7 @@ public final class ComplaintLifecycle {
         public static final String START = "Start_ComplaintReceived";
         public static final String CLASSIFY_TEXT = "Task_ClassifyComplaintText";
         public static final String SUGGEST_TRIAGE = "Task_SuggestTriage";
+        public static final String LOOK_UP_SLA_POLICY = "Task_LookUpSlaPolicy";
         public static final String START_FIRST_RESPONSE_CLOCK = "Task_StartFirstResponseClock";
         public static final String CONFIRM_TRIAGE = "Task_ConfirmTriage";
         public static final String FIRST_RESPONSE_DUE = "Timer_FirstResponseDue";
@@ -108,6 +109,8 @@ public final class ComplaintLifecycle {
         /** Candidate groups of an escalation task: supervisors, and owners as well for a crisis. */
         public static final String ESCALATION_GROUPS = "escalationGroups";
         public static final String BREACH_NOTE = "breachNote";
+        /** The tier the SLA clocks currently run for; a different confirmed or re-tiered tier restarts them (T6). */
+        public static final String CLOCK_TIER = "clockTier";
 
         private Var() {}
     }
@@ -119,5 +122,33 @@ public final class ComplaintLifecycle {
         public static final String GENERAL = "T3";
 
         private Tier() {}
+
+        public static final java.util.List<String> ALL = java.util.List.of(CRISIS, IMPORTANT, GENERAL);
+    }
+
+    /** The categories of a case (F3 root causes plus the crisis kinds of T1), as keys stored in {@link Var#CATEGORY}. */
+    public static final class Category {
+        public static final String SAFETY = "safety";
+        public static final String FRAUD = "fraud";
+        public static final String QUALITY = "quality";
+        public static final String SHIPPING_DELAY = "shipping_delay";
+        public static final String PACKAGING_DAMAGE = "packaging_damage";
+        public static final String SERVICE_ATTITUDE = "service_attitude";
+        public static final String PRODUCT_MISUNDERSTANDING = "product_misunderstanding";
+        public static final String SUGGESTION = "suggestion";
+        public static final String OTHER = "other";
+
+        public static final java.util.List<String> ALL = java.util.List.of(SAFETY, FRAUD, QUALITY, SHIPPING_DELAY,
+                PACKAGING_DAMAGE, SERVICE_ATTITUDE, PRODUCT_MISUNDERSTANDING, SUGGESTION, OTHER);
+
+        private Category() {}
+    }
+
+    /** Form keys (the "id" of the Camunda Forms in forms/). */
+    public static final class Form {
+        public static final String CONFIRM_TRIAGE = "confirm-triage";
+        public static final String FIRST_RESPONSE_BREACH = "first-response-breach";
+
+        private Form() {}
     }
 }

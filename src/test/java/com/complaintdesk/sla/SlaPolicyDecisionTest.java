@@ -1,0 +1,53 @@
+package com.complaintdesk.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The sla-policy decision (T1–T3 clocks, X2 escalation groups), read through {@link SlaClock}. */
+@Deployment(resources = "processes/decisions/sla-policy.dmn")
+class SlaPolicyDecisionTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+
+    ProcessEngine processEngine;
+
+    @Test
+    void crisisRespondsWithinAnHourAndEscalatesToOwnersToo() {
+        assertThat(policy("T1")).isEqualTo(new SlaPolicy("T1", "PT1H", "PT12H", "supervisors,owners"));
+    }
+
+    @Test
+    void importantRespondsWithinFourHoursAndClosesWithinADay() {
+        assertThat(policy("T2")).isEqualTo(new SlaPolicy("T2", "PT4H", "PT24H", "supervisors"));
+    }
+
+    @Test
+    void generalRespondsWithinADayAndClosesWithinThreeDays() {
+        assertThat(policy("T3")).isEqualTo(new SlaPolicy("T3", "PT24H", "P3D", "supervisors"));
+    }
+
+    @Test
+    void anUnknownTierHasNoPolicy() {
+        assertThatThrownBy(() -> policy("T9")).hasMessageContaining("no rule for tier T9");
+    }
+
+    @Test
+    void everyDurationIsOneTheCalculatorUnderstands() {
+        for (String tier : new String[] {"T1", "T2", "T3"}) {
+            SlaPolicy p = policy(tier);
+            assertThat(DeadlineCalculator.parse(p.firstResponseWithin())).isPositive();
+            assertThat(DeadlineCalculator.parse(p.resolutionWithin())).isGreaterThan(DeadlineCalculator.parse(p.firstResponseWithin()));
+        }
+    }
+
+    private SlaPolicy policy(String tier) {
+        return new SlaClock(processEngine.getDecisionService()).policyFor(tier);
+    }
+}
