@@ -46,7 +46,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ComplaintLifecycleProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engine = com.complaintdesk.support.ProcessTestEngine.extension();
 
     /** The case was posted 10 minutes before it reached us. */
     static final Instant POSTED_AT = Instant.parse("2025-03-01T08:00:00Z");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SlaPolicyDecisionTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engine = com.complaintdesk.support.ProcessTestEngine.extension();
 
     ProcessEngine processEngine;
 

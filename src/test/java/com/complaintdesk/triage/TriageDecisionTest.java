@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TriageDecisionTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engine = com.complaintdesk.support.ProcessTestEngine.extension();
 
     ProcessEngine processEngine;
     final KeywordClassifier classifier = KeywordClassifier.withDefaultLexicon();
