@@ -51,7 +51,7 @@ class QueryGuardFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<String> problem = checkParameters(request.getParameterMap());
+        Optional<String> problem = checkParameters(queryParameters(request.getQueryString()));
         HttpServletRequest forwarded = request;
         if (problem.isEmpty() && isJson(request)) {
             byte[] body = request.getInputStream().readAllBytes();
@@ -141,6 +141,33 @@ class QueryGuardFilter extends OncePerRequestFilter {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The query string's parameters, parsed here rather than with getParameterMap(), which would consume the
+     * body of a form post (the webapps' login) before the servlet behind reads it.
+     */
+    static Map<String, String[]> queryParameters(String query) {
+        Map<String, java.util.List<String>> parameters = new java.util.LinkedHashMap<>();
+        if (query != null && !query.isEmpty()) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+                parameters.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
+            }
+        }
+        Map<String, String[]> result = new java.util.LinkedHashMap<>();
+        parameters.forEach((name, values) -> result.put(name, values.toArray(String[]::new)));
+        return result;
+    }
+
+    private static String decode(String text) {
+        try {
+            return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text; // a malformed escape is kept as it is, and still checked
+        }
     }
 
     private boolean exceedsCap(String value) {

@@ -39,8 +39,9 @@ final class RoleAuthorizations {
     static final List<Grant> GRANTS = List.of(
             // agents: triage, reply, contact, compensate — in Tasklist, on the tasks they are candidates for
             new Grant(Roles.AGENTS, APPLICATION, "tasklist", ACCESS),
-            new Grant(Roles.AGENTS, PROCESS_DEFINITION, ALL, READ, CREATE_INSTANCE),
-            new Grant(Roles.AGENTS, PROCESS_INSTANCE, ALL, CREATE),
+            // READ_INSTANCE: the case's variables in Tasklist's list and forms
+            new Grant(Roles.AGENTS, PROCESS_DEFINITION, ALL, READ, CREATE_INSTANCE, READ_INSTANCE),
+            new Grant(Roles.AGENTS, PROCESS_INSTANCE, ALL, CREATE, READ),
             // supervisors: own crises and escalations, may take over any case's work
             new Grant(Roles.SUPERVISORS, APPLICATION, "tasklist", ACCESS),
             new Grant(Roles.SUPERVISORS, APPLICATION, "cockpit", ACCESS),
@@ -53,7 +54,7 @@ final class RoleAuthorizations {
             new Grant(Roles.SUPERVISORS, OPERATION_LOG_CATEGORY, ALL, UserOperationLogCategoryPermissions.READ),
             // legal: reviews statements and replies on its own tasks
             new Grant(Roles.LEGAL, APPLICATION, "tasklist", ACCESS),
-            new Grant(Roles.LEGAL, PROCESS_DEFINITION, ALL, READ),
+            new Grant(Roles.LEGAL, PROCESS_DEFINITION, ALL, READ, READ_INSTANCE),
             // owners: decide on pausing business and systemic fixes; read every case
             new Grant(Roles.OWNERS, APPLICATION, "tasklist", ACCESS),
             new Grant(Roles.OWNERS, APPLICATION, "cockpit", ACCESS),

@@ -9,4 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxResults the largest {@code maxResults} a query may ask for; larger asks get 400
  */
 @ConfigurationProperties("complaintdesk.security")
-public record SecurityProperties(@DefaultValue("1000") int maxResults) {}
+public record SecurityProperties(@DefaultValue("2000") int maxResults) {}

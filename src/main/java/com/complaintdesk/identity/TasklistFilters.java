@@ -23,12 +23,12 @@ final class TasklistFilters {
             properties.put("refresh", true);
             properties.put("showUndefinedVariable", false);
             properties.put("variables", List.of(
-                    variable("caseId", "Case / 案件"),
-                    variable("channel", "Channel / 渠道"),
+                    variable("customerName", "Customer / 客户"),
                     variable("tier", "Tier / 等级"),
                     variable("category", "Category / 类别"),
-                    variable("customerName", "Customer / 客户"),
-                    variable("firstResponseDueAt", "First response due / 首次回复截止")));
+                    variable("channel", "Channel / 渠道"),
+                    variable("firstResponseDueAt", "First response due / 首次回复截止"),
+                    variable("caseId", "Case / 案件")));
             return properties;
         }
 
@@ -40,10 +40,11 @@ final class TasklistFilters {
     private static final List<String> WORKING_GROUPS =
             List.of(Roles.AGENTS, Roles.SUPERVISORS, Roles.LEGAL, Roles.OWNERS, Roles.CAMUNDA_ADMIN);
 
+    /** Listed by priority: a newcomer lands on the open work of their groups. */
     static final List<Definition> ALL = List.of(
-            new Definition("My tasks / 我的任务", -10, "#2f6fb0", "Tasks assigned to me", WORKING_GROUPS,
+            new Definition("My tasks / 我的任务", -5, "#2f6fb0", "Tasks assigned to me", WORKING_GROUPS,
                     q -> q.taskAssigneeExpression("${currentUser()}")),
-            new Definition("My groups' open tasks / 我组的待办", -5, "#3c8d40",
+            new Definition("My groups' open tasks / 我组的待办", -10, "#3c8d40",
                     "Unclaimed tasks for my groups: claim one to work on it", WORKING_GROUPS,
                     q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()),
             new Definition("Crises (T1) / 危机 (T1)", 0, "#c0392b", "Every open task of a T1 crisis case",

@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.complaintdesk.ComplaintDeskApplication;
+import com.complaintdesk.support.WebappDelegates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The production profile's own start-up rules, checked on a throw-away in-memory database. */
+@ExtendWith(WebappDelegates.class)
 class PostgresProfileStartupTest {
 
     private static String[] args(String adminPassword) {

@@ -105,10 +105,10 @@ class SecurityAppTest {
 
     @Test
     void queriesMayNotAskForMoreThanTheCap() {
-        assertThat(as("ana").getForEntity("/engine-rest/task?maxResults=1000", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        ResponseEntity<JsonNode> tooMany = as("ana").getForEntity("/engine-rest/task?maxResults=1001", JsonNode.class);
+        assertThat(as("ana").getForEntity("/engine-rest/task?maxResults=2000", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> tooMany = as("ana").getForEntity("/engine-rest/task?maxResults=2001", JsonNode.class);
         assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(tooMany.getBody().path("message").asText()).contains("must not exceed 1000");
+        assertThat(tooMany.getBody().path("message").asText()).contains("must not exceed 2000");
     }
 
     @Test

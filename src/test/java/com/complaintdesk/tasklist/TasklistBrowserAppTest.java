@@ -1,0 +1,105 @@
+package com.complaintdesk.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.complaintdesk.lifecycle.ComplaintLifecycle;
+import com.complaintdesk.support.AppTest;
+import com.complaintdesk.support.Browser;
+import com.complaintdesk.support.SampleComplaint;
+import com.complaintdesk.support.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** An agent works a triage task in the real Tasklist, in a real (headless) browser. */
+@AppTest
+@ExtendWith(Browser.class)
+class TasklistBrowserAppTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    HistoryService history;
+
+    private ChromeDriver browser;
+
+    @AfterEach
+    void closeBrowser() throws Exception {
+        if (browser != null) {
+            Path shot = Path.of("target", "browser", getClass().getSimpleName() + ".png");
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAgentLogsInSeesTheTriageFormFillsItAndCompletesTheTask() {
+        String customer = "Browser Customer " + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> complaint = SampleComplaint.instagram(5);
+        SampleComplaint.child(complaint, "customer").put("name", customer);
+        ResponseEntity<JsonNode> created = http.withBasicAuth("ana", TestDatabase.password())
+                .postForEntity("/api/complaints", complaint, JsonNode.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String processInstanceId = created.getBody().path("processInstanceId").asText();
+
+        browser = Browser.start();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Username']"))).sendKeys("ana");
+        browser.findElement(By.cssSelector("input[placeholder='Password']")).sendKeys(TestDatabase.password());
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+
+        // the groups' open work is the first filter, and its list shows the case's variables
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(), \"My groups' open tasks\")]"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//li[contains(@class, 'task')][.//*[contains(text(), '" + customer + "')]]//a"))).click();
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())='Claim']"))).click();
+        WebElement note = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[id$='Field_TriageNote']")));
+        assertThat(browser.findElement(By.xpath("//label[contains(., 'Tier / 等级')]")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_Text']")).getAttribute("value"))
+                .isEqualTo(complaint.get("text"));
+        note.sendKeys("Checked the courier scan: box crushed in transit.");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))).click();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline && tasks.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(ComplaintLifecycle.Activity.CONFIRM_TRIAGE).count() > 0) {
+            Thread.onSpinWait();
+        }
+        assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(ComplaintLifecycle.Activity.CONFIRM_TRIAGE).count()).as("triage completed").isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableName(ComplaintLifecycle.Var.TRIAGE_NOTE).singleResult().getValue())
+                .isEqualTo("Checked the courier scan: box crushed in transit.");
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(ComplaintLifecycle.Activity.CONFIRM_TRIAGE).singleResult().getAssignee()).isEqualTo("ana");
+    }
+}
