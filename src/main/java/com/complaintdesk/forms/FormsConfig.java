@@ -15,9 +15,9 @@ class FormsConfig {
     /** After Spring Security, so a REST caller is already the engine's current user. */
     @Bean
     FilterRegistrationBean<TaskFormGuard> taskFormGuard(FormService forms, TaskService tasks, IdentityService identity,
-            ObjectMapper json) {
+            ObjectMapper json, SubmissionRules submissionRules) {
         FilterRegistrationBean<TaskFormGuard> registration =
-                new FilterRegistrationBean<>(new TaskFormGuard(forms, tasks, identity, json));
+                new FilterRegistrationBean<>(new TaskFormGuard(forms, tasks, identity, json, submissionRules));
         registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;

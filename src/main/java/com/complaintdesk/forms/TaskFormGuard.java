@@ -33,7 +33,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses, with 400 and one message per field, a task completion (engine REST {@code submit-form} or
- * {@code complete}, and the same calls from Tasklist) whose values break the rules of the task's Camunda Form.
+ * {@code complete}, and the same calls from Tasklist) whose values break the rules of the task's Camunda Form or a
+ * {@link SubmissionRule} of that form.
  * Nothing reaches the engine then, so nothing changes. The engine itself would answer such a refusal from a
  * task listener with 500; task listeners stay as the backstop for the Java API.
  */
@@ -46,12 +47,15 @@ class TaskFormGuard extends OncePerRequestFilter {
     private final TaskService tasks;
     private final IdentityService identity;
     private final ObjectMapper json;
+    private final SubmissionRules submissionRules;
 
-    TaskFormGuard(FormService forms, TaskService tasks, IdentityService identity, ObjectMapper json) {
+    TaskFormGuard(FormService forms, TaskService tasks, IdentityService identity, ObjectMapper json,
+            SubmissionRules submissionRules) {
         this.forms = forms;
         this.tasks = tasks;
         this.identity = identity;
         this.json = json;
+        this.submissionRules = submissionRules;
     }
 
     @Override
@@ -76,9 +80,12 @@ class TaskFormGuard extends OncePerRequestFilter {
     /** Empty when the task has no Camunda Form the caller may see, or the body is not ours to judge. */
     private Optional<List<FieldProblem>> check(String taskId, byte[] body) {
         FormRules rules;
+        String formId;
         Map<String, Object> current;
         try (InputStream form = forms.getDeployedTaskForm(taskId)) {
-            rules = FormRules.of(json.readTree(form));
+            JsonNode definition = json.readTree(form);
+            rules = FormRules.of(definition);
+            formId = definition.path("id").asText(null);
             current = new HashMap<>(tasks.getVariables(taskId));
         } catch (ProcessEngineException | IOException e) {
             return Optional.empty(); // no such task, no Camunda Form, or not the caller's: the engine answers
@@ -98,7 +105,13 @@ class TaskFormGuard extends OncePerRequestFilter {
         } catch (IOException e) {
             return Optional.empty(); // malformed JSON: the engine REST API answers it
         }
-        return Optional.of(rules.check(submitted, current));
+        List<FieldProblem> problems = rules.check(submitted, current);
+        if (problems.isEmpty()) {
+            Map<String, Object> completing = new HashMap<>(current);
+            completing.putAll(submitted);
+            problems = submissionRules.check(formId, completing);
+        }
+        return Optional.of(problems);
     }
 
     /** Runs the check as the caller, so it sees only the tasks the caller may see. */

@@ -49,6 +49,10 @@ final class TasklistFilters {
                     q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()),
             new Definition("Crises (T1) / 危机 (T1)", 0, "#c0392b", "Every open task of a T1 crisis case",
                     WORKING_GROUPS, q -> q.processVariableValueEquals("tier", "T1")),
+            new Definition("Approvals / 待审批", 3, "#8e44ad",
+                    "Replies, statements and compensation waiting for approval (X2, X3)",
+                    List.of(Roles.SUPERVISORS, Roles.LEGAL, Roles.CAMUNDA_ADMIN),
+                    q -> q.taskDefinitionKeyLike("Task_Approve%")),
             new Definition("Escalations / 升级", 5, "#d35400", "Missed deadlines waiting for a supervisor or owner",
                     List.of(Roles.SUPERVISORS, Roles.OWNERS, Roles.CAMUNDA_ADMIN),
                     q -> q.taskDefinitionKeyLike("Task_Handle%Breach")));

@@ -119,6 +119,7 @@ public class ComplaintIntake {
         Map<String, Object> v = new HashMap<>();
         v.put(Var.CASE_ID, caseId);
         v.put(Var.CHANNEL, r.channel().key());
+        v.put(Var.PUBLIC_SURFACE, r.channel().hasPublicSurface());
         v.put(Var.EXTERNAL_ID, r.externalId());
         v.put(Var.POSTED_AT, Date.from(r.postedAt().toInstant()));
         v.put(Var.TEXT, r.text());

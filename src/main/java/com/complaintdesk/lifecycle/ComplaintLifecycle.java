@@ -16,18 +16,78 @@ public final class ComplaintLifecycle {
         public static final String START = "Start_ComplaintReceived";
         public static final String CLASSIFY_TEXT = "Task_ClassifyComplaintText";
         public static final String SUGGEST_TRIAGE = "Task_SuggestTriage";
-        public static final String LOOK_UP_SLA_POLICY = "Task_LookUpSlaPolicy";
-        public static final String START_FIRST_RESPONSE_CLOCK = "Task_StartFirstResponseClock";
-        public static final String CONFIRM_TRIAGE = "Task_ConfirmTriage";
+        public static final String START_SLA_CLOCKS = "Task_StartSlaClocks";
+        public static final String RESOLVE_CASE = "SubProcess_ResolveCase";
+        public static final String RESOLUTION_DUE = "Timer_ResolutionDue";
+        public static final String RESOLUTION_SECOND_BREACH = "Timer_ResolutionSecondBreach";
+        public static final String HANDLE_RESOLUTION_BREACH = "Task_HandleResolutionBreach";
+        public static final String HANDLE_RESOLUTION_SECOND_BREACH = "Task_HandleResolutionSecondBreach";
+
+        // first response (P1–P6) with the first-response clock
+        public static final String FIRST_RESPONSE = "SubProcess_FirstResponse";
         public static final String FIRST_RESPONSE_DUE = "Timer_FirstResponseDue";
+        public static final String FIRST_RESPONSE_SECOND_BREACH = "Timer_FirstResponseSecondBreach";
         public static final String HANDLE_FIRST_RESPONSE_BREACH = "Task_HandleFirstResponseBreach";
+        public static final String HANDLE_FIRST_RESPONSE_SECOND_BREACH = "Task_HandleFirstResponseSecondBreach";
+        public static final String CONFIRM_TRIAGE = "Task_ConfirmTriage";
         public static final String APPLY_CONFIRMED_TRIAGE = "Task_ApplyConfirmedTriage";
+        public static final String GATEWAY_CRISIS = "Gateway_IsCrisis";
+        public static final String DECLARE_CRISIS = "Event_DeclareCrisis";
+        public static final String CHOOSE_REPLY_TEMPLATES = "Task_ChooseReplyTemplates";
+        public static final String DRAFT_REPLY = "Task_DraftReply";
+        public static final String CHECK_REPLY_RED_LINES = "Task_CheckReplyRedLines";
+        public static final String APPROVE_REPLY = "Task_ApproveReply";
+        public static final String PUBLISH_REPLY = "Task_PublishReply";
+        public static final String END_FIRST_RESPONSE_GIVEN = "End_FirstResponseGiven";
+
+        // private follow-up (F1–F7)
+        public static final String FOLLOW_UP = "SubProcess_FollowUp";
+        public static final String PREPARE_FOLLOW_UP = "Task_PrepareFollowUp";
+        public static final String PLAN_CONTACT_TIME = "Task_PlanContactTime";
+        public static final String WAIT_FOR_CUSTOMER_DAYTIME = "Timer_WaitForCustomerDaytime";
+        public static final String CONTACT_CUSTOMER = "Task_ContactCustomer";
+        public static final String SEND_FOLLOW_UP_MESSAGE = "Task_SendFollowUpMessage";
+
+        // compensation (C1–C4)
+        public static final String COMPENSATION = "SubProcess_Compensation";
+        public static final String SUGGEST_COMPENSATION = "Task_SuggestCompensation";
+        public static final String OFFER_COMPENSATION = "Task_OfferCompensation";
+        public static final String SEND_COMPENSATION_OFFER = "Task_SendCompensationOffer";
+        public static final String RECORD_CUSTOMER_CHOICE = "Task_RecordCustomerChoice";
+        public static final String CUSTOMER_CHOICE_REMINDER = "Timer_CustomerChoiceReminder";
+        public static final String SEND_CHOICE_REMINDER = "Task_SendChoiceReminder";
+        public static final String APPROVE_COMPENSATION = "Task_ApproveCompensation";
+        public static final String EXECUTE_COMPENSATION = "Task_ExecuteCompensation";
+        public static final String END_COMPENSATION_SETTLED = "End_CompensationSettled";
+
+        public static final String CONFIRM_RESOLUTION = "Task_ConfirmResolution";
+        public static final String RECORD_RESOLUTION = "Task_RecordResolution";
+
+        // review update request (R1–R5)
+        public static final String GATEWAY_ASK_FOR_REVIEW_UPDATE = "Gateway_AskForReviewUpdate";
+        public static final String PLAN_REVIEW_REQUEST = "Task_PlanReviewRequest";
+        public static final String REVIEW_REQUEST_COOL_OFF = "Timer_ReviewRequestCoolOff";
+        public static final String CHOOSE_REVIEW_INSTRUCTIONS = "Task_ChooseReviewInstructions";
+        public static final String SEND_REVIEW_UPDATE_REQUEST = "Task_SendReviewUpdateRequest";
+        public static final String RECORD_REVIEW_OUTCOME = "Task_RecordReviewOutcome";
+        public static final String REVIEW_OUTCOME_RECEIVED = "Message_ReviewOutcomeReceived";
+        public static final String REVIEW_OUTCOME_TIMEOUT = "Timer_ReviewOutcomeTimeout";
+
+        // closure (A1, A4)
+        public static final String CLOSE_CASE = "Task_CloseCase";
+        public static final String RECORD_CLOSURE = "Task_RecordClosure";
+        public static final String HOLD_RETROSPECTIVE = "Task_HoldRetrospective";
+        public static final String RECORD_RETROSPECTIVE = "Task_RecordRetrospective";
+        public static final String END_CASE_CLOSED = "End_CaseClosed";
+
+        // re-tier (T6)
         public static final String RETIER_RECEIVED = "Start_RetierReceived";
         public static final String APPLY_RETIER = "Task_ApplyRetier";
-        public static final String GATEWAY_CRISIS = "Gateway_IsCrisis";
-        public static final String END_TRIAGE_CONFIRMED = "End_TriageConfirmed";
-        public static final String END_ESCALATED_TO_CRISIS = "End_EscalatedToCrisis";
-        public static final String END_BREACH_HANDLED = "End_FirstResponseBreachHandled";
+        public static final String DECLARE_RETIERED_CRISIS = "Event_DeclareRetieredCrisis";
+
+        /** The SLA timers a re-tier moves (T6). */
+        public static final java.util.List<String> SLA_TIMERS = java.util.List.of(FIRST_RESPONSE_DUE,
+                FIRST_RESPONSE_SECOND_BREACH, RESOLUTION_DUE, RESOLUTION_SECOND_BREACH);
 
         private Activity() {}
     }
@@ -36,6 +96,10 @@ public final class ComplaintLifecycle {
     public static final class Message {
         /** T6: the case is re-tiered while it is open (e.g. a T3 comment goes viral). */
         public static final String RETIER = "Message_Retier";
+        /** T1: starts the crisis response ({@code complaint-crisis}) for the case. */
+        public static final String CRISIS_DECLARED = "Message_CrisisDeclared";
+        /** R3: the channel reports what the customer did with the review (reviewOutcome: updated or declined). */
+        public static final String REVIEW_OUTCOME = "Message_ReviewOutcome";
 
         private Message() {}
     }
@@ -44,6 +108,10 @@ public final class ComplaintLifecycle {
     public static final class Decision {
         public static final String TRIAGE = "triage";
         public static final String SLA_POLICY = "sla-policy";
+        public static final String RED_LINES = "red-lines";
+        public static final String REPLY_TEMPLATES = "reply-templates";
+        public static final String COMPENSATION_OPTIONS = "compensation-options";
+        public static final String REVIEW_REQUEST = "review-request";
 
         private Decision() {}
     }
@@ -75,6 +143,8 @@ public final class ComplaintLifecycle {
         public static final String LIKES = "likes";
         public static final String SHARES = "shares";
         public static final String COMMENTS = "comments";
+        /** True where the channel has a public surface (instagram, ebay, wechat): the reply is public, the review revisable. */
+        public static final String PUBLIC_SURFACE = "publicSurface";
 
         // keyword classifier and derived triage inputs
         /** Comma-separated signal names found in the text, e.g. "safety,quality". */
@@ -111,6 +181,77 @@ public final class ComplaintLifecycle {
         public static final String BREACH_NOTE = "breachNote";
         /** The tier the SLA clocks currently run for; a different confirmed or re-tiered tier restarts them (T6). */
         public static final String CLOCK_TIER = "clockTier";
+        /** ISO-8601 duration after a first breach when the second one escalates further (T4). */
+        public static final String ESCALATE_AGAIN_AFTER = "escalateAgainAfter";
+        public static final String SECOND_ESCALATION_GROUPS = "secondEscalationGroups";
+        public static final String FIRST_RESPONSE_SECOND_DUE_AT = "firstResponseSecondDueAt";
+        public static final String RESOLUTION_SECOND_DUE_AT = "resolutionSecondDueAt";
+        /** Candidate groups of the case's work: supervisors take a crisis over (T1), otherwise agents. */
+        public static final String CASE_WORKERS = "caseWorkers";
+        /** Shown on the escalation form: which clock was missed and when it was due. */
+        public static final String BREACH_CLOCK = "breachClock";
+        public static final String BREACH_DUE_AT = "breachDueAt";
+
+        // crisis (T1, T5, X2–X4)
+        public static final String CRISIS_DECLARED_AT = "crisisDeclaredAt";
+        public static final String CRISIS_DECLARED_BY = "crisisDeclaredBy";
+        public static final String CRISIS_REASON = "crisisReason";
+
+        // first reply (P1–P6) and red lines (X3)
+        public static final String REPLY_SURFACE = "replySurface";
+        public static final String REPLY_APOLOGY = "replyApology";
+        public static final String REPLY_CAUSE = "replyCause";
+        public static final String REPLY_SOLUTION = "replySolution";
+        public static final String REPLY_INVITATION = "replyInvitation";
+        public static final String REPLY_DECISION = "replyDecision";
+        public static final String REPLY_REVIEW_NOTE = "replyReviewNote";
+        public static final String REPLY_TEXT = "replyText";
+        public static final String REPLY_PUBLISHED_AT = "replyPublishedAt";
+        /** Local input of a red-line check: the text to check. */
+        public static final String RED_LINE_TEXT = "redLineText";
+        public static final String RED_LINE_BLOCKED = "redLineBlocked";
+        public static final String RED_LINE_WARNED = "redLineWarned";
+        public static final String RED_LINE_REASONS = "redLineReasons";
+
+        // private follow-up (F1–F7)
+        public static final String OPENING_SCRIPT = "openingScript";
+        public static final String FOLLOW_UP_FINDINGS = "followUpFindings";
+        public static final String ROOT_CAUSE = "rootCause";
+        public static final String CUSTOMER_TYPE = "customerType";
+        public static final String CONTACT_CHANNEL = "contactChannel";
+        public static final String RESOLUTION_STEPS = "resolutionSteps";
+        public static final String CONTACT_AT = "contactAt";
+        public static final String WAIT_FOR_CUSTOMER_DAYTIME = "waitForCustomerDaytime";
+        public static final String CUSTOMER_LOCAL_TIME = "customerLocalTime";
+        public static final String FOLLOW_UP_MESSAGE = "followUpMessage";
+        public static final String CONTACT_OUTCOME = "contactOutcome";
+        public static final String CONTACT_SUMMARY = "contactSummary";
+
+        // compensation (C1–C4, E6)
+        public static final String COMPENSATION_OPTION_1 = "compensationOption1";
+        public static final String COMPENSATION_OPTION_2 = "compensationOption2";
+        public static final String COMPENSATION_OPTION_3 = "compensationOption3";
+        public static final String APPROVAL_LIMIT = "approvalLimit";
+        public static final String OFFER_MESSAGE = "offerMessage";
+        public static final String CHOSEN_COMPENSATION = "chosenCompensation";
+        public static final String COMPENSATION_AMOUNT = "compensationAmount";
+        public static final String CHOICE_NOTE = "choiceNote";
+        public static final String COMPENSATION_DECISION = "compensationDecision";
+        public static final String COMPENSATION_REVIEW_NOTE = "compensationReviewNote";
+
+        // resolution, review update request (R1–R5), closure (A1, A4)
+        public static final String PROBLEM_RESOLVED = "problemResolved";
+        public static final String CUSTOMER_SATISFIED = "customerSatisfied";
+        public static final String RESOLUTION_SUMMARY = "resolutionSummary";
+        public static final String REVIEW_REQUEST_AT = "reviewRequestAt";
+        public static final String REVIEW_REQUEST_TEXT = "reviewRequestText";
+        public static final String REVIEW_UPDATE_REQUESTED_AT = "reviewUpdateRequestedAt";
+        public static final String REVIEW_OUTCOME = "reviewOutcome";
+        public static final String CUSTOMER_SATISFACTION = "customerSatisfaction";
+        public static final String RETROSPECTIVE_CAUSE = "retrospectiveCause";
+        public static final String RETROSPECTIVE_FINDINGS = "retrospectiveFindings";
+        public static final String RETROSPECTIVE_ACTION = "retrospectiveAction";
+        public static final String TRAINING_CASE = "trainingCase";
 
         private Var() {}
     }
@@ -147,8 +288,17 @@ public final class ComplaintLifecycle {
     /** Form keys (the "id" of the Camunda Forms in forms/). */
     public static final class Form {
         public static final String CONFIRM_TRIAGE = "confirm-triage";
-        public static final String FIRST_RESPONSE_BREACH = "first-response-breach";
+        public static final String SLA_BREACH = "sla-breach";
+        public static final String DRAFT_REPLY = "draft-reply";
 
         private Form() {}
+    }
+
+    /** The SLA clocks (T1–T4) as recorded in the case's clock events. */
+    public static final class Clock {
+        public static final String FIRST_RESPONSE = "first_response";
+        public static final String RESOLUTION = "resolution";
+
+        private Clock() {}
     }
 }

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * What the application tells the complaint lifecycle: start a case, re-tier it. Engine calls run as the
+ * What the application tells the complaint lifecycle: start a case, re-tier it, report a review's outcome. Engine calls run as the
  * user who is authenticated with the engine at the time (see the identity module).
  */
 @Component
@@ -30,6 +30,14 @@ public class ComplaintLifecycleProcess {
                 .processInstanceBusinessKey(businessKey)
                 .setVariable(ComplaintLifecycle.Var.TIER, tier)
                 .setVariable(ComplaintLifecycle.Var.RETIER_REASON, reason)
+                .correlateWithResult();
+    }
+
+    /** R3–R5: the channel reports what the customer did with the review ({@code updated} or {@code declined}). */
+    public void reviewOutcome(String businessKey, String outcome) {
+        runtime.createMessageCorrelation(ComplaintLifecycle.Message.REVIEW_OUTCOME)
+                .processInstanceBusinessKey(businessKey)
+                .setVariable(ComplaintLifecycle.Var.REVIEW_OUTCOME, outcome)
                 .correlateWithResult();
     }
 }

@@ -5,29 +5,25 @@ import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
 
-import com.complaintdesk.sla.ApplyRetierDelegate;
-import com.complaintdesk.sla.SlaClock;
-import com.complaintdesk.sla.StartFirstResponseClockDelegate;
-import com.complaintdesk.triage.ApplyConfirmedTriageDelegate;
-import com.complaintdesk.triage.ClassifyComplaintTextDelegate;
-import com.complaintdesk.triage.ValidateConfirmedTriageListener;
+import com.complaintdesk.channel.MessageKind;
+import com.complaintdesk.channel.OutboundMessage;
+import com.complaintdesk.crisis.ComplaintCrisis;
+import com.complaintdesk.support.CaseDriver;
+import com.complaintdesk.support.LifecycleFixture;
+import com.complaintdesk.support.ProcessTestEngine;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -37,34 +33,41 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** Every path of processes/complaint-lifecycle.bpmn, with the delegates the application uses. */
 @Deployment(resources = {
-        "processes/complaint-lifecycle.bpmn",
-        "processes/decisions/triage.dmn",
-        "processes/decisions/sla-policy.dmn",
-        "forms/confirm-triage.form",
-        "forms/first-response-breach.form"})
+        "processes/complaint-lifecycle.bpmn", "processes/complaint-crisis.bpmn",
+        "processes/decisions/triage.dmn", "processes/decisions/sla-policy.dmn", "processes/decisions/red-lines.dmn",
+        "processes/decisions/reply-templates.dmn", "processes/decisions/compensation-options.dmn",
+        "processes/decisions/review-request.dmn",
+        "forms/confirm-triage.form", "forms/sla-breach.form", "forms/draft-reply.form", "forms/approve-reply.form",
+        "forms/prepare-follow-up.form", "forms/contact-customer.form", "forms/offer-compensation.form",
+        "forms/record-customer-choice.form", "forms/approve-compensation.form", "forms/confirm-resolution.form",
+        "forms/record-review-outcome.form", "forms/close-case.form", "forms/hold-retrospective.form",
+        "forms/take-over-crisis.form", "forms/decide-on-pause.form", "forms/draft-statement.form",
+        "forms/approve-statement.form"})
 class ComplaintLifecycleProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = com.complaintdesk.support.ProcessTestEngine.extension();
+    static ProcessEngineExtension engine = ProcessTestEngine.extension();
 
-    /** The case was posted 10 minutes before it reached us. */
+    /** The case was posted 10 minutes before it reached us; 08:00 UTC is 09:00 in Berlin. */
     static final Instant POSTED_AT = Instant.parse("2025-03-01T08:00:00Z");
     static final Instant NOW = POSTED_AT.plus(Duration.ofMinutes(10));
+    static final String BERLIN = "Europe/Berlin";
+
+    static final String GENERAL = "Lovely sweater. Just an idea: would be nice to have a care label.";
+    static final String QUALITY = "The zipper is broken after one day, poor quality.";
+    static final String SAFETY = "The power bank started smoking while charging, it almost caught fire. Dangerous!";
 
     ProcessEngine processEngine;
+    LifecycleFixture fixture;
 
     @BeforeEach
     void setUp() {
         processEngine = engine.getProcessEngine();
         AbstractAssertions.init(processEngine);
         ClockUtil.setCurrentTime(Date.from(NOW));
-        SlaClock clock = new SlaClock(processEngine.getDecisionService());
-        Mocks.register("classifyComplaintTextDelegate", new ClassifyComplaintTextDelegate());
-        Mocks.register("startFirstResponseClockDelegate", new StartFirstResponseClockDelegate(clock));
-        Mocks.register("validateConfirmedTriageListener", new ValidateConfirmedTriageListener());
-        Mocks.register("applyConfirmedTriageDelegate", new ApplyConfirmedTriageDelegate(clock));
-        Mocks.register("applyRetierDelegate", new ApplyRetierDelegate(clock));
+        fixture = new LifecycleFixture(processEngine);
     }
 
     @AfterEach
@@ -73,185 +76,403 @@ class ComplaintLifecycleProcessTest {
         Mocks.reset();
     }
 
+    private CaseDriver start(String channel, String text) {
+        return CaseDriver.start(processEngine, channel, text, "en", BERLIN, POSTED_AT);
+    }
+
+    private long crisisInstances() {
+        return processEngine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(ComplaintCrisis.PROCESS_KEY).count();
+    }
+
+    // ---------------------------------------------------------------- whole cases
+
     @Test
-    void generalComplaintConfirmedAsT3EndsTriageConfirmed() {
-        ProcessInstance instance = start("Lovely sweater. Just an idea: would be nice to have a care label.");
+    void generalInstagramCommentGoesFromTriageToClosureWithNoCompensationNoRetrospectiveAndOneReviewRequest() {
+        CaseDriver c = start("instagram", GENERAL);
+        assertThat(c.instance).isWaitingAt(Activity.CONFIRM_TRIAGE).variables()
+                .containsEntry(Var.SUGGESTED_TIER, "T3").containsEntry(Var.CASE_WORKERS, "agents,supervisors");
 
-        assertThat(instance).isWaitingAt(Activity.CONFIRM_TRIAGE)
-                .hasPassed(Activity.CLASSIFY_TEXT, Activity.SUGGEST_TRIAGE, Activity.LOOK_UP_SLA_POLICY,
-                        Activity.START_FIRST_RESPONSE_CLOCK)
-                .variables()
-                .containsEntry(Var.SUGGESTED_TIER, "T3")
-                .containsEntry(Var.TIER, "T3")
-                .containsEntry(Var.SUGGESTED_CATEGORY, "suggestion")
-                .containsEntry(Var.FIRST_RESPONSE_WITHIN, "PT24H");
-        assertThat(task()).hasCandidateGroup("agents").hasCandidateGroup("supervisors");
+        c.triage("T3", "suggestion");
+        assertThat(c.instance).isWaitingAt(Activity.DRAFT_REPLY).variables()
+                .containsEntry(Var.REPLY_SURFACE, "public").containsKey(Var.REPLY_APOLOGY).containsKey(Var.OPENING_SCRIPT);
+        c.draftReply();
+        assertThat(c.instance).hasPassed(Activity.CHECK_REPLY_RED_LINES).isWaitingAt(Activity.PUBLISH_REPLY);
+        c.run(Activity.PUBLISH_REPLY);
+        assertThat(c.instance).hasPassed(Activity.END_FIRST_RESPONSE_GIVEN).isWaitingAt(Activity.PREPARE_FOLLOW_UP);
 
-        complete(Map.of(Var.TIER, "T3", Var.CATEGORY, "suggestion", Var.ESCALATE_TO_CRISIS, false));
+        c.prepareFollowUp("other", "apology").contactCustomer();
+        // T3 without a wish for compensation: the decision suggests none (C1), so nothing is offered
+        assertThat(c.instance).hasPassed(Activity.SUGGEST_COMPENSATION).hasNotPassed(Activity.OFFER_COMPENSATION)
+                .isWaitingAt(Activity.CONFIRM_RESOLUTION);
+        c.confirmResolution("yes", "yes");
+        assertThat(c.instance).hasPassed(Activity.RECORD_RESOLUTION).isWaitingAt(Activity.REVIEW_REQUEST_COOL_OFF);
+        // R2, F6: a day's cool-off, then a good hour in Berlin
+        assertThat(c.job(Activity.REVIEW_REQUEST_COOL_OFF).getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(24))));
+        c.run(Activity.REVIEW_REQUEST_COOL_OFF).run(Activity.SEND_REVIEW_UPDATE_REQUEST);
+        c.complete(Activity.RECORD_REVIEW_OUTCOME, Var.REVIEW_OUTCOME, "updated", Var.ESCALATE_TO_CRISIS, false);
+        c.close("other");
 
-        assertThat(instance).isEnded().hasPassed(Activity.APPLY_CONFIRMED_TRIAGE, Activity.END_TRIAGE_CONFIRMED)
-                .hasNotPassed(Activity.END_ESCALATED_TO_CRISIS);
+        assertThat(c.instance).isEnded().hasPassed(Activity.END_CASE_CLOSED).hasNotPassed(Activity.HOLD_RETROSPECTIVE);
+        assertThat(fixture.sentKinds()).containsExactly("REPLY", "PRIVATE_MESSAGE", "REVIEW_REQUEST");
+        assertThat(fixture.sent.get(0).surface()).isEqualTo("public");
+        assertThat(fixture.sent.get(2).text()).isEqualTo(c.variable(Var.REVIEW_REQUEST_TEXT));
+        verify(fixture.cases).recordFirstResponse(eq("case-" + Math.abs(GENERAL.hashCode())), any());
+        verify(fixture.cases).recordReviewOutcome("case-" + Math.abs(GENERAL.hashCode()), "updated");
+        verify(fixture.cases).recordClosure(eq("case-" + Math.abs(GENERAL.hashCode())), eq("other"), any(), eq("satisfied"), any());
+        assertThat(fixture.clockEventNames()).containsExactly("first_response:started", "resolution:started",
+                "first_response:stopped", "resolution:stopped");
+        assertThat(crisisInstances()).isZero();
     }
 
     @Test
-    void safetyComplaintIsSuggestedT1AndEndsEscalatedToCrisis() {
-        ProcessInstance instance = start("充电宝充电时冒烟了，差点着火，太危险了！");
+    void importantQualityComplaintGetsCompensationWithinTheLimitAndARetrospective() {
+        CaseDriver c = start("ebay", QUALITY);
+        c.triage("T2", "quality").draftReply().run(Activity.PUBLISH_REPLY);
+        c.prepareFollowUp("quality", "compensation").contactCustomer();
 
-        assertThat(instance).isWaitingAt(Activity.CONFIRM_TRIAGE).variables()
-                .containsEntry(Var.SUGGESTED_TIER, "T1")
-                .containsEntry(Var.SUGGESTED_CATEGORY, "safety")
-                .containsEntry(Var.ESCALATION_GROUPS, "supervisors,owners")
-                .containsEntry(Var.FIRST_RESPONSE_DUE_AT, Date.from(POSTED_AT.plus(Duration.ofHours(1))));
+        assertThat(c.instance).isWaitingAt(Activity.OFFER_COMPENSATION).variables()
+                .containsEntry(Var.COMPENSATION_OPTION_1, "full_refund")
+                .containsEntry(Var.COMPENSATION_OPTION_2, "reshipment_gift")
+                .containsEntry(Var.APPROVAL_LIMIT, 100.0);
+        c.offer("full_refund", "reshipment_gift").customerChooses("reshipment_gift", 80.0);
+        assertThat(c.instance).hasNotPassed(Activity.APPROVE_COMPENSATION).isWaitingAt(Activity.EXECUTE_COMPENSATION);
+        c.run(Activity.EXECUTE_COMPENSATION);
+        c.confirmResolution("yes", "no");
+        // R2: the customer is not satisfied, so nobody asks them to update the review
+        assertThat(c.instance).hasNotPassed(Activity.PLAN_REVIEW_REQUEST).isWaitingAt(Activity.CLOSE_CASE);
+        c.close("quality");
+        assertThat(c.instance).isWaitingAt(Activity.HOLD_RETROSPECTIVE);
+        assertThat(c.candidateGroups(Activity.HOLD_RETROSPECTIVE)).containsExactly("supervisors");
+        c.complete(Activity.HOLD_RETROSPECTIVE, Var.RETROSPECTIVE_CAUSE, "systemic", Var.RETROSPECTIVE_FINDINGS,
+                "Zippers of batch 12 fail after a day.", Var.RETROSPECTIVE_ACTION, "Supplier changes the zipper; QA samples each batch.",
+                Var.TRAINING_CASE, true);
 
-        complete(Map.of(Var.TIER, "T1", Var.CATEGORY, "safety"));
-
-        assertThat(instance).isEnded().hasPassed(Activity.END_ESCALATED_TO_CRISIS);
+        assertThat(c.instance).isEnded().hasPassed(Activity.RECORD_RETROSPECTIVE, Activity.END_CASE_CLOSED);
+        assertThat(fixture.sentKinds()).containsExactly("REPLY", "PRIVATE_MESSAGE", "COMPENSATION_OFFER", "REMEDY", "REMEDY");
+        assertThat(fixture.sent.get(2).text()).contains("1. Full refund").contains("2. Replacement plus a small gift");
+        assertThat(fixture.sent.subList(3, 5)).extracting(OutboundMessage::text)
+                .anySatisfy(t -> assertThat(t).startsWith("reshipment for order ord-1: 80.00 USD"))
+                .anySatisfy(t -> assertThat(t).startsWith("gift for order ord-1"));
+        verify(fixture.cases).recordCompensation(eq("case-" + Math.abs(QUALITY.hashCode())), eq("reshipment_gift"),
+                eq(new BigDecimal("80.00")));
+        verify(fixture.retrospectives).record(eq("case-" + Math.abs(QUALITY.hashCode())), eq("systemic"), any(), any(),
+                eq(true), any(), any());
     }
 
     @Test
-    void agentEscalatesAGeneralComplaintToCrisisInOneStep() {
-        // T5: one completion, no approval in between
-        ProcessInstance instance = start("Meh, the colour is a bit different from the photo. Not great.");
-        assertThat(instance).variables().containsEntry(Var.SUGGESTED_TIER, "T3");
+    void crisisIsDeclaredOnceTakenOverBySupervisorsAndItsReplyNeedsApprovalBeforePublishing() {
+        CaseDriver c = start("wechat", SAFETY);
+        c.triage("T1", "safety");
 
-        complete(Map.of(Var.TIER, "T3", Var.CATEGORY, "other", Var.ESCALATE_TO_CRISIS, true));
+        assertThat(c.instance).hasPassed(Activity.DECLARE_CRISIS).isWaitingAt(Activity.DRAFT_REPLY);
+        assertThat(crisisInstances()).isOne();
+        assertThat(c.candidateGroups(Activity.DRAFT_REPLY)).containsExactly("supervisors");
+        c.draftReply();
+        assertThat(c.instance).isWaitingAt(Activity.APPROVE_REPLY);
+        assertThat(c.candidateGroups(Activity.APPROVE_REPLY)).containsExactly("legal", "supervisors");
 
-        assertThat(instance).isEnded().hasPassed(Activity.END_ESCALATED_TO_CRISIS);
-        assertThat(historicVariable(instance, Var.TIER)).isEqualTo("T1");
-        assertThat(historicVariable(instance, Var.FIRST_RESPONSE_DUE_AT))
-                .isEqualTo(Date.from(POSTED_AT.plus(Duration.ofHours(1))));
+        c.complete(Activity.APPROVE_REPLY, Var.REPLY_DECISION, "reject", Var.REPLY_REVIEW_NOTE,
+                "Say exactly when the replacement ships.");
+        assertThat(c.instance).isWaitingAt(Activity.DRAFT_REPLY).variables()
+                .containsEntry(Var.REPLY_REVIEW_NOTE, "Say exactly when the replacement ships.");
+        c.complete(Activity.DRAFT_REPLY, Var.REPLY_SOLUTION, "We ship a safe replacement today, it arrives by Thursday.");
+        c.complete(Activity.APPROVE_REPLY, Var.REPLY_DECISION, "approve");
+        c.run(Activity.PUBLISH_REPLY);
+
+        assertThat(c.instance).hasPassed(Activity.END_FIRST_RESPONSE_GIVEN).isWaitingAt(Activity.PREPARE_FOLLOW_UP);
+        assertThat(fixture.sentKinds()).containsExactly("REPLY");
+        assertThat(fixture.sent.get(0).text()).contains("We ship a safe replacement today, it arrives by Thursday.");
+        assertThat(crisisInstances()).as("declared once").isOne();
     }
 
     @Test
-    void firstResponseDeadlineCountsFromPostedAtAndEscalatesToSupervisorsWithoutCancellingTheAgentsTask() {
-        // T4: T2 → 4 hours from the post (08:00), not from the start of the case (08:10)
-        ProcessInstance instance = start("The zipper is broken after one day, poor quality.");
-        Job timer = timerJob(instance);
-        assertThat(timer.getDuedate()).isEqualTo(Date.from(POSTED_AT.plus(Duration.ofHours(4))));
+    void aReplySentBackWithoutANoteIsRefusedAndTheApprovalStaysOpen() {
+        CaseDriver c = start("wechat", SAFETY);
+        c.triage("T1", "safety").draftReply();
+        String taskId = c.task(Activity.APPROVE_REPLY).getId();
 
-        ClockUtil.setCurrentTime(Date.from(POSTED_AT.plus(Duration.ofHours(4)).plusSeconds(1)));
-        execute(job(Activity.FIRST_RESPONSE_DUE, instance));
+        assertThatThrownBy(() -> processEngine.getFormService().submitTaskForm(taskId,
+                CaseDriver.map(Var.REPLY_DECISION, "reject")))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("replyReviewNote is required when sending back")
+                .hasRootCauseInstanceOf(FormFieldValidationException.class);
+        assertThat(c.instance).isWaitingAt(Activity.APPROVE_REPLY);
+    }
 
-        assertThat(instance).isWaitingAt(Activity.CONFIRM_TRIAGE, Activity.HANDLE_FIRST_RESPONSE_BREACH);
-        Task breach = breachTask(instance);
-        assertThat(candidateGroups(breach)).containsExactly("supervisors");
+    // ---------------------------------------------------------------- red lines (X3, P5)
 
-        processEngine.getTaskService().complete(breach.getId(), Map.of(Var.BREACH_NOTE, "Called the customer"));
-        assertThat(instance).hasPassed(Activity.END_BREACH_HANDLED).isWaitingAt(Activity.CONFIRM_TRIAGE);
+    @Test
+    void aReplyCrossingARedLineIsSentBackWithTheReasonsAndAWarningGoesToLegal() {
+        CaseDriver c = start("instagram", QUALITY);
+        c.triage("T2", "quality");
+        c.complete(Activity.DRAFT_REPLY, Var.REPLY_CAUSE, "Honestly, it's your fault: you misused the zipper.");
+
+        assertThat(c.instance).hasPassed(Activity.CHECK_REPLY_RED_LINES).isWaitingAt(Activity.DRAFT_REPLY).variables()
+                .containsEntry(Var.RED_LINE_BLOCKED, true);
+        assertThat((String) c.variable(Var.RED_LINE_REASONS)).contains("BLOCKED").contains("your fault");
+        assertThat(fixture.sent).isEmpty();
+
+        c.complete(Activity.DRAFT_REPLY, Var.REPLY_CAUSE, "We checked: this batch of zippers is faulty. A lawyer reviewed our returns policy.");
+        assertThat(c.instance).isWaitingAt(Activity.APPROVE_REPLY).variables()
+                .containsEntry(Var.RED_LINE_BLOCKED, false).containsEntry(Var.RED_LINE_WARNED, true);
+        assertThat(c.candidateGroups(Activity.APPROVE_REPLY)).containsExactly("legal");
+        c.complete(Activity.APPROVE_REPLY, Var.REPLY_DECISION, "approve").run(Activity.PUBLISH_REPLY);
+        assertThat(fixture.sentKinds()).containsExactly("REPLY");
+    }
+
+    // ---------------------------------------------------------------- private follow-up (F6)
+
+    @Test
+    void atNightInTheCustomersTimeZoneTheContactWaitsForTheirMorning() {
+        CaseDriver c = CaseDriver.start(processEngine, "email", QUALITY, "en", "America/Los_Angeles", POSTED_AT);
+        c.triage("T2", "quality");
+        assertThat(c.instance).variables().containsEntry(Var.REPLY_SURFACE, "private");
+        c.draftReply().run(Activity.PUBLISH_REPLY).prepareFollowUp("quality", "compensation");
+
+        // 08:10 UTC is 00:10 in Los Angeles: wait until 09:00 there (17:00 UTC)
+        assertThat(c.instance).isWaitingAt(Activity.WAIT_FOR_CUSTOMER_DAYTIME);
+        assertThat(c.job(Activity.WAIT_FOR_CUSTOMER_DAYTIME).getDuedate()).isEqualTo(Date.from(Instant.parse("2025-03-01T17:00:00Z")));
+        assertThat(fixture.sent.get(0).surface()).isEqualTo("private");
+        c.run(Activity.WAIT_FOR_CUSTOMER_DAYTIME);
+        assertThat(c.instance).isWaitingAt(Activity.CONTACT_CUSTOMER).variables()
+                .containsEntry(Var.CUSTOMER_LOCAL_TIME, "2025-03-01 09:00 (America/Los_Angeles)");
     }
 
     @Test
-    void crisisBreachIsEscalatedToOwnersToo() {
-        ProcessInstance instance = start("This is a scam, the watch is a fake counterfeit!");
-        assertThat(timerJob(instance).getDuedate()).isEqualTo(Date.from(POSTED_AT.plus(Duration.ofHours(1))));
+    void anUnsolvedProblemGoesBackToTheFollowUp() {
+        CaseDriver c = start("instagram", GENERAL);
+        c.triage("T3", "suggestion").draftReply().run(Activity.PUBLISH_REPLY);
+        c.prepareFollowUp("other", "apology").contactCustomer().confirmResolution("no", "no");
 
-        execute(job(Activity.FIRST_RESPONSE_DUE, instance));
+        assertThat(c.instance).isWaitingAt(Activity.PREPARE_FOLLOW_UP).hasNotPassed(Activity.RECORD_RESOLUTION);
+    }
 
-        assertThat(candidateGroups(breachTask(instance))).containsExactlyInAnyOrder("supervisors", "owners");
+    // ---------------------------------------------------------------- compensation (C1–C4)
+
+    @Test
+    void compensationAboveTheLimitNeedsASupervisorWhoCanSendTheOfferBack() {
+        CaseDriver c = start("ebay", QUALITY);
+        c.triage("T2", "quality").draftReply().run(Activity.PUBLISH_REPLY);
+        c.prepareFollowUp("quality", "compensation").contactCustomer();
+        c.offer("full_refund", "reshipment_gift").customerChooses("full_refund", 180.0);
+
+        assertThat(c.instance).isWaitingAt(Activity.APPROVE_COMPENSATION);
+        assertThat(c.candidateGroups(Activity.APPROVE_COMPENSATION)).containsExactly("supervisors");
+        c.complete(Activity.APPROVE_COMPENSATION, Var.COMPENSATION_DECISION, "reject", Var.COMPENSATION_REVIEW_NOTE,
+                "The order was 80 USD: offer at most a full refund of 80.");
+        assertThat(c.instance).isWaitingAt(Activity.OFFER_COMPENSATION);
+
+        c.offer("full_refund", "coupon").customerChooses("full_refund", 150.0);
+        c.complete(Activity.APPROVE_COMPENSATION, Var.COMPENSATION_DECISION, "approve");
+        c.run(Activity.EXECUTE_COMPENSATION);
+        assertThat(c.instance).isWaitingAt(Activity.CONFIRM_RESOLUTION);
+        assertThat(fixture.sentKinds()).containsExactly("REPLY", "PRIVATE_MESSAGE", "COMPENSATION_OFFER",
+                "COMPENSATION_OFFER", "REMEDY");
     }
 
     @Test
-    void retierToCrisisMovesTheOpenDeadlineToOneHourAfterPosting() {
-        ProcessInstance instance = start("Would be nice to have more colours, just an idea.");
-        assertThat(timerJob(instance).getDuedate()).isEqualTo(Date.from(POSTED_AT.plus(Duration.ofHours(24))));
+    void aCustomerWhoWantsNoCompensationGetsNone() {
+        CaseDriver c = start("ebay", QUALITY);
+        c.triage("T2", "quality").draftReply().run(Activity.PUBLISH_REPLY);
+        c.prepareFollowUp("quality", "compensation").contactCustomer();
+        c.offer("full_refund", "reshipment_gift").customerChooses("declined", 0);
+
+        assertThat(c.instance).hasNotPassed(Activity.EXECUTE_COMPENSATION).isWaitingAt(Activity.CONFIRM_RESOLUTION);
+        assertThat(fixture.sentKinds()).doesNotContain("REMEDY");
+    }
+
+    @Test
+    void anOfferMustHaveTwoDifferentOptionsAndTheChoiceMustBeOneOfThem() {
+        CaseDriver c = start("ebay", QUALITY);
+        c.triage("T2", "quality").draftReply().run(Activity.PUBLISH_REPLY);
+        c.prepareFollowUp("quality", "compensation").contactCustomer();
+
+        assertThatThrownBy(() -> c.complete(Activity.OFFER_COMPENSATION, Var.COMPENSATION_OPTION_1, "coupon",
+                Var.COMPENSATION_OPTION_2, "coupon", Var.OFFER_MESSAGE, "Please choose one of these options for you."))
+                .hasMessageContaining("must differ from the other options");
+        c.offer("full_refund", "coupon");
+        assertThatThrownBy(() -> c.customerChooses("gift", 5))
+                .hasMessageContaining("must be one of the options offered");
+        assertThat(c.instance).isWaitingAt(Activity.RECORD_CUSTOMER_CHOICE);
+    }
+
+    @Test
+    void aCustomerWhoDoesNotChooseGetsOneReminderAndTheChoiceStaysOpen() {
+        CaseDriver c = start("ebay", QUALITY);
+        c.triage("T2", "quality").draftReply().run(Activity.PUBLISH_REPLY);
+        c.prepareFollowUp("quality", "compensation").contactCustomer();
+        c.offer("full_refund", "reshipment_gift");
+
+        assertThat(c.job(Activity.CUSTOMER_CHOICE_REMINDER).getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(48))));
+        c.run(Activity.CUSTOMER_CHOICE_REMINDER).run(Activity.SEND_CHOICE_REMINDER);
+
+        assertThat(c.instance).isWaitingAt(Activity.RECORD_CUSTOMER_CHOICE);
+        assertThat(fixture.sentKinds()).endsWith("COMPENSATION_OFFER", "REMINDER");
+        assertThat(fixture.sent.get(fixture.sent.size() - 1).text()).contains("1. Full refund");
+    }
+
+    // ---------------------------------------------------------------- review update request (R1–R5)
+
+    @Test
+    void noAnswerToTheReviewRequestEndsTheWaitWithoutASecondRequest() {
+        CaseDriver c = resolvedAndSatisfied("instagram");
+        c.run(Activity.REVIEW_REQUEST_COOL_OFF).run(Activity.SEND_REVIEW_UPDATE_REQUEST);
+        assertThat(c.job(Activity.REVIEW_OUTCOME_TIMEOUT).getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(14))));
+
+        c.run(Activity.REVIEW_OUTCOME_TIMEOUT);
+
+        assertThat(c.instance).isWaitingAt(Activity.CLOSE_CASE).variables().containsEntry(Var.REVIEW_OUTCOME, "no_answer");
+        assertThat(fixture.sentKinds().stream().filter("REVIEW_REQUEST"::equals)).hasSize(1);
+    }
+
+    @Test
+    void theChannelCanReportTheReviewOutcome() {
+        CaseDriver c = resolvedAndSatisfied("ebay");
+        c.run(Activity.REVIEW_REQUEST_COOL_OFF).run(Activity.SEND_REVIEW_UPDATE_REQUEST);
+
+        processEngine.getRuntimeService().createMessageCorrelation(ComplaintLifecycle.Message.REVIEW_OUTCOME)
+                .processInstanceId(c.instance.getId()).setVariable(Var.REVIEW_OUTCOME, "declined").correlateWithResult();
+
+        assertThat(c.instance).hasPassed(Activity.REVIEW_OUTCOME_RECEIVED).isWaitingAt(Activity.CLOSE_CASE)
+                .variables().containsEntry(Var.REVIEW_OUTCOME, "declined");
+    }
+
+    @Test
+    void aComplaintByEmailHasNoReviewToUpdate() {
+        CaseDriver c = resolvedAndSatisfied("email");
+        assertThat(c.instance).hasNotPassed(Activity.PLAN_REVIEW_REQUEST).isWaitingAt(Activity.CLOSE_CASE);
+    }
+
+    private CaseDriver resolvedAndSatisfied(String channel) {
+        CaseDriver c = start(channel, GENERAL);
+        c.triage("T3", "suggestion").draftReply().run(Activity.PUBLISH_REPLY);
+        return c.prepareFollowUp("other", "apology").contactCustomer().confirmResolution("yes", "yes");
+    }
+
+    // ---------------------------------------------------------------- SLA clocks (T1–T4, T6)
+
+    @Test
+    void aMissedFirstResponseEscalatesToSupervisorsAndThenToOwnersWithoutStoppingTheWork() {
+        // T2: due 4 h after the post (08:00), not after the case started (08:10); again 4 h later
+        CaseDriver c = start("instagram", QUALITY);
+        assertThat(c.job(Activity.FIRST_RESPONSE_DUE).getDuedate()).isEqualTo(Date.from(POSTED_AT.plus(Duration.ofHours(4))));
+        assertThat(c.job(Activity.FIRST_RESPONSE_SECOND_BREACH).getDuedate()).isEqualTo(Date.from(POSTED_AT.plus(Duration.ofHours(8))));
+
+        c.run(Activity.FIRST_RESPONSE_DUE);
+        assertThat(c.instance).isWaitingAt(Activity.CONFIRM_TRIAGE, Activity.HANDLE_FIRST_RESPONSE_BREACH);
+        assertThat(c.candidateGroups(Activity.HANDLE_FIRST_RESPONSE_BREACH)).containsExactly("supervisors");
+        assertThat(processEngine.getTaskService().getVariable(c.task(Activity.HANDLE_FIRST_RESPONSE_BREACH).getId(), Var.BREACH_DUE_AT))
+                .isEqualTo(Date.from(POSTED_AT.plus(Duration.ofHours(4))));
+
+        c.run(Activity.FIRST_RESPONSE_SECOND_BREACH);
+        assertThat(c.candidateGroups(Activity.HANDLE_FIRST_RESPONSE_SECOND_BREACH)).containsExactly("owners");
+        assertThat(fixture.clockEventNames()).contains("first_response:breached", "first_response:second_breach");
+
+        c.complete(Activity.HANDLE_FIRST_RESPONSE_BREACH, Var.BREACH_NOTE, "Called the customer, reply drafted now.");
+        assertThat(c.instance).isWaitingAt(Activity.CONFIRM_TRIAGE, Activity.HANDLE_FIRST_RESPONSE_SECOND_BREACH);
+    }
+
+    @Test
+    void aCrisisFirstResponseBreachGoesToSupervisorsAndOwners() {
+        CaseDriver c = start("instagram", SAFETY);
+        assertThat(c.job(Activity.FIRST_RESPONSE_DUE).getDuedate()).isEqualTo(Date.from(POSTED_AT.plus(Duration.ofHours(1))));
+        c.run(Activity.FIRST_RESPONSE_DUE);
+        assertThat(c.candidateGroups(Activity.HANDLE_FIRST_RESPONSE_BREACH)).containsExactly("owners", "supervisors");
+    }
+
+    @Test
+    void theFirstResponseClockStopsWhenTheReplyIsPublishedAndTheResolutionClockKeepsRunning() {
+        CaseDriver c = start("instagram", QUALITY);
+        c.triage("T2", "quality").draftReply().run(Activity.PUBLISH_REPLY);
+
+        assertThat(c.job(Activity.FIRST_RESPONSE_DUE)).isNull();
+        assertThat(c.job(Activity.RESOLUTION_DUE).getDuedate()).isEqualTo(Date.from(POSTED_AT.plus(Duration.ofHours(24))));
+        c.run(Activity.RESOLUTION_DUE);
+        assertThat(c.instance).isWaitingAt(Activity.PREPARE_FOLLOW_UP, Activity.HANDLE_RESOLUTION_BREACH);
+        c.run(Activity.RESOLUTION_SECOND_BREACH);
+        assertThat(c.candidateGroups(Activity.HANDLE_RESOLUTION_SECOND_BREACH)).containsExactly("owners");
+        assertThat(fixture.clockEventNames()).containsExactly("first_response:started", "resolution:started",
+                "first_response:stopped", "resolution:breached", "resolution:second_breach");
+    }
+
+    @Test
+    void aCorrectedTierAtTriageMovesEveryDeadline() {
+        CaseDriver c = start("instagram", GENERAL);
+        c.triage("T2", "quality");
+
+        assertThat(c.variable(Var.FIRST_RESPONSE_DUE_AT)).isEqualTo(Date.from(POSTED_AT.plus(Duration.ofHours(4))));
+        assertThat(c.job(Activity.FIRST_RESPONSE_DUE).getDuedate()).isEqualTo(Date.from(POSTED_AT.plus(Duration.ofHours(4))));
+        assertThat(c.job(Activity.RESOLUTION_DUE).getDuedate()).isEqualTo(Date.from(POSTED_AT.plus(Duration.ofHours(24))));
+        assertThat(fixture.clockEventNames()).contains("first_response:restarted", "resolution:restarted");
+    }
+
+    @Test
+    void aViralCommentReTieredToCrisisMidCaseMovesTheOpenDeadlinesAndDeclaresTheCrisis() {
+        CaseDriver c = start("instagram", GENERAL);
+        c.triage("T3", "suggestion").draftReply().run(Activity.PUBLISH_REPLY);
+        assertThat(c.job(Activity.RESOLUTION_DUE).getDuedate()).isEqualTo(Date.from(POSTED_AT.plus(Duration.ofDays(3))));
 
         processEngine.getRuntimeService().createMessageCorrelation(ComplaintLifecycle.Message.RETIER)
-                .processInstanceId(instance.getId())
-                .setVariable(Var.TIER, "T1")
-                .setVariable(Var.RETIER_REASON, "The comment went viral: 300 shares in an hour")
+                .processInstanceId(c.instance.getId())
+                .setVariable(Var.TIER, "T1").setVariable(Var.RETIER_REASON, "300 shares in an hour")
                 .correlateWithResult();
 
-        assertThat(instance).hasPassed(Activity.APPLY_RETIER).isWaitingAt(Activity.CONFIRM_TRIAGE)
-                .variables()
-                .containsEntry(Var.TIER, "T1")
-                .containsEntry(Var.ESCALATION_GROUPS, "supervisors,owners")
-                .containsEntry(Var.FIRST_RESPONSE_DUE_AT, Date.from(POSTED_AT.plus(Duration.ofHours(1))));
-        assertThat(timerJob(instance).getDuedate()).isEqualTo(Date.from(POSTED_AT.plus(Duration.ofHours(1))));
+        assertThat(c.instance).hasPassed(Activity.APPLY_RETIER, Activity.DECLARE_RETIERED_CRISIS)
+                .isWaitingAt(Activity.PREPARE_FOLLOW_UP);
+        assertThat(c.job(Activity.RESOLUTION_DUE).getDuedate()).isEqualTo(Date.from(POSTED_AT.plus(Duration.ofHours(12))));
+        assertThat(crisisInstances()).isOne();
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(ComplaintCrisis.PROCESS_KEY).singleResult().getBusinessKey())
+                .isEqualTo(processEngine.getRuntimeService().createProcessInstanceQuery()
+                        .processInstanceId(c.instance.getId()).singleResult().getBusinessKey());
     }
 
     @Test
-    void correctedTierOnConfirmationRecomputesTheDeadline() {
-        ProcessInstance instance = start("Would be nice to have more colours, just an idea.");
-        assertThat(instance).variables().containsEntry(Var.TIER, "T3");
+    void anAgentEscalatesToCrisisInOneStepFromAnyOfTheirTasks() {
+        // T5: ticking "escalate to crisis" on the reply draft: no approval in between
+        CaseDriver c = start("instagram", QUALITY);
+        c.triage("T2", "quality");
+        c.complete(Activity.DRAFT_REPLY, Var.ESCALATE_TO_CRISIS, true);
 
-        complete(Map.of(Var.TIER, "T2", Var.CATEGORY, "quality"));
+        assertThat(c.variable(Var.TIER)).isEqualTo("T1");
+        assertThat(crisisInstances()).isOne();
+        assertThat(c.job(Activity.FIRST_RESPONSE_DUE).getDuedate()).isEqualTo(Date.from(POSTED_AT.plus(Duration.ofHours(1))));
+        // the draft is now a crisis reply: it needs approval
+        assertThat(c.instance).isWaitingAt(Activity.APPROVE_REPLY);
+        assertThat(c.variable(Var.ESCALATE_TO_CRISIS)).isEqualTo(false);
+    }
 
-        assertThat(instance).isEnded().hasPassed(Activity.END_TRIAGE_CONFIRMED);
-        assertThat(historicVariable(instance, Var.FIRST_RESPONSE_DUE_AT))
-                .isEqualTo(Date.from(POSTED_AT.plus(Duration.ofHours(4))));
-        assertThat(historicVariable(instance, Var.RESOLUTION_DUE_AT))
-                .isEqualTo(Date.from(POSTED_AT.plus(Duration.ofHours(24))));
-        assertThat(historicVariable(instance, Var.ESCALATION_GROUPS)).isEqualTo("supervisors");
+    @Test
+    void escalatingToCrisisAtTriageMakesTheCaseT1() {
+        CaseDriver c = start("instagram", GENERAL);
+        c.complete(Activity.CONFIRM_TRIAGE, Var.TIER, "T3", Var.CATEGORY, "other", Var.ESCALATE_TO_CRISIS, true);
+
+        assertThat(c.instance).hasPassed(Activity.DECLARE_CRISIS);
+        assertThat(c.variable(Var.TIER)).isEqualTo("T1");
+        assertThat(crisisInstances()).isOne();
     }
 
     @Test
     void invalidTierOrCategoryIsRefusedAndTheTaskStaysOpen() {
-        ProcessInstance instance = start("Would be nice to have more colours, just an idea.");
-        String taskId = task(instance).getId();
+        CaseDriver c = start("instagram", GENERAL);
+        String taskId = c.task(Activity.CONFIRM_TRIAGE).getId();
 
-        Map<String, Object> badTier = new HashMap<>(Map.of(Var.TIER, "T9", Var.CATEGORY, "quality"));
-        assertThatThrownBy(() -> processEngine.getFormService().submitTaskForm(taskId, badTier))
+        assertThatThrownBy(() -> processEngine.getFormService().submitTaskForm(taskId, CaseDriver.map(Var.TIER, "T9", Var.CATEGORY, "quality")))
                 .isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("Tier must be one of [T1, T2, T3] but was 'T9'")
                 .hasRootCauseInstanceOf(FormFieldValidationException.class);
-        Map<String, Object> missingCategory = new HashMap<>();
-        missingCategory.put(Var.TIER, "T2");
-        missingCategory.put(Var.CATEGORY, null);
-        assertThatThrownBy(() -> processEngine.getTaskService().complete(taskId, missingCategory))
-                .hasMessageContaining("Category must be one of")
-                .hasMessageContaining("but was missing");
 
-        assertThat(instance).isWaitingAt(Activity.CONFIRM_TRIAGE).variables()
-                .containsEntry(Var.TIER, "T3")
-                .containsEntry(Var.CATEGORY, "suggestion");
-        assertThat(processEngine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+        assertThat(c.instance).isWaitingAt(Activity.CONFIRM_TRIAGE).variables().containsEntry(Var.TIER, "T3");
     }
 
-    private ProcessInstance start(String text) {
-        Map<String, Object> v = new HashMap<>();
-        v.put(Var.CASE_ID, "case-1");
-        v.put(Var.CHANNEL, "instagram");
-        v.put(Var.EXTERNAL_ID, "c-" + text.hashCode());
-        v.put(Var.POSTED_AT, Date.from(POSTED_AT));
-        v.put(Var.TEXT, text);
-        v.put(Var.LANGUAGE, "en");
-        v.put(Var.CUSTOMER_ID, "u-1");
-        v.put(Var.CUSTOMER_NAME, "Lin");
-        v.put(Var.ORDER_ID, null);
-        v.put(Var.ORDER_VALUE, null);
-        v.put(Var.PROMISED_DELIVERY, null);
-        v.put(Var.DELIVERED_AT, null);
-        v.put(Var.PRODUCT_FRAGILE, false);
-        v.put(Var.LIKES, 3);
-        v.put(Var.SHARES, 0);
-        v.put(Var.COMMENTS, 1);
-        return processEngine.getRuntimeService()
-                .startProcessInstanceByKey(ComplaintLifecycle.PROCESS_KEY, "instagram:" + text.hashCode(), v);
-    }
-
-    private void complete(Map<String, Object> variables) {
-        Task confirm = processEngine.getTaskService().createTaskQuery()
-                .taskDefinitionKey(Activity.CONFIRM_TRIAGE).singleResult();
-        processEngine.getFormService().submitTaskForm(confirm.getId(), new HashMap<>(variables));
-    }
-
-    private Job timerJob(ProcessInstance instance) {
-        return processEngine.getManagementService().createJobQuery()
-                .processInstanceId(instance.getId()).activityId(Activity.FIRST_RESPONSE_DUE).singleResult();
-    }
-
-    private Task breachTask(ProcessInstance instance) {
-        return processEngine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey(Activity.HANDLE_FIRST_RESPONSE_BREACH).singleResult();
-    }
-
-    private java.util.List<String> candidateGroups(Task task) {
-        return processEngine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-                .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList();
-    }
-
-    private Object historicVariable(ProcessInstance instance, String name) {
-        return processEngine.getHistoryService().createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
+    @Test
+    void everyAsynchronousStepIsAJobSoAFailureNeverLosesTheApprovedText() {
+        CaseDriver c = start("instagram", QUALITY);
+        c.triage("T2", "quality").draftReply();
+        ProcessInstance instance = c.instance;
+        assertThat(c.job(Activity.PUBLISH_REPLY)).as("publishing waits as a job").isNotNull();
+        assertThat(processEngine.getRuntimeService().getVariable(instance.getId(), Var.REPLY_APOLOGY)).isNotNull();
+        assertThat(fixture.sent).isEmpty();
     }
 }

@@ -1,0 +1,52 @@
+package com.complaintdesk.reply;
+
+import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
+
+import com.complaintdesk.channel.Delivery;
+import com.complaintdesk.channel.MessageKind;
+import com.complaintdesk.channel.Outbox;
+import com.complaintdesk.intake.CaseRecords;
+import com.complaintdesk.lifecycle.CaseMessages;
+import com.complaintdesk.lifecycle.EngineClock;
+import java.util.Date;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_PublishReply (P1–P4): publishes the approved four-part reply through the channel port, on the public surface
+ * where the channel has one; it is the case's first response. Runs as an asynchronous job: a failure leaves the
+ * approved text in the case and the job retries.
+ */
+@Component
+public class PublishReplyDelegate implements JavaDelegate {
+
+    private final Outbox outbox;
+    private final CaseRecords cases;
+
+    public PublishReplyDelegate(Outbox outbox, CaseRecords cases) {
+        this.outbox = outbox;
+        this.cases = cases;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String text = compose(execution);
+        Delivery delivery = outbox.send(CaseMessages.of(execution, MessageKind.REPLY, CaseMessages.replySurface(execution),
+                EngineClock.string(execution, Var.CUSTOMER_ID), text));
+        execution.setVariable(Var.REPLY_TEXT, text);
+        execution.setVariable(Var.REPLY_PUBLISHED_AT, Date.from(delivery.deliveredAt().toInstant()));
+        cases.recordFirstResponse(EngineClock.string(execution, Var.CASE_ID), delivery.deliveredAt());
+    }
+
+    /** P1–P4 in order, one paragraph each. */
+    static String compose(DelegateExecution execution) {
+        return Stream.of(Var.REPLY_APOLOGY, Var.REPLY_CAUSE, Var.REPLY_SOLUTION, Var.REPLY_INVITATION)
+                .map(name -> EngineClock.string(execution, name))
+                .filter(part -> part != null && !part.isBlank())
+                .map(String::strip)
+                .collect(Collectors.joining("\n\n"));
+    }
+}

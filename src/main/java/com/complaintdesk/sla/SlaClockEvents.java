@@ -1,0 +1,50 @@
+package com.complaintdesk.sla;
+
+import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
+
+import com.complaintdesk.lifecycle.ComplaintLifecycle.Clock;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The BPMN's clock listeners ({@code ${slaClockEvents.…(execution, 'first_response')}}): a clock stops when its
+ * scope ends, and breaches come from the timers (T4). Each is recorded so auditors and reports can replay it; a
+ * breach also tells the escalation form which clock was missed and when it was due.
+ */
+@Component
+public class SlaClockEvents {
+
+    private final SlaClock clock;
+
+    public SlaClockEvents(SlaClock clock) {
+        this.clock = clock;
+    }
+
+    public void stopped(DelegateExecution execution, String name) {
+        clock.record(execution, name, "stopped", dueAt(execution, name, false));
+    }
+
+    public void breached(DelegateExecution execution, String name) {
+        breach(execution, name, "breached", false);
+    }
+
+    public void secondBreach(DelegateExecution execution, String name) {
+        breach(execution, name, "second_breach", true);
+    }
+
+    private void breach(DelegateExecution execution, String name, String event, boolean second) {
+        Date due = dueAt(execution, name, second);
+        // local to the escalation's own path, so two escalations at once each show their own clock
+        execution.setVariableLocal(Var.BREACH_CLOCK, Clock.FIRST_RESPONSE.equals(name) ? "First response / 首次响应" : "Resolution / 解决");
+        execution.setVariableLocal(Var.BREACH_DUE_AT, due);
+        clock.record(execution, name, event, due);
+    }
+
+    private static Date dueAt(DelegateExecution execution, String name, boolean second) {
+        String variable = Clock.FIRST_RESPONSE.equals(name)
+                ? (second ? Var.FIRST_RESPONSE_SECOND_DUE_AT : Var.FIRST_RESPONSE_DUE_AT)
+                : (second ? Var.RESOLUTION_SECOND_DUE_AT : Var.RESOLUTION_DUE_AT);
+        return (Date) execution.getVariable(variable);
+    }
+}

@@ -1,0 +1,138 @@
+package com.complaintdesk.support;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.complaintdesk.approval.ApprovalRule;
+import com.complaintdesk.channel.Delivery;
+import com.complaintdesk.channel.OutboundMessage;
+import com.complaintdesk.channel.Outbox;
+import com.complaintdesk.closure.RecordClosureDelegate;
+import com.complaintdesk.closure.RecordResolutionDelegate;
+import com.complaintdesk.closure.RecordRetrospectiveDelegate;
+import com.complaintdesk.closure.Retrospectives;
+import com.complaintdesk.compensation.CompensationRules;
+import com.complaintdesk.compensation.ExecuteCompensationDelegate;
+import com.complaintdesk.compensation.SendChoiceReminderDelegate;
+import com.complaintdesk.compensation.SendCompensationOfferDelegate;
+import com.complaintdesk.crisis.CrisisDeclaration;
+import com.complaintdesk.crisis.DeclareCrisisDelegate;
+import com.complaintdesk.crisis.EscalateToCrisisListener;
+import com.complaintdesk.crisis.PauseListingDelegate;
+import com.complaintdesk.crisis.PreserveEvidenceDelegate;
+import com.complaintdesk.crisis.PublishStatementDelegate;
+import com.complaintdesk.evidence.EvidenceStore;
+import com.complaintdesk.followup.PlanContactTimeDelegate;
+import com.complaintdesk.followup.SendFollowUpMessageDelegate;
+import com.complaintdesk.forms.SubmissionRules;
+import com.complaintdesk.forms.SubmissionRulesListener;
+import com.complaintdesk.intake.CaseRecords;
+import com.complaintdesk.intake.ComplaintIntake;
+import com.complaintdesk.lifecycle.EngineClock;
+import com.complaintdesk.lifecycle.LifecycleSettings;
+import com.complaintdesk.reply.CheckRedLinesDelegate;
+import com.complaintdesk.reply.PublishReplyDelegate;
+import com.complaintdesk.review.PlanReviewRequestDelegate;
+import com.complaintdesk.review.SendReviewUpdateRequestDelegate;
+import com.complaintdesk.sla.ApplyRetierDelegate;
+import com.complaintdesk.sla.SlaClock;
+import com.complaintdesk.sla.SlaClockEvents;
+import com.complaintdesk.sla.SlaEvent;
+import com.complaintdesk.sla.SlaEvents;
+import com.complaintdesk.sla.StartSlaClocksDelegate;
+import com.complaintdesk.triage.ApplyConfirmedTriageDelegate;
+import com.complaintdesk.triage.ClassifyComplaintTextDelegate;
+import com.complaintdesk.triage.ValidateConfirmedTriageListener;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.mockito.Mockito;
+
+/**
+ * Registers every delegate and listener of the complaint processes, built as the application builds them, on the
+ * process tests' engine; the application's stores are replaced by recording doubles so tests see what was sent
+ * through the channel port and which clock events were recorded.
+ */
+public final class LifecycleFixture {
+
+    /** All resources of the one deployment the processes and their forms live in. */
+    public static final String[] RESOURCES = {
+        "processes/complaint-lifecycle.bpmn", "processes/complaint-crisis.bpmn",
+        "processes/decisions/triage.dmn", "processes/decisions/sla-policy.dmn", "processes/decisions/red-lines.dmn",
+        "processes/decisions/reply-templates.dmn", "processes/decisions/compensation-options.dmn",
+        "processes/decisions/review-request.dmn",
+        "forms/confirm-triage.form", "forms/sla-breach.form", "forms/draft-reply.form", "forms/approve-reply.form",
+        "forms/prepare-follow-up.form", "forms/contact-customer.form", "forms/offer-compensation.form",
+        "forms/record-customer-choice.form", "forms/approve-compensation.form", "forms/confirm-resolution.form",
+        "forms/record-review-outcome.form", "forms/close-case.form", "forms/hold-retrospective.form",
+        "forms/take-over-crisis.form", "forms/decide-on-pause.form", "forms/draft-statement.form",
+        "forms/approve-statement.form"};
+
+    /** What went through the channel port, in order. */
+    public final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+    /** The clock events recorded, in order. */
+    public final List<SlaEvent> clockEvents = new CopyOnWriteArrayList<>();
+    public final CaseRecords cases = mock(CaseRecords.class);
+    public final Retrospectives retrospectives = mock(Retrospectives.class);
+    public final EvidenceStore evidence = mock(EvidenceStore.class);
+    public final LifecycleSettings settings = new LifecycleSettings();
+
+    public LifecycleFixture(ProcessEngine engine) {
+        Outbox outbox = mock(Outbox.class);
+        when(outbox.send(any())).thenAnswer(call -> {
+            OutboundMessage message = call.getArgument(0);
+            sent.add(message);
+            return new Delivery(UUID.randomUUID().toString(), "test-" + sent.size(), "delivered", EngineClock.now());
+        });
+        SlaEvents events = mock(SlaEvents.class);
+        Mockito.doAnswer(call -> clockEvents.add(call.getArgument(0))).when(events).record(any());
+        ComplaintIntake intake = mock(ComplaintIntake.class);
+        when(intake.find(Mockito.anyString())).thenReturn(Optional.empty());
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+
+        SlaClock clock = new SlaClock(engine.getDecisionService(), events);
+        CrisisDeclaration declaration = new CrisisDeclaration();
+        Mocks.register("lifecycleSettings", settings);
+        Mocks.register("classifyComplaintTextDelegate", new ClassifyComplaintTextDelegate());
+        Mocks.register("startSlaClocksDelegate", new StartSlaClocksDelegate(clock));
+        Mocks.register("slaClockEvents", new SlaClockEvents(clock));
+        Mocks.register("validateConfirmedTriageListener", new ValidateConfirmedTriageListener());
+        Mocks.register("applyConfirmedTriageDelegate", new ApplyConfirmedTriageDelegate(clock, cases));
+        Mocks.register("applyRetierDelegate", new ApplyRetierDelegate(clock));
+        Mocks.register("declareCrisisDelegate", new DeclareCrisisDelegate(declaration));
+        Mocks.register("escalateToCrisisListener", new EscalateToCrisisListener(clock, declaration));
+        Mocks.register("checkRedLinesDelegate", new CheckRedLinesDelegate());
+        Mocks.register("publishReplyDelegate", new PublishReplyDelegate(outbox, cases));
+        Mocks.register("submissionRulesListener",
+                new SubmissionRulesListener(new SubmissionRules(List.of(new ApprovalRule(), new CompensationRules()))));
+        Mocks.register("planContactTimeDelegate", new PlanContactTimeDelegate(settings));
+        Mocks.register("sendFollowUpMessageDelegate", new SendFollowUpMessageDelegate(outbox));
+        Mocks.register("sendCompensationOfferDelegate", new SendCompensationOfferDelegate(outbox));
+        Mocks.register("sendChoiceReminderDelegate", new SendChoiceReminderDelegate(outbox));
+        Mocks.register("executeCompensationDelegate", new ExecuteCompensationDelegate(outbox, cases));
+        Mocks.register("planReviewRequestDelegate", new PlanReviewRequestDelegate(settings));
+        Mocks.register("sendReviewUpdateRequestDelegate", new SendReviewUpdateRequestDelegate(outbox));
+        Mocks.register("recordResolutionDelegate", new RecordResolutionDelegate(cases));
+        Mocks.register("recordClosureDelegate", new RecordClosureDelegate(cases));
+        Mocks.register("recordRetrospectiveDelegate", new RecordRetrospectiveDelegate(retrospectives));
+        Mocks.register("pauseListingDelegate", new PauseListingDelegate(outbox));
+        Mocks.register("preserveEvidenceDelegate", new PreserveEvidenceDelegate(evidence, intake, outbox, json));
+        Mocks.register("publishStatementDelegate", new PublishStatementDelegate(outbox));
+    }
+
+    /** The kinds of what was sent, in order, e.g. [REPLY, PRIVATE_MESSAGE]. */
+    public List<String> sentKinds() {
+        return sent.stream().map(m -> m.kind().name()).toList();
+    }
+
+    /** "clock:event" of each recorded clock event, in order. */
+    public List<String> clockEventNames() {
+        return clockEvents.stream().map(e -> e.clock() + ":" + e.event()).toList();
+    }
+}
