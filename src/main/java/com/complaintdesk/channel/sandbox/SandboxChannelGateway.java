@@ -1,0 +1,35 @@
+package com.complaintdesk.channel.sandbox;
+
+import com.complaintdesk.channel.ChannelGateway;
+import com.complaintdesk.channel.OutboundMessage;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Accepts every message for every channel without sending it anywhere, and logs that it did. It is the
+ * default until the real platform adapters exist (#4), which take precedence over it.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class SandboxChannelGateway implements ChannelGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxChannelGateway.class);
+
+    @Override
+    public boolean handles(String channel) {
+        return true;
+    }
+
+    @Override
+    public String deliver(OutboundMessage message) {
+        String platformRef = "sandbox-" + UUID.randomUUID();
+        // The text and recipient stay out of the log: they are the customer's conversation.
+        log.info("Sandbox: {} {} on {} ({}) for case {} not sent anywhere, reference {}", message.kind(),
+                message.surface(), message.channel(), message.idempotencyKey(), message.caseId(), platformRef);
+        return platformRef;
+    }
+}

@@ -1,0 +1,18 @@
+package com.complaintdesk.evidence;
+
+import java.time.OffsetDateTime;
+
+/**
+ * One preserved piece of a case's evidence (X4, E6): its place in the case's chain ({@code seq} from 1), its
+ * content, and the SHA-256 that links it to the item before it.
+ */
+public record EvidenceItem(
+        String id,
+        String caseId,
+        int seq,
+        String kind,
+        String content,
+        String sha256,
+        String previousSha256,
+        OffsetDateTime createdAt,
+        String createdBy) {}

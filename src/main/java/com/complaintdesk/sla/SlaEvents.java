@@ -1,0 +1,70 @@
+package com.complaintdesk.sla;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The history of a case's SLA clocks ({@code cd_sla_event}): when each started, restarted on a new tier (T6),
+ * stopped, and was breached (T4), so an auditor sees whether deadlines were kept.
+ */
+@Repository
+public class SlaEvents {
+
+    private final JdbcClient jdbc;
+
+    SlaEvents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(SlaEvent e) {
+        jdbc.sql("""
+                INSERT INTO cd_sla_event (id, case_id, process_instance_id, clock, event, tier, due_at, occurred_at, actor)
+                VALUES (:id, :caseId, :processInstanceId, :clock, :event, :tier, :dueAt, :occurredAt, :actor)
+                """)
+                .param("id", UUID.randomUUID().toString())
+                .param("caseId", e.caseId())
+                .param("processInstanceId", e.processInstanceId())
+                .param("clock", e.clock())
+                .param("event", e.event())
+                .param("tier", e.tier())
+                .param("dueAt", e.dueAt())
+                .param("occurredAt", e.occurredAt())
+                .param("actor", e.actor())
+                .update();
+    }
+
+    /** A case's clock events in the order they happened. */
+    public List<SlaEvent> forCase(String caseId) {
+        return jdbc.sql("""
+                SELECT case_id, process_instance_id, clock, event, tier, due_at, occurred_at, actor
+                  FROM cd_sla_event
+                 WHERE case_id = :caseId
+                 ORDER BY occurred_at, id
+                """)
+                .param("caseId", caseId)
+                .query(SlaEvents::map)
+                .list();
+    }
+
+    private static SlaEvent map(ResultSet rs, int row) throws SQLException {
+        return new SlaEvent(
+                rs.getString("case_id"),
+                rs.getString("process_instance_id"),
+                rs.getString("clock"),
+                rs.getString("event"),
+                rs.getString("tier"),
+                utc(rs.getObject("due_at", OffsetDateTime.class)),
+                utc(rs.getObject("occurred_at", OffsetDateTime.class)),
+                rs.getString("actor"));
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime time) {
+        return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
