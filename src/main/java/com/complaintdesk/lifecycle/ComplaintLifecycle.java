@@ -108,6 +108,10 @@ public final class ComplaintLifecycle {
         public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
         /** Candidate groups of an escalation task: supervisors, and owners as well for a crisis. */
         public static final String ESCALATION_GROUPS = "escalationGroups";
+        /** ISO-8601 duration after the first breach at which a still unhandled breach escalates again (X2). */
+        public static final String ESCALATE_AGAIN_AFTER = "escalateAgainAfter";
+        /** Candidate groups of the second escalation: the owners, for every tier (X2). */
+        public static final String SECOND_ESCALATION_GROUPS = "secondEscalationGroups";
         public static final String BREACH_NOTE = "breachNote";
         /** The tier the SLA clocks currently run for; a different confirmed or re-tiered tier restarts them (T6). */
         public static final String CLOCK_TIER = "clockTier";

@@ -36,7 +36,8 @@ public class SlaClock {
         }
         Map<String, Object> entries = result.getEntryMap();
         return new SlaPolicy(tier, (String) entries.get(Var.FIRST_RESPONSE_WITHIN),
-                (String) entries.get(Var.RESOLUTION_WITHIN), (String) entries.get(Var.ESCALATION_GROUPS));
+                (String) entries.get(Var.RESOLUTION_WITHIN), (String) entries.get(Var.ESCALATION_GROUPS),
+                (String) entries.get(Var.ESCALATE_AGAIN_AFTER), (String) entries.get(Var.SECOND_ESCALATION_GROUPS));
     }
 
     /** Starts (or restarts) the clocks of the case in {@code scope} for the policy of a tier. */

@@ -25,6 +25,8 @@ public class StartFirstResponseClockDelegate implements JavaDelegate {
                 (String) execution.getVariable(Var.TIER),
                 (String) execution.getVariable(Var.FIRST_RESPONSE_WITHIN),
                 (String) execution.getVariable(Var.RESOLUTION_WITHIN),
-                (String) execution.getVariable(Var.ESCALATION_GROUPS)));
+                (String) execution.getVariable(Var.ESCALATION_GROUPS),
+                (String) execution.getVariable(Var.ESCALATE_AGAIN_AFTER),
+                (String) execution.getVariable(Var.SECOND_ESCALATION_GROUPS)));
     }
 }
