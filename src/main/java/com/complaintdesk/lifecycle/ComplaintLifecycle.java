@@ -44,6 +44,8 @@ public final class ComplaintLifecycle {
     public static final class Decision {
         public static final String TRIAGE = "triage";
         public static final String SLA_POLICY = "sla-policy";
+        /** X3, P5, R2: phrases a draft must not contain (block) or that legal must look at (warn); COLLECT. */
+        public static final String RED_LINES = "red-lines";
 
         private Decision() {}
     }
