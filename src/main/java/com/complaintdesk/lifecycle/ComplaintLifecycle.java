@@ -46,6 +46,8 @@ public final class ComplaintLifecycle {
         public static final String SLA_POLICY = "sla-policy";
         /** X3, P5, R2: phrases a draft must not contain (block) or that legal must look at (warn); COLLECT. */
         public static final String RED_LINES = "red-lines";
+        /** X1, P1–P4, F1: starting texts of the public reply and the private opening, per category and language. */
+        public static final String REPLY_TEMPLATES = "reply-templates";
 
         private Decision() {}
     }
