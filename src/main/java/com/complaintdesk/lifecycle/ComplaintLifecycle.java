@@ -48,6 +48,8 @@ public final class ComplaintLifecycle {
         public static final String RED_LINES = "red-lines";
         /** X1, P1–P4, F1: starting texts of the public reply and the private opening, per category and language. */
         public static final String REPLY_TEMPLATES = "reply-templates";
+        /** C1–C4, E6: the compensation packages to offer and the agent's limit without approval. */
+        public static final String COMPENSATION_OPTIONS = "compensation-options";
 
         private Decision() {}
     }
