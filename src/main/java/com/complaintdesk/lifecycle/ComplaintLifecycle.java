@@ -50,6 +50,8 @@ public final class ComplaintLifecycle {
         public static final String REPLY_TEMPLATES = "reply-templates";
         /** C1–C4, E6: the compensation packages to offer and the agent's limit without approval. */
         public static final String COMPENSATION_OPTIONS = "compensation-options";
+        /** R1–R4: the one review-update request with the channel's revision instructions. */
+        public static final String REVIEW_REQUEST = "review-request";
 
         private Decision() {}
     }
