@@ -108,9 +108,13 @@ public final class ComplaintLifecycle {
     public static final class Decision {
         public static final String TRIAGE = "triage";
         public static final String SLA_POLICY = "sla-policy";
+        /** X3, P5, R2: phrases a draft must not contain (block) or that legal must look at (warn); COLLECT. */
         public static final String RED_LINES = "red-lines";
+        /** X1, P1–P4, F1: starting texts of the public reply and the private opening, per category and language. */
         public static final String REPLY_TEMPLATES = "reply-templates";
+        /** C1–C4, E6: the compensation packages to offer and the agent's limit without approval. */
         public static final String COMPENSATION_OPTIONS = "compensation-options";
+        /** R1–R4: the one review-update request with the channel's revision instructions. */
         public static final String REVIEW_REQUEST = "review-request";
 
         private Decision() {}
@@ -178,12 +182,13 @@ public final class ComplaintLifecycle {
         public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
         /** Candidate groups of an escalation task: supervisors, and owners as well for a crisis. */
         public static final String ESCALATION_GROUPS = "escalationGroups";
+        /** ISO-8601 duration after the first breach at which a still unhandled breach escalates again (X2). */
+        public static final String ESCALATE_AGAIN_AFTER = "escalateAgainAfter";
+        /** Candidate groups of the second escalation: the owners, for every tier (X2). */
+        public static final String SECOND_ESCALATION_GROUPS = "secondEscalationGroups";
         public static final String BREACH_NOTE = "breachNote";
         /** The tier the SLA clocks currently run for; a different confirmed or re-tiered tier restarts them (T6). */
         public static final String CLOCK_TIER = "clockTier";
-        /** ISO-8601 duration after a first breach when the second one escalates further (T4). */
-        public static final String ESCALATE_AGAIN_AFTER = "escalateAgainAfter";
-        public static final String SECOND_ESCALATION_GROUPS = "secondEscalationGroups";
         public static final String FIRST_RESPONSE_SECOND_DUE_AT = "firstResponseSecondDueAt";
         public static final String RESOLUTION_SECOND_DUE_AT = "resolutionSecondDueAt";
         /** Candidate groups of the case's work: supervisors take a crisis over (T1), otherwise agents. */
