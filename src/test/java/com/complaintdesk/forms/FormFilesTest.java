@@ -136,6 +136,17 @@ class FormFilesTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @MethodSource("forms")
+    void limitsEveryFreeTextToWhatTheEngineStoresAsOneString(Path file) {
+        // a longer text would fail in the database; the form rules turn it into a 400 naming the field
+        for (JsonNode component : fields(file)) {
+            if (List.of("textarea", "textfield").contains(component.path("type").asText()) && editable(component)) {
+                assertThat(component.path("validate").path("maxLength").asInt(0)).as(describe(component)).isBetween(1, 4000);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("agentForms")
     void agentFormOffersTheCrisisEscalationUncheckedByDefault(Path file) {
         JsonNode escalate = field(file, "escalateToCrisis");

@@ -46,8 +46,14 @@ class ProcessDeploymentAppTest {
     }
 
     @Test
-    void everyUserTaskFormResolvesInsideTheProcessDeployment() {
-        ProcessDefinition definition = latestLifecycle();
+    void everyUserTaskFormOfEveryProcessResolvesInsideItsDeployment() {
+        for (String key : List.of(ComplaintLifecycle.PROCESS_KEY, com.complaintdesk.crisis.ComplaintCrisis.PROCESS_KEY)) {
+            everyUserTaskFormResolves(repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult());
+        }
+    }
+
+    private void everyUserTaskFormResolves(ProcessDefinition definition) {
+        assertThat(definition).isNotNull();
         BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
         List<String> formResources = repository.getDeploymentResources(definition.getDeploymentId()).stream()
                 .map(Resource::getName)
