@@ -200,6 +200,20 @@ class ComplaintLifecycleProcessTest {
         assertThat(c.instance).isWaitingAt(Activity.APPROVE_REPLY);
     }
 
+    @Test
+    void aSecondSendBackNeedsANoteOfItsOwn() {
+        // each round of approval starts clean: the last round's decision and note are in the history, not on the form
+        CaseDriver c = start("wechat", SAFETY);
+        c.triage("T1", "safety").draftReply();
+        c.complete(Activity.APPROVE_REPLY, Var.REPLY_DECISION, "reject", Var.REPLY_REVIEW_NOTE, "Name the date of the refund.");
+        c.complete(Activity.DRAFT_REPLY, Var.REPLY_SOLUTION, "We refund you in full today; you see it within 3 days.");
+
+        assertThat(c.instance).isWaitingAt(Activity.APPROVE_REPLY).variables()
+                .containsEntry(Var.REPLY_REVIEW_NOTE, null).containsEntry(Var.REPLY_DECISION, null);
+        assertThatThrownBy(() -> c.complete(Activity.APPROVE_REPLY, Var.REPLY_DECISION, "reject"))
+                .hasMessageContaining("replyReviewNote is required when sending back");
+    }
+
     // ---------------------------------------------------------------- red lines (X3, P5)
 
     @Test

@@ -2,6 +2,8 @@ package com.complaintdesk.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.complaintdesk.channel.MessageKind;
+import com.complaintdesk.channel.Outbox;
 import com.complaintdesk.lifecycle.ComplaintLifecycle;
 import com.complaintdesk.support.AppTest;
 import com.complaintdesk.support.Browser;
@@ -30,7 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** An agent works a triage task in the real Tasklist, in a real (headless) browser. */
+/** An agent works a case in the real Tasklist, in a real (headless) browser: triage, then the prefilled reply. */
 @AppTest
 @ExtendWith(Browser.class)
 class TasklistBrowserAppTest {
@@ -47,6 +49,9 @@ class TasklistBrowserAppTest {
     @Autowired
     HistoryService history;
 
+    @Autowired
+    Outbox outbox;
+
     private ChromeDriver browser;
 
     @AfterEach
@@ -60,7 +65,7 @@ class TasklistBrowserAppTest {
     }
 
     @Test
-    void anAgentLogsInSeesTheTriageFormFillsItAndCompletesTheTask() {
+    void anAgentTriagesACaseThenPersonalisesAndSendsThePrefilledReplyInTasklist() {
         String customer = "Browser Customer " + UUID.randomUUID().toString().substring(0, 6);
         Map<String, Object> complaint = SampleComplaint.instagram(5);
         SampleComplaint.child(complaint, "customer").put("name", customer);
@@ -76,18 +81,13 @@ class TasklistBrowserAppTest {
         browser.findElement(By.cssSelector("input[placeholder='Password']")).sendKeys(TestDatabase.password());
         browser.findElement(By.cssSelector("button[type='submit']")).click();
 
-        // the groups' open work is the first filter, and its list shows the case's variables
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(), \"My groups' open tasks\")]"))).click();
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//li[contains(@class, 'task')][.//*[contains(text(), '" + customer + "')]]//a"))).click();
-
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())='Claim']"))).click();
+        openAndClaim(wait, customer, "Confirm triage");
         WebElement note = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[id$='Field_TriageNote']")));
         assertThat(browser.findElement(By.xpath("//label[contains(., 'Tier / 等级')]")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_Text']")).getAttribute("value"))
                 .isEqualTo(complaint.get("text"));
-        note.sendKeys("Checked the courier scan: box crushed in transit.");
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))).click();
+        type(note, "Checked the courier scan: box crushed in transit.");
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
 
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline && tasks.createTaskQuery().processInstanceId(processInstanceId)
@@ -101,5 +101,55 @@ class TasklistBrowserAppTest {
                 .isEqualTo("Checked the courier scan: box crushed in transit.");
         assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(ComplaintLifecycle.Activity.CONFIRM_TRIAGE).singleResult().getAssignee()).isEqualTo("ana");
+
+        // P6: the reply form comes prefilled from the templates; the agent personalises it and sends it on
+        browser.navigate().refresh();
+        openAndClaim(wait, customer, "Draft reply");
+        WebElement apology = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[id$='Field_ReplyApology']")));
+        String prefilledApology = apology.getAttribute("value");
+        assertThat(prefilledApology).as("prefilled apology").hasSizeGreaterThan(20);
+        WebElement solution = browser.findElement(By.cssSelector("textarea[id$='Field_ReplySolution']"));
+        type(solution, "We are sending you a new mug today; it arrives by Friday, and you keep the broken one.");
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
+
+        String caseId = created.getBody().path("caseId").asText();
+        long published = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < published && outbox.forCase(caseId).isEmpty()) {
+            Thread.onSpinWait();
+        }
+        assertThat(outbox.forCase(caseId)).singleElement().satisfies(reply -> {
+            assertThat(reply.kind()).isEqualTo(MessageKind.REPLY);
+            assertThat(reply.text()).contains("We are sending you a new mug today; it arrives by Friday")
+                    .contains(prefilledApology.strip());
+        });
+    }
+
+    /**
+     * Replaces a field's text as a person types it, then leaves the field: the form takes typed text over after a
+     * short debounce, so the test waits that long before it goes on.
+     */
+    private void type(WebElement field, String text) {
+        field.clear();
+        field.sendKeys(text);
+        field.sendKeys(org.openqa.selenium.Keys.TAB);
+        try {
+            Thread.sleep(800);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Clicks an element after scrolling it to the middle of the view (a long form's button can sit under the footer). */
+    private void click(WebElement element) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    /** In "My groups' open tasks" (the first filter, listing the case's variables), opens the case's task and claims it. */
+    private void openAndClaim(WebDriverWait wait, String customer, String taskName) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(), \"My groups' open tasks\")]"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//li[contains(@class, 'task')][.//*[contains(text(), '"
+                + customer + "')]][.//*[contains(text(), '" + taskName + "')]]//a"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())='Claim']"))).click();
     }
 }
