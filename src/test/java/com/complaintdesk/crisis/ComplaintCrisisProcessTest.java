@@ -17,7 +17,7 @@ import com.complaintdesk.channel.OutboundMessage;
 import com.complaintdesk.lifecycle.ComplaintLifecycle;
 import com.complaintdesk.support.CaseDriver;
 import com.complaintdesk.support.LifecycleFixture;
-import com.complaintdesk.support.ProcessTestEngine;
+import com.complaintdesk.support.ProcessTestBase;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -43,24 +43,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.InOrder;
 
 /** Every path of processes/complaint-crisis.bpmn (T1, X2–X4, P5), with the delegates the application uses. */
-@Deployment(resources = {
-        "processes/complaint-lifecycle.bpmn", "processes/complaint-crisis.bpmn",
-        "processes/decisions/triage.dmn", "processes/decisions/sla-policy.dmn", "processes/decisions/red-lines.dmn",
-        "processes/decisions/reply-templates.dmn", "processes/decisions/compensation-options.dmn",
-        "processes/decisions/review-request.dmn",
-        "forms/confirm-triage.form", "forms/sla-breach.form", "forms/draft-reply.form", "forms/approve-reply.form",
-        "forms/prepare-follow-up.form", "forms/contact-customer.form", "forms/offer-compensation.form",
-        "forms/record-customer-choice.form", "forms/approve-compensation.form", "forms/confirm-resolution.form",
-        "forms/record-review-outcome.form", "forms/close-case.form", "forms/hold-retrospective.form",
-        "forms/take-over-crisis.form", "forms/decide-on-pause.form", "forms/draft-statement.form",
-        "forms/approve-statement.form"})
-class ComplaintCrisisProcessTest {
+class ComplaintCrisisProcessTest extends ProcessTestBase {
 
-    @RegisterExtension
-    static ProcessEngineExtension engine = ProcessTestEngine.extension();
 
-    /** The crisis is declared 10 minutes after the post. */
-    static final Instant NOW = Instant.parse("2025-03-01T08:10:00Z");
 
     static final String CASE_ID = "case-crisis-1";
     static final String SAFETY = "The power bank started smoking while charging, it almost caught fire. Dangerous!";
@@ -70,22 +55,8 @@ class ComplaintCrisisProcessTest {
     static final String STATEMENT = "We are investigating reports that a batch of our 10000 mAh power banks overheats "
             + "while charging. Until we know more, please stop using it; we refund every order of this batch.";
 
-    ProcessEngine processEngine;
-    LifecycleFixture fixture;
 
-    @BeforeEach
-    void setUp() {
-        processEngine = engine.getProcessEngine();
-        AbstractAssertions.init(processEngine);
-        ClockUtil.setCurrentTime(Date.from(NOW));
-        fixture = new LifecycleFixture(processEngine);
-    }
 
-    @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
-        Mocks.reset();
-    }
 
     // ---------------------------------------------------------------- driving the crisis, as Tasklist would
 

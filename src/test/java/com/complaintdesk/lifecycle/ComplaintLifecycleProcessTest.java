@@ -14,7 +14,7 @@ import com.complaintdesk.channel.OutboundMessage;
 import com.complaintdesk.crisis.ComplaintCrisis;
 import com.complaintdesk.support.CaseDriver;
 import com.complaintdesk.support.LifecycleFixture;
-import com.complaintdesk.support.ProcessTestEngine;
+import com.complaintdesk.support.ProcessTestBase;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,47 +34,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of processes/complaint-lifecycle.bpmn, with the delegates the application uses. */
-@Deployment(resources = {
-        "processes/complaint-lifecycle.bpmn", "processes/complaint-crisis.bpmn",
-        "processes/decisions/triage.dmn", "processes/decisions/sla-policy.dmn", "processes/decisions/red-lines.dmn",
-        "processes/decisions/reply-templates.dmn", "processes/decisions/compensation-options.dmn",
-        "processes/decisions/review-request.dmn",
-        "forms/confirm-triage.form", "forms/sla-breach.form", "forms/draft-reply.form", "forms/approve-reply.form",
-        "forms/prepare-follow-up.form", "forms/contact-customer.form", "forms/offer-compensation.form",
-        "forms/record-customer-choice.form", "forms/approve-compensation.form", "forms/confirm-resolution.form",
-        "forms/record-review-outcome.form", "forms/close-case.form", "forms/hold-retrospective.form",
-        "forms/take-over-crisis.form", "forms/decide-on-pause.form", "forms/draft-statement.form",
-        "forms/approve-statement.form"})
-class ComplaintLifecycleProcessTest {
+class ComplaintLifecycleProcessTest extends ProcessTestBase {
 
-    @RegisterExtension
-    static ProcessEngineExtension engine = ProcessTestEngine.extension();
 
-    /** The case was posted 10 minutes before it reached us; 08:00 UTC is 09:00 in Berlin. */
-    static final Instant POSTED_AT = Instant.parse("2025-03-01T08:00:00Z");
-    static final Instant NOW = POSTED_AT.plus(Duration.ofMinutes(10));
     static final String BERLIN = "Europe/Berlin";
 
     static final String GENERAL = "Lovely sweater. Just an idea: would be nice to have a care label.";
     static final String QUALITY = "The zipper is broken after one day, poor quality.";
     static final String SAFETY = "The power bank started smoking while charging, it almost caught fire. Dangerous!";
 
-    ProcessEngine processEngine;
-    LifecycleFixture fixture;
 
-    @BeforeEach
-    void setUp() {
-        processEngine = engine.getProcessEngine();
-        AbstractAssertions.init(processEngine);
-        ClockUtil.setCurrentTime(Date.from(NOW));
-        fixture = new LifecycleFixture(processEngine);
-    }
 
-    @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
-        Mocks.reset();
-    }
 
     private CaseDriver start(String channel, String text) {
         return CaseDriver.start(processEngine, channel, text, "en", BERLIN, POSTED_AT);

@@ -61,19 +61,6 @@ import org.mockito.Mockito;
  */
 public final class LifecycleFixture {
 
-    /** All resources of the one deployment the processes and their forms live in. */
-    public static final String[] RESOURCES = {
-        "processes/complaint-lifecycle.bpmn", "processes/complaint-crisis.bpmn",
-        "processes/decisions/triage.dmn", "processes/decisions/sla-policy.dmn", "processes/decisions/red-lines.dmn",
-        "processes/decisions/reply-templates.dmn", "processes/decisions/compensation-options.dmn",
-        "processes/decisions/review-request.dmn",
-        "forms/confirm-triage.form", "forms/sla-breach.form", "forms/draft-reply.form", "forms/approve-reply.form",
-        "forms/prepare-follow-up.form", "forms/contact-customer.form", "forms/offer-compensation.form",
-        "forms/record-customer-choice.form", "forms/approve-compensation.form", "forms/confirm-resolution.form",
-        "forms/record-review-outcome.form", "forms/close-case.form", "forms/hold-retrospective.form",
-        "forms/take-over-crisis.form", "forms/decide-on-pause.form", "forms/draft-statement.form",
-        "forms/approve-statement.form"};
-
     /** What went through the channel port, in order. */
     public final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
     /** The clock events recorded, in order. */
