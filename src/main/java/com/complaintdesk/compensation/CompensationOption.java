@@ -51,6 +51,22 @@ public enum CompensationOption {
         return language != null && language.toLowerCase(java.util.Locale.ROOT).startsWith("zh") ? chinese : english;
     }
 
+    /**
+     * What each remedy of the package carries of the amount the customer was given (C4): the first remedy up to the
+     * order's value (a refund never exceeds what was paid), the rest on the last one (e.g. the return shipping),
+     * nothing on those between; together exactly the amount.
+     */
+    public java.util.Map<Remedy, java.math.BigDecimal> split(java.math.BigDecimal amount, java.math.BigDecimal orderValue) {
+        java.util.Map<Remedy, java.math.BigDecimal> shares = new java.util.LinkedHashMap<>();
+        java.math.BigDecimal first = orderValue == null || remedies.size() == 1 ? amount : amount.min(orderValue);
+        for (int i = 0; i < remedies.size(); i++) {
+            java.math.BigDecimal share = i == 0 ? first
+                    : i == remedies.size() - 1 ? amount.subtract(first) : java.math.BigDecimal.ZERO.setScale(amount.scale());
+            shares.put(remedies.get(i), share);
+        }
+        return shares;
+    }
+
     public static Optional<CompensationOption> of(Object key) {
         return Arrays.stream(values()).filter(o -> o.key.equals(key)).findFirst();
     }

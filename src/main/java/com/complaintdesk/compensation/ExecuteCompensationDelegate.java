@@ -38,12 +38,15 @@ public class ExecuteCompensationDelegate implements JavaDelegate {
                 .setScale(2, RoundingMode.HALF_UP);
         String currency = EngineClock.string(execution, Var.ORDER_CURRENCY);
         String order = EngineClock.string(execution, Var.ORDER_ID);
-        for (CompensationOption.Remedy remedy : option.remedies()) {
-            String text = remedy.name().toLowerCase(java.util.Locale.ROOT) + " for order " + order + ": " + amount.toPlainString()
+        Object orderValue = execution.getVariable(Var.ORDER_VALUE);
+        var shares = option.split(amount, orderValue instanceof Number n
+                ? BigDecimal.valueOf(n.doubleValue()).setScale(2, RoundingMode.HALF_UP) : null);
+        shares.forEach((remedy, share) -> {
+            String text = remedy.name().toLowerCase(java.util.Locale.ROOT) + " for order " + order + ": " + share.toPlainString()
                     + (currency == null ? "" : " " + currency) + " (package " + option.key() + ")";
             outbox.send(CaseMessages.of(execution, MessageKind.REMEDY, CaseMessages.ACTION,
                     EngineClock.string(execution, Var.CUSTOMER_ID), text));
-        }
+        });
         cases.recordCompensation(EngineClock.string(execution, Var.CASE_ID), option.key(), amount);
     }
 }

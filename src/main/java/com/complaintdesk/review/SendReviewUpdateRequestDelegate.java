@@ -7,7 +7,9 @@ import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.channel.Outbox;
 import com.complaintdesk.lifecycle.CaseMessages;
 import com.complaintdesk.lifecycle.EngineClock;
+import com.complaintdesk.reply.TemplateBlanks;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -36,8 +38,15 @@ public class SendReviewUpdateRequestDelegate implements JavaDelegate {
             log.warn("Case {} was already asked to update its review; not asking again (R4)", execution.getVariable(Var.CASE_ID));
             return;
         }
-        Delivery delivery = outbox.send(CaseMessages.toCustomer(execution, MessageKind.REVIEW_REQUEST,
-                EngineClock.string(execution, Var.REVIEW_REQUEST_TEXT)));
+        String text = EngineClock.string(execution, Var.REVIEW_REQUEST_TEXT);
+        List<String> blanks = TemplateBlanks.blanks(text);
+        if (!blanks.isEmpty()) {
+            // never send a customer a template with holes; the job fails and shows as an incident in Cockpit
+            throw new IllegalStateException("The review request of case " + execution.getVariable(Var.CASE_ID)
+                    + " still has blanks the case cannot fill: " + String.join(" ", blanks)
+                    + " (review-request decision: use only [name], [order number], [product] or their Chinese forms)");
+        }
+        Delivery delivery = outbox.send(CaseMessages.toCustomer(execution, MessageKind.REVIEW_REQUEST, text));
         execution.setVariable(Var.REVIEW_UPDATE_REQUESTED_AT, Date.from(delivery.deliveredAt().toInstant()));
     }
 }

@@ -184,13 +184,28 @@ class ComplaintLifecycleProcessTest extends ProcessTestBase {
                 .hasMessageContaining("replyReviewNote is required when sending back");
     }
 
+    @Test
+    void templatesComeWithTheCustomersNameFilledInAndARemainingBlankIsRefused() {
+        // P6: the template is a start; what the case knows is filled in, the rest is the agent's to write
+        CaseDriver c = start("instagram", QUALITY);
+        c.triage("T2", "quality");
+        String apology = (String) processEngine.getRuntimeService().getVariable(c.instance.getId(), Var.REPLY_APOLOGY);
+        assertThat(apology).contains("Lin").doesNotContain("[name]");
+        assertThat((String) processEngine.getRuntimeService().getVariable(c.instance.getId(), Var.REPLY_SOLUTION)).containsPattern("\\[[^]]+]");
+
+        assertThatThrownBy(() -> c.complete(Activity.DRAFT_REPLY, Var.ESCALATE_TO_CRISIS, false))
+                .hasMessageContaining("still has blanks to fill in");
+        assertThat(c.instance).isWaitingAt(Activity.DRAFT_REPLY);
+        assertThat(fixture.sent).isEmpty();
+    }
+
     // ---------------------------------------------------------------- red lines (X3, P5)
 
     @Test
     void aReplyCrossingARedLineIsSentBackWithTheReasonsAndAWarningGoesToLegal() {
         CaseDriver c = start("instagram", QUALITY);
         c.triage("T2", "quality");
-        c.complete(Activity.DRAFT_REPLY, Var.REPLY_CAUSE, "Honestly, it's your fault: you misused the zipper.");
+        c.draftReply("Honestly, it's your fault: you misused the zipper.");
 
         assertThat(c.instance).hasPassed(Activity.CHECK_REPLY_RED_LINES).isWaitingAt(Activity.DRAFT_REPLY).variables()
                 .containsEntry(Var.RED_LINE_BLOCKED, true);
@@ -417,7 +432,10 @@ class ComplaintLifecycleProcessTest extends ProcessTestBase {
         // T5: ticking "escalate to crisis" on the reply draft: no approval in between
         CaseDriver c = start("instagram", QUALITY);
         c.triage("T2", "quality");
-        c.complete(Activity.DRAFT_REPLY, Var.ESCALATE_TO_CRISIS, true);
+        c.complete(Activity.DRAFT_REPLY, Var.REPLY_APOLOGY, "Lin, we are very sorry, and thank you for telling us.",
+                Var.REPLY_CAUSE, "We are checking this zipper batch right now.",
+                Var.REPLY_SOLUTION, "We replace it today and call you within the hour.",
+                Var.REPLY_INVITATION, "We have sent you a direct message.", Var.ESCALATE_TO_CRISIS, true);
 
         assertThat(c.variable(Var.TIER)).isEqualTo("T1");
         assertThat(crisisInstances()).isOne();

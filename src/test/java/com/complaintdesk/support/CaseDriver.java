@@ -110,15 +110,27 @@ public final class CaseDriver {
                 Var.ESCALATE_TO_CRISIS, false);
     }
 
-    /** Submits the prefilled reply as it is (the templates pass the red lines). */
+    /** The agent's reply: the template's four parts with every blank filled in (P1–P4, P6). */
     public CaseDriver draftReply() {
-        return complete(ComplaintLifecycle.Activity.DRAFT_REPLY, Var.ESCALATE_TO_CRISIS, false);
+        return draftReply("We checked: this batch was packed in boxes that crush easily in transit.");
+    }
+
+    /** The agent's reply with this cause (P2). */
+    public CaseDriver draftReply(String cause) {
+        return complete(ComplaintLifecycle.Activity.DRAFT_REPLY,
+                Var.REPLY_APOLOGY, "Lin, we are very sorry about this, and thank you for telling us.",
+                Var.REPLY_CAUSE, cause,
+                Var.REPLY_SOLUTION, "We send you a replacement today by express; it arrives by Thursday.",
+                Var.REPLY_INVITATION, "We have sent you a direct message to arrange the details.",
+                Var.ESCALATE_TO_CRISIS, false);
     }
 
     public CaseDriver prepareFollowUp(String rootCause, String customerType) {
         return complete(ComplaintLifecycle.Activity.PREPARE_FOLLOW_UP, Var.FOLLOW_UP_FINDINGS,
                 "Tracking shows the parcel was crushed in the sorting centre.", Var.ROOT_CAUSE, rootCause,
-                Var.CUSTOMER_TYPE, customerType, Var.CONTACT_CHANNEL, "platform_message", Var.RESOLUTION_STEPS,
+                Var.CUSTOMER_TYPE, customerType, Var.CONTACT_CHANNEL, "platform_message", Var.OPENING_SCRIPT,
+                "Hello Lin, this is Ana from the shop's customer care. We have checked your order and are sorry.",
+                Var.RESOLUTION_STEPS,
                 "1. We send a replacement today (arrives in 3 days). 2. We check the packaging of this batch this week.",
                 Var.ESCALATE_TO_CRISIS, false);
     }

@@ -33,6 +33,8 @@ import com.complaintdesk.lifecycle.EngineClock;
 import com.complaintdesk.lifecycle.LifecycleSettings;
 import com.complaintdesk.reply.CheckRedLinesDelegate;
 import com.complaintdesk.reply.PublishReplyDelegate;
+import com.complaintdesk.reply.TemplateBlanks;
+import com.complaintdesk.reply.TemplateBlanksRule;
 import com.complaintdesk.review.PlanReviewRequestDelegate;
 import com.complaintdesk.review.SendReviewUpdateRequestDelegate;
 import com.complaintdesk.sla.ApplyRetierDelegate;
@@ -97,7 +99,9 @@ public final class LifecycleFixture {
         Mocks.register("checkRedLinesDelegate", new CheckRedLinesDelegate());
         Mocks.register("publishReplyDelegate", new PublishReplyDelegate(outbox, cases));
         Mocks.register("submissionRulesListener",
-                new SubmissionRulesListener(new SubmissionRules(List.of(new ApprovalRule(), new CompensationRules()))));
+                new SubmissionRulesListener(new SubmissionRules(List.of(new ApprovalRule(), new CompensationRules(),
+                        new TemplateBlanksRule()))));
+        Mocks.register("templateBlanks", new TemplateBlanks());
         Mocks.register("planContactTimeDelegate", new PlanContactTimeDelegate(settings));
         Mocks.register("sendFollowUpMessageDelegate", new SendFollowUpMessageDelegate(outbox));
         Mocks.register("sendCompensationOfferDelegate", new SendCompensationOfferDelegate(outbox));

@@ -102,14 +102,19 @@ class TasklistBrowserAppTest {
         assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(ComplaintLifecycle.Activity.CONFIRM_TRIAGE).singleResult().getAssignee()).isEqualTo("ana");
 
-        // P6: the reply form comes prefilled from the templates; the agent personalises it and sends it on
+        // P6: the reply form comes prefilled from the templates, the customer's name already in; the agent writes
+        // the facts of this case into the remaining blanks and sends it on
         browser.navigate().refresh();
         openAndClaim(wait, customer, "Draft reply");
         WebElement apology = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[id$='Field_ReplyApology']")));
         String prefilledApology = apology.getAttribute("value");
-        assertThat(prefilledApology).as("prefilled apology").hasSizeGreaterThan(20);
-        WebElement solution = browser.findElement(By.cssSelector("textarea[id$='Field_ReplySolution']"));
-        type(solution, "We are sending you a new mug today; it arrives by Friday, and you keep the broken one.");
+        assertThat(prefilledApology).as("prefilled apology").startsWith(customer).doesNotContain("[name]");
+        type(browser.findElement(By.cssSelector("textarea[id$='Field_ReplyCause']")),
+                "We checked: the box of this batch is too thin and gets crushed in transit.");
+        type(browser.findElement(By.cssSelector("textarea[id$='Field_ReplySolution']")),
+                "We are sending you a new mug today; it arrives by Friday, and you keep the broken one.");
+        type(browser.findElement(By.cssSelector("textarea[id$='Field_ReplyInvitation']")),
+                "We have sent you a direct message to confirm your address.");
         click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
 
         String caseId = created.getBody().path("caseId").asText();
@@ -119,8 +124,10 @@ class TasklistBrowserAppTest {
         }
         assertThat(outbox.forCase(caseId)).singleElement().satisfies(reply -> {
             assertThat(reply.kind()).isEqualTo(MessageKind.REPLY);
-            assertThat(reply.text()).contains("We are sending you a new mug today; it arrives by Friday")
-                    .contains(prefilledApology.strip());
+            assertThat(reply.text()).isEqualTo(prefilledApology.strip()
+                    + "\n\nWe checked: the box of this batch is too thin and gets crushed in transit."
+                    + "\n\nWe are sending you a new mug today; it arrives by Friday, and you keep the broken one."
+                    + "\n\nWe have sent you a direct message to confirm your address.");
         });
     }
 
