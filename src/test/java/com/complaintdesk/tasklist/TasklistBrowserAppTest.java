@@ -104,7 +104,8 @@ class TasklistBrowserAppTest {
 
         // P6: the reply form comes prefilled from the templates, the customer's name already in; the agent writes
         // the facts of this case into the remaining blanks and sends it on
-        browser.navigate().refresh();
+        // the list, without the finished task in the address (Tasklist would say that task no longer exists)
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
         openAndClaim(wait, customer, "Draft reply");
         WebElement apology = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[id$='Field_ReplyApology']")));
         String prefilledApology = apology.getAttribute("value");
