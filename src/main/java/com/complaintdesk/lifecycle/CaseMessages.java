@@ -16,9 +16,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  */
 public final class CaseMessages {
 
-    public static final String PUBLIC = "public";
-    public static final String PRIVATE = "private";
-    public static final String ACTION = "action";
+    public static final String PUBLIC = OutboundMessage.PUBLIC;
+    public static final String PRIVATE = OutboundMessage.PRIVATE;
+    public static final String ACTION = OutboundMessage.ACTION;
 
     private CaseMessages() {}
 

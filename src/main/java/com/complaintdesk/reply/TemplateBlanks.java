@@ -63,13 +63,12 @@ public class TemplateBlanks {
         String name = EngineClock.string(execution, Var.CUSTOMER_NAME);
         String language = EngineClock.string(execution, Var.LANGUAGE);
         boolean chinese = language != null && language.toLowerCase(Locale.ROOT).startsWith("zh");
-        facts.put("name", name == null || name.isBlank() ? "there" : name);
-        facts.put("称呼", name == null || name.isBlank() ? "" : name);
+        boolean unnamed = name == null || name.isBlank();
+        // "Hi there," in English; in Chinese the greeting 您好 stands alone
+        facts.put("name", unnamed ? (chinese ? "" : "there") : name);
+        facts.put("称呼", unnamed ? "" : name);
         put(facts, EngineClock.string(execution, Var.ORDER_ID), "order number", "订单号");
         put(facts, EngineClock.string(execution, Var.PRODUCT_TITLE), "product", "商品");
-        if (chinese && (name == null || name.isBlank())) {
-            facts.put("name", "");
-        }
         return facts;
     }
 
