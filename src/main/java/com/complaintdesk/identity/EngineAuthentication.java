@@ -43,6 +43,25 @@ public class EngineAuthentication {
         });
     }
 
+    /**
+     * Runs work for a platform that delivers complaints itself (a webhook, a poll): as the technical user
+     * {@code channel:<name>} with the rights of the agents' intake, so the user operation log says which platform
+     * opened or changed a case.
+     */
+    public <T> T asChannel(String channel, Supplier<T> work) {
+        Authentication previous = identity.getCurrentAuthentication();
+        identity.setAuthentication("channel:" + channel, List.of(Roles.AGENTS));
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                identity.clearAuthentication();
+            } else {
+                identity.setAuthentication(previous);
+            }
+        }
+    }
+
     /** The group ids of a user, whatever the current user may read. */
     public List<String> groupsOf(String userId) {
         Authentication previous = identity.getCurrentAuthentication();
