@@ -25,6 +25,8 @@ public class Outbox {
 
     public static final String PENDING = "pending";
     public static final String DELIVERED = "delivered";
+    /** Done by a person outside the platform's API after delivery failed (the reference names who). */
+    public static final String MANUAL = "manual";
 
     private static final String SELECT = """
             SELECT id, case_id, channel, kind, surface, recipient, text, idempotency_key, status, platform_ref,
@@ -70,6 +72,28 @@ public class Outbox {
                 .param("id", id)
                 .update();
         return new Delivery(id, platformRef, DELIVERED, deliveredAt);
+    }
+
+    /**
+     * Records that a person delivered {@code m} by hand after the platform kept failing: the message is kept
+     * with status {@value #MANUAL} and nothing is sent. A key already delivered stays as it was.
+     */
+    @Transactional
+    public Delivery recordManual(OutboundMessage m, String by) {
+        Optional<OutboxEntry> existing = byIdempotencyKey(m.idempotencyKey());
+        if (existing.isPresent() && !PENDING.equals(existing.get().status())) {
+            return delivery(existing.get());
+        }
+        String id = existing.map(OutboxEntry::id).orElseGet(() -> insertPending(m));
+        OffsetDateTime at = now();
+        String ref = MANUAL + ":" + by;
+        jdbc.sql("UPDATE cd_outbound_message SET status = :status, platform_ref = :ref, delivered_at = :at WHERE id = :id")
+                .param("status", MANUAL)
+                .param("ref", ref)
+                .param("at", at)
+                .param("id", id)
+                .update();
+        return new Delivery(id, ref, MANUAL, at);
     }
 
     /** Everything sent for a case, oldest first. */

@@ -3,7 +3,7 @@ package com.complaintdesk.compensation;
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
 import com.complaintdesk.channel.MessageKind;
-import com.complaintdesk.channel.Outbox;
+import com.complaintdesk.channel.Deliveries;
 import com.complaintdesk.intake.CaseRecords;
 import com.complaintdesk.lifecycle.CaseMessages;
 import com.complaintdesk.lifecycle.EngineClock;
@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExecuteCompensationDelegate implements JavaDelegate {
 
-    private final Outbox outbox;
+    private final Deliveries deliveries;
     private final CaseRecords cases;
 
-    public ExecuteCompensationDelegate(Outbox outbox, CaseRecords cases) {
-        this.outbox = outbox;
+    public ExecuteCompensationDelegate(Deliveries deliveries, CaseRecords cases) {
+        this.deliveries = deliveries;
         this.cases = cases;
     }
 
@@ -44,7 +44,7 @@ public class ExecuteCompensationDelegate implements JavaDelegate {
         shares.forEach((remedy, share) -> {
             String text = remedy.name().toLowerCase(java.util.Locale.ROOT) + " for order " + order + ": " + share.toPlainString()
                     + (currency == null ? "" : " " + currency) + " (package " + option.key() + ")";
-            outbox.send(CaseMessages.of(execution, MessageKind.REMEDY, CaseMessages.ACTION,
+            deliveries.send(execution, CaseMessages.of(execution, MessageKind.REMEDY, CaseMessages.ACTION,
                     EngineClock.string(execution, Var.CUSTOMER_ID), text));
         });
         cases.recordCompensation(EngineClock.string(execution, Var.CASE_ID), option.key(), amount);

@@ -3,7 +3,7 @@ package com.complaintdesk.compensation;
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
 import com.complaintdesk.channel.MessageKind;
-import com.complaintdesk.channel.Outbox;
+import com.complaintdesk.channel.Deliveries;
 import com.complaintdesk.lifecycle.CaseMessages;
 import com.complaintdesk.lifecycle.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class SendChoiceReminderDelegate implements JavaDelegate {
 
-    private final Outbox outbox;
+    private final Deliveries deliveries;
 
-    public SendChoiceReminderDelegate(Outbox outbox) {
-        this.outbox = outbox;
+    public SendChoiceReminderDelegate(Deliveries deliveries) {
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -26,7 +26,7 @@ public class SendChoiceReminderDelegate implements JavaDelegate {
         String opening = language != null && language.toLowerCase(java.util.Locale.ROOT).startsWith("zh")
                 ? "您好，想再提醒一下：您可以从以下方案中选择最适合您的一项，我们会立即为您处理。"
                 : "Hello again — a gentle reminder: choose whichever of these options suits you best and we will take care of it right away.";
-        outbox.send(CaseMessages.toCustomer(execution, MessageKind.REMINDER,
+        deliveries.send(execution, CaseMessages.toCustomer(execution, MessageKind.REMINDER,
                 opening + "\n" + SendCompensationOfferDelegate.options(execution)));
     }
 }

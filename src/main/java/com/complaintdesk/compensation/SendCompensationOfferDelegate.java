@@ -3,7 +3,7 @@ package com.complaintdesk.compensation;
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
 import com.complaintdesk.channel.MessageKind;
-import com.complaintdesk.channel.Outbox;
+import com.complaintdesk.channel.Deliveries;
 import com.complaintdesk.lifecycle.CaseMessages;
 import com.complaintdesk.lifecycle.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,15 +14,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class SendCompensationOfferDelegate implements JavaDelegate {
 
-    private final Outbox outbox;
+    private final Deliveries deliveries;
 
-    public SendCompensationOfferDelegate(Outbox outbox) {
-        this.outbox = outbox;
+    public SendCompensationOfferDelegate(Deliveries deliveries) {
+        this.deliveries = deliveries;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        outbox.send(CaseMessages.toCustomer(execution, MessageKind.COMPENSATION_OFFER, offer(execution)));
+        deliveries.send(execution, CaseMessages.toCustomer(execution, MessageKind.COMPENSATION_OFFER, offer(execution)));
     }
 
     static String offer(DelegateExecution execution) {

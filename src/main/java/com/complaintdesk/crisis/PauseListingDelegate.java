@@ -3,7 +3,7 @@ package com.complaintdesk.crisis;
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
 import com.complaintdesk.channel.MessageKind;
-import com.complaintdesk.channel.Outbox;
+import com.complaintdesk.channel.Deliveries;
 import com.complaintdesk.lifecycle.CaseMessages;
 import com.complaintdesk.lifecycle.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,17 +14,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class PauseListingDelegate implements JavaDelegate {
 
-    private final Outbox outbox;
+    private final Deliveries deliveries;
 
-    public PauseListingDelegate(Outbox outbox) {
-        this.outbox = outbox;
+    public PauseListingDelegate(Deliveries deliveries) {
+        this.deliveries = deliveries;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String sku = EngineClock.string(execution, Var.PRODUCT_SKU);
         String title = EngineClock.string(execution, Var.PRODUCT_TITLE);
-        outbox.send(CaseMessages.of(execution, MessageKind.PAUSE_LISTING, CaseMessages.ACTION, sku,
+        deliveries.send(execution, CaseMessages.of(execution, MessageKind.PAUSE_LISTING, CaseMessages.ACTION, sku,
                 "Pause listing " + (sku == null ? "(no SKU on the case)" : sku) + (title == null ? "" : " — " + title)));
     }
 }

@@ -1,7 +1,7 @@
 package com.complaintdesk.crisis;
 
 import com.complaintdesk.channel.MessageKind;
-import com.complaintdesk.channel.Outbox;
+import com.complaintdesk.channel.Deliveries;
 import com.complaintdesk.lifecycle.CaseMessages;
 import com.complaintdesk.lifecycle.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,15 +12,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class PublishStatementDelegate implements JavaDelegate {
 
-    private final Outbox outbox;
+    private final Deliveries deliveries;
 
-    public PublishStatementDelegate(Outbox outbox) {
-        this.outbox = outbox;
+    public PublishStatementDelegate(Deliveries deliveries) {
+        this.deliveries = deliveries;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        outbox.send(CaseMessages.of(execution, MessageKind.STATEMENT, CaseMessages.replySurface(execution), null,
+        deliveries.send(execution, CaseMessages.of(execution, MessageKind.STATEMENT, CaseMessages.replySurface(execution), null,
                 EngineClock.string(execution, ComplaintCrisis.Var.STATEMENT_TEXT)));
     }
 }

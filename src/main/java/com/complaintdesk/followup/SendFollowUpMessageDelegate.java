@@ -3,7 +3,7 @@ package com.complaintdesk.followup;
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
 import com.complaintdesk.channel.MessageKind;
-import com.complaintdesk.channel.Outbox;
+import com.complaintdesk.channel.Deliveries;
 import com.complaintdesk.lifecycle.CaseMessages;
 import com.complaintdesk.lifecycle.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,15 +14,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class SendFollowUpMessageDelegate implements JavaDelegate {
 
-    private final Outbox outbox;
+    private final Deliveries deliveries;
 
-    public SendFollowUpMessageDelegate(Outbox outbox) {
-        this.outbox = outbox;
+    public SendFollowUpMessageDelegate(Deliveries deliveries) {
+        this.deliveries = deliveries;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        outbox.send(CaseMessages.toCustomer(execution, MessageKind.PRIVATE_MESSAGE,
+        deliveries.send(execution, CaseMessages.toCustomer(execution, MessageKind.PRIVATE_MESSAGE,
                 EngineClock.string(execution, Var.FOLLOW_UP_MESSAGE)));
     }
 }

@@ -4,7 +4,7 @@ import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
 import com.complaintdesk.channel.Delivery;
 import com.complaintdesk.channel.MessageKind;
-import com.complaintdesk.channel.Outbox;
+import com.complaintdesk.channel.Deliveries;
 import com.complaintdesk.intake.CaseRecords;
 import com.complaintdesk.lifecycle.CaseMessages;
 import com.complaintdesk.lifecycle.EngineClock;
@@ -23,18 +23,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class PublishReplyDelegate implements JavaDelegate {
 
-    private final Outbox outbox;
+    private final Deliveries deliveries;
     private final CaseRecords cases;
 
-    public PublishReplyDelegate(Outbox outbox, CaseRecords cases) {
-        this.outbox = outbox;
+    public PublishReplyDelegate(Deliveries deliveries, CaseRecords cases) {
+        this.deliveries = deliveries;
         this.cases = cases;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String text = compose(execution);
-        Delivery delivery = outbox.send(CaseMessages.of(execution, MessageKind.REPLY, CaseMessages.replySurface(execution),
+        Delivery delivery = deliveries.send(execution, CaseMessages.of(execution, MessageKind.REPLY, CaseMessages.replySurface(execution),
                 EngineClock.string(execution, Var.CUSTOMER_ID), text));
         execution.setVariable(Var.REPLY_TEXT, text);
         execution.setVariable(Var.REPLY_PUBLISHED_AT, Date.from(delivery.deliveredAt().toInstant()));

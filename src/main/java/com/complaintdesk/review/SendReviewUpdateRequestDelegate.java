@@ -4,7 +4,7 @@ import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
 import com.complaintdesk.channel.Delivery;
 import com.complaintdesk.channel.MessageKind;
-import com.complaintdesk.channel.Outbox;
+import com.complaintdesk.channel.Deliveries;
 import com.complaintdesk.lifecycle.CaseMessages;
 import com.complaintdesk.lifecycle.EngineClock;
 import com.complaintdesk.reply.TemplateBlanks;
@@ -26,10 +26,10 @@ public class SendReviewUpdateRequestDelegate implements JavaDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(SendReviewUpdateRequestDelegate.class);
 
-    private final Outbox outbox;
+    private final Deliveries deliveries;
 
-    public SendReviewUpdateRequestDelegate(Outbox outbox) {
-        this.outbox = outbox;
+    public SendReviewUpdateRequestDelegate(Deliveries deliveries) {
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -46,7 +46,7 @@ public class SendReviewUpdateRequestDelegate implements JavaDelegate {
                     + " still has blanks the case cannot fill: " + String.join(" ", blanks)
                     + " (review-request decision: use only [name], [order number], [product] or their Chinese forms)");
         }
-        Delivery delivery = outbox.send(CaseMessages.toCustomer(execution, MessageKind.REVIEW_REQUEST, text));
+        Delivery delivery = deliveries.send(execution, CaseMessages.toCustomer(execution, MessageKind.REVIEW_REQUEST, text));
         execution.setVariable(Var.REVIEW_UPDATE_REQUESTED_AT, Date.from(delivery.deliveredAt().toInstant()));
     }
 }

@@ -35,7 +35,8 @@ class FormFilesTest {
 
     /** Forms of supervisors, owners and legal; every other form is an agent's and offers the T5 escalation. */
     private static final Set<String> NOT_AGENT_FORMS = Set.of("sla-breach", "approve-reply", "approve-compensation",
-            "hold-retrospective", "take-over-crisis", "decide-on-pause", "draft-statement", "approve-statement");
+            "hold-retrospective", "take-over-crisis", "decide-on-pause", "draft-statement", "approve-statement",
+            "handle-failed-delivery");
 
     /** The components Camunda Forms renders in Tasklist 7.24 that this project uses. */
     private static final Set<String> PLAIN_COMPONENTS =
@@ -55,7 +56,7 @@ class FormFilesTest {
                         "prepare-follow-up", "contact-customer", "offer-compensation", "record-customer-choice",
                         "approve-compensation", "confirm-resolution", "record-review-outcome", "close-case",
                         "hold-retrospective", "take-over-crisis", "decide-on-pause", "draft-statement",
-                        "approve-statement");
+                        "approve-statement", "handle-failed-delivery");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -190,7 +191,8 @@ class FormFilesTest {
                 arguments("close-case", "customerSatisfaction", List.of("satisfied", "neutral", "unsatisfied", "unknown")),
                 arguments("hold-retrospective", "retrospectiveCause", List.of("systemic", "individual")),
                 arguments("decide-on-pause", "pauseDecision", List.of("pause", "keep")),
-                arguments("approve-statement", "statementDecision", DECISIONS));
+                arguments("approve-statement", "statementDecision", DECISIONS),
+                arguments("handle-failed-delivery", "deliveryDecision", List.of("retry", "manual")));
     }
 
     /**
@@ -242,7 +244,9 @@ class FormFilesTest {
                 arguments("decide-on-pause", List.of("pauseDecision select required", "pauseNote textarea")),
                 arguments("draft-statement", List.of("statementText textarea required minLength 30")),
                 arguments("approve-statement", List.of("statementDecision select required",
-                        "statementReviewNote textarea")));
+                        "statementReviewNote textarea")),
+                arguments("handle-failed-delivery", List.of("deliveryDecision select required",
+                        "deliveryNote textarea required minLength 10")));
     }
 
     private static String input(JsonNode component) {

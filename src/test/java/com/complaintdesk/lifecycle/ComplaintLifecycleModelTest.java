@@ -32,6 +32,7 @@ class ComplaintLifecycleModelTest {
 
     static final String LIFECYCLE = "processes/complaint-lifecycle.bpmn";
     static final String CRISIS = "processes/complaint-crisis.bpmn";
+    static final String DELIVERY_FAILURE = "processes/delivery-failure.bpmn";
 
     /** Delegates that talk to the outside world (the channel port): they must run as jobs, after a commit. */
     static final Set<String> OUTSIDE_WORLD = Set.of("${publishReplyDelegate}", "${sendFollowUpMessageDelegate}",
@@ -40,7 +41,7 @@ class ComplaintLifecycleModelTest {
             "${publishStatementDelegate}");
 
     @ParameterizedTest
-    @ValueSource(strings = {LIFECYCLE, CRISIS})
+    @ValueSource(strings = {LIFECYCLE, CRISIS, DELIVERY_FAILURE})
     void everyUserTaskHasDocumentationNamingItsRulesCandidateGroupsAndADeployedForm(String file) throws IOException {
         List<String> formIds = formIds();
         List<UserTask> tasks = List.copyOf(load(file).getModelElementsByType(UserTask.class));
@@ -55,7 +56,7 @@ class ComplaintLifecycleModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {LIFECYCLE, CRISIS})
+    @ValueSource(strings = {LIFECYCLE, CRISIS, DELIVERY_FAILURE})
     void everyProcessHasAHistoryTimeToLiveAndCallsTheOutsideWorldOnlyAsynchronously(String file) {
         BpmnModelInstance model = load(file);
         for (Process process : model.getModelElementsByType(Process.class)) {
@@ -69,7 +70,7 @@ class ComplaintLifecycleModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {LIFECYCLE, CRISIS})
+    @ValueSource(strings = {LIFECYCLE, CRISIS, DELIVERY_FAILURE})
     void noElementIdLooksGenerated(String file) {
         for (BaseElement element : load(file).getModelElementsByType(BaseElement.class)) {
             if (element.getId() != null) {
@@ -82,6 +83,15 @@ class ComplaintLifecycleModelTest {
     void theIdsTheCodeUsesExistInTheModels() throws IllegalAccessException {
         assertIdsExist(ComplaintLifecycle.Activity.class, load(LIFECYCLE));
         assertIdsExist(ComplaintCrisis.Activity.class, load(CRISIS));
+        assertIdsExist(com.complaintdesk.channel.failure.DeliveryFailure.Activity.class, load(DELIVERY_FAILURE));
+        BpmnModelInstance lifecycle = load(LIFECYCLE);
+        BpmnModelInstance crisis = load(CRISIS);
+        for (String step : com.complaintdesk.channel.failure.DeliveryFailure.OUTBOUND_STEPS) {
+            ServiceTask task = lifecycle.getModelElementById(step) != null ? lifecycle.getModelElementById(step)
+                    : crisis.getModelElementById(step);
+            assertThat(task).as(step).isNotNull();
+            assertThat(OUTSIDE_WORLD).as(step + " talks to a platform").contains(task.getCamundaDelegateExpression());
+        }
     }
 
     @Test

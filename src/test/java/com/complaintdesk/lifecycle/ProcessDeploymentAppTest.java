@@ -47,7 +47,8 @@ class ProcessDeploymentAppTest {
 
     @Test
     void everyUserTaskFormOfEveryProcessResolvesInsideItsDeployment() {
-        for (String key : List.of(ComplaintLifecycle.PROCESS_KEY, com.complaintdesk.crisis.ComplaintCrisis.PROCESS_KEY)) {
+        for (String key : List.of(ComplaintLifecycle.PROCESS_KEY, com.complaintdesk.crisis.ComplaintCrisis.PROCESS_KEY,
+                com.complaintdesk.channel.failure.DeliveryFailure.PROCESS_KEY)) {
             everyUserTaskFormResolves(repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult());
         }
     }

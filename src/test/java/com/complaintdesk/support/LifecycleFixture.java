@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.complaintdesk.approval.ApprovalRule;
+import com.complaintdesk.channel.Deliveries;
 import com.complaintdesk.channel.Delivery;
 import com.complaintdesk.channel.OutboundMessage;
 import com.complaintdesk.channel.Outbox;
@@ -65,20 +66,30 @@ public final class LifecycleFixture {
 
     /** What went through the channel port, in order. */
     public final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+    /** What an agent recorded as delivered by hand after delivery failed, in order. */
+    public final List<OutboundMessage> manual = new CopyOnWriteArrayList<>();
     /** The clock events recorded, in order. */
     public final List<SlaEvent> clockEvents = new CopyOnWriteArrayList<>();
     public final CaseRecords cases = mock(CaseRecords.class);
     public final Retrospectives retrospectives = mock(Retrospectives.class);
     public final EvidenceStore evidence = mock(EvidenceStore.class);
     public final LifecycleSettings settings = new LifecycleSettings();
+    /** The outbox double; a test can make the platform fail with {@code when(fixture.outbox.send(any())).thenThrow(…)}. */
+    public final Outbox outbox;
 
     public LifecycleFixture(ProcessEngine engine) {
-        Outbox outbox = mock(Outbox.class);
+        outbox = mock(Outbox.class);
         when(outbox.send(any())).thenAnswer(call -> {
             OutboundMessage message = call.getArgument(0);
             sent.add(message);
             return new Delivery(UUID.randomUUID().toString(), "test-" + sent.size(), "delivered", EngineClock.now());
         });
+        when(outbox.recordManual(any(), Mockito.anyString())).thenAnswer(call -> {
+            OutboundMessage message = call.getArgument(0);
+            manual.add(message);
+            return new Delivery(UUID.randomUUID().toString(), "manual:" + call.getArgument(1), "manual", EngineClock.now());
+        });
+        Deliveries deliveries = new Deliveries(outbox);
         SlaEvents events = mock(SlaEvents.class);
         Mockito.doAnswer(call -> clockEvents.add(call.getArgument(0))).when(events).record(any());
         ComplaintIntake intake = mock(ComplaintIntake.class);
@@ -97,24 +108,25 @@ public final class LifecycleFixture {
         Mocks.register("declareCrisisDelegate", new DeclareCrisisDelegate(declaration));
         Mocks.register("escalateToCrisisListener", new EscalateToCrisisListener(clock, declaration));
         Mocks.register("checkRedLinesDelegate", new CheckRedLinesDelegate());
-        Mocks.register("publishReplyDelegate", new PublishReplyDelegate(outbox, cases));
+        Mocks.register("publishReplyDelegate", new PublishReplyDelegate(deliveries, cases));
         Mocks.register("submissionRulesListener",
                 new SubmissionRulesListener(new SubmissionRules(List.of(new ApprovalRule(), new CompensationRules(),
                         new TemplateBlanksRule()))));
         Mocks.register("templateBlanks", new TemplateBlanks());
         Mocks.register("planContactTimeDelegate", new PlanContactTimeDelegate(settings));
-        Mocks.register("sendFollowUpMessageDelegate", new SendFollowUpMessageDelegate(outbox));
-        Mocks.register("sendCompensationOfferDelegate", new SendCompensationOfferDelegate(outbox));
-        Mocks.register("sendChoiceReminderDelegate", new SendChoiceReminderDelegate(outbox));
-        Mocks.register("executeCompensationDelegate", new ExecuteCompensationDelegate(outbox, cases));
+        Mocks.register("sendFollowUpMessageDelegate", new SendFollowUpMessageDelegate(deliveries));
+        Mocks.register("sendCompensationOfferDelegate", new SendCompensationOfferDelegate(deliveries));
+        Mocks.register("sendChoiceReminderDelegate", new SendChoiceReminderDelegate(deliveries));
+        Mocks.register("executeCompensationDelegate", new ExecuteCompensationDelegate(deliveries, cases));
         Mocks.register("planReviewRequestDelegate", new PlanReviewRequestDelegate(settings));
-        Mocks.register("sendReviewUpdateRequestDelegate", new SendReviewUpdateRequestDelegate(outbox));
+        Mocks.register("sendReviewUpdateRequestDelegate", new SendReviewUpdateRequestDelegate(deliveries));
         Mocks.register("recordResolutionDelegate", new RecordResolutionDelegate(cases));
         Mocks.register("recordClosureDelegate", new RecordClosureDelegate(cases));
         Mocks.register("recordRetrospectiveDelegate", new RecordRetrospectiveDelegate(retrospectives));
-        Mocks.register("pauseListingDelegate", new PauseListingDelegate(outbox));
+        Mocks.register("pauseListingDelegate", new PauseListingDelegate(deliveries));
         Mocks.register("preserveEvidenceDelegate", new PreserveEvidenceDelegate(evidence, intake, outbox, json));
-        Mocks.register("publishStatementDelegate", new PublishStatementDelegate(outbox));
+        Mocks.register("publishStatementDelegate", new PublishStatementDelegate(deliveries));
+        Mocks.register("applyDeliveryDecisionDelegate", new com.complaintdesk.channel.failure.ApplyDeliveryDecisionDelegate());
     }
 
     /** The kinds of what was sent, in order, e.g. [REPLY, PRIVATE_MESSAGE]. */

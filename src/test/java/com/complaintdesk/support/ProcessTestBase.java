@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * every delegate registered ({@link LifecycleFixture}), and the engine's clock set to ten minutes after the post.
  */
 @Deployment(resources = {
-        "processes/complaint-lifecycle.bpmn", "processes/complaint-crisis.bpmn",
+        "processes/complaint-lifecycle.bpmn", "processes/complaint-crisis.bpmn", "processes/delivery-failure.bpmn",
         "processes/decisions/triage.dmn", "processes/decisions/sla-policy.dmn", "processes/decisions/red-lines.dmn",
         "processes/decisions/reply-templates.dmn", "processes/decisions/compensation-options.dmn",
         "processes/decisions/review-request.dmn",
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "forms/record-customer-choice.form", "forms/approve-compensation.form", "forms/confirm-resolution.form",
         "forms/record-review-outcome.form", "forms/close-case.form", "forms/hold-retrospective.form",
         "forms/take-over-crisis.form", "forms/decide-on-pause.form", "forms/draft-statement.form",
-        "forms/approve-statement.form"})
+        "forms/approve-statement.form", "forms/handle-failed-delivery.form"})
 public abstract class ProcessTestBase {
 
     /** One per test: the engine itself is built once per JVM and shared. */
