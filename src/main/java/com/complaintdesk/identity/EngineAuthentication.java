@@ -45,12 +45,13 @@ public class EngineAuthentication {
 
     /**
      * Runs work for a platform that delivers complaints itself (a webhook, a poll): as the technical user
-     * {@code channel:<name>} with the rights of the agents' intake, so the user operation log says which platform
+     * {@code channel:<name>} with the rights of the agents' intake, plus those of {@link Roles#CHANNELS} to report
+     * to an open case what the customer did on the platform (R3), so the user operation log says which platform
      * opened or changed a case.
      */
     public <T> T asChannel(String channel, Supplier<T> work) {
         Authentication previous = identity.getCurrentAuthentication();
-        identity.setAuthentication("channel:" + channel, List.of(Roles.AGENTS));
+        identity.setAuthentication("channel:" + channel, List.of(Roles.AGENTS, Roles.CHANNELS));
         try {
             return work.get();
         } finally {

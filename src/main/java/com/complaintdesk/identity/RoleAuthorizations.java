@@ -42,6 +42,9 @@ final class RoleAuthorizations {
             // READ_INSTANCE: the case's variables in Tasklist's list and forms
             new Grant(Roles.AGENTS, PROCESS_DEFINITION, ALL, READ, CREATE_INSTANCE, READ_INSTANCE),
             new Grant(Roles.AGENTS, PROCESS_INSTANCE, ALL, CREATE, READ),
+            // channels (webhooks): report what a customer did on the platform to an open case (R3: an edited
+            // comment, a review outcome), i.e. set its variables and correlate its messages
+            new Grant(Roles.CHANNELS, PROCESS_INSTANCE, ALL, UPDATE),
             // supervisors: own crises and escalations, may take over any case's work
             new Grant(Roles.SUPERVISORS, APPLICATION, "tasklist", ACCESS),
             new Grant(Roles.SUPERVISORS, APPLICATION, "cockpit", ACCESS),

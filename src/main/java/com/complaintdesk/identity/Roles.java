@@ -14,6 +14,12 @@ public final class Roles {
     /** Camunda's administrators group; always keeps at least one direct member. */
     public static final String CAMUNDA_ADMIN = "camunda-admin";
 
+    /**
+     * Not a people's group: the technical users {@code channel:<name>} of platforms that deliver complaints and
+     * their outcomes themselves (webhooks) act with it besides the agents' rights (see {@link EngineAuthentication}).
+     */
+    public static final String CHANNELS = "channels";
+
     public static final List<String> ALL =
             List.of(AGENTS, SUPERVISORS, LEGAL, OWNERS, PROCESS_OWNERS, AUDITORS, CAMUNDA_ADMIN);
 

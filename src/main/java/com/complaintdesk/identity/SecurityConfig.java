@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,9 +21,11 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Two filter chains. The APIs ({@code /api}, {@code /engine-rest}, {@code /actuator}) take HTTP Basic
- * credentials of a Camunda user, statelessly; the webapps ({@code /camunda}) keep their own session login and
- * CSRF protection, minus the Admin app's first-run setup, which is closed for good.
+ * Three filter chains. The platforms' webhooks ({@code /webhooks}) authenticate each delivery themselves (Meta
+ * signs its body), so exactly the listed webhook paths are open and everything else under {@code /webhooks} is
+ * refused. The APIs ({@code /api}, {@code /engine-rest}, {@code /actuator}) take HTTP Basic credentials of a
+ * Camunda user, statelessly; the webapps ({@code /camunda}) keep their own session login and CSRF protection,
+ * minus the Admin app's first-run setup, which is closed for good.
  */
 @Configuration
 @EnableWebSecurity
@@ -34,6 +37,27 @@ class SecurityConfig {
     @Bean
     AuthenticationManager authenticationManager(CamundaUserAuthenticationProvider camundaUsers) {
         return new ProviderManager(camundaUsers);
+    }
+
+    /** The webhook paths open to unauthenticated callers: each checks the platform's signature itself. */
+    static final String[] OPEN_WEBHOOKS = {"/webhooks/instagram"};
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+        http.securityMatcher(ant("/webhooks/**"))
+                // No session and no CSRF token: the platform is no browser; its signature is the authentication.
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN)))
+                .authorizeHttpRequests(requests -> {
+                    for (String path : OPEN_WEBHOOKS) {
+                        requests.requestMatchers(ant(HttpMethod.GET, path), ant(HttpMethod.POST, path)).permitAll();
+                    }
+                    requests.anyRequest().denyAll();
+                });
+        return http.build();
     }
 
     @Bean
@@ -77,5 +101,9 @@ class SecurityConfig {
 
     private static AntPathRequestMatcher ant(String pattern) {
         return AntPathRequestMatcher.antMatcher(pattern);
+    }
+
+    private static AntPathRequestMatcher ant(HttpMethod method, String pattern) {
+        return AntPathRequestMatcher.antMatcher(method, pattern);
     }
 }

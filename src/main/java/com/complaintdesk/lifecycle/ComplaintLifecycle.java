@@ -252,6 +252,8 @@ public final class ComplaintLifecycle {
         public static final String REVIEW_REQUEST_TEXT = "reviewRequestText";
         public static final String REVIEW_UPDATE_REQUESTED_AT = "reviewUpdateRequestedAt";
         public static final String REVIEW_OUTCOME = "reviewOutcome";
+        /** R3: the latest text of the customer's public comment after they edited it on the platform. */
+        public static final String COMMENT_EDITED_TEXT = "commentEditedText";
         public static final String CUSTOMER_SATISFACTION = "customerSatisfaction";
         public static final String RETROSPECTIVE_CAUSE = "retrospectiveCause";
         public static final String RETROSPECTIVE_FINDINGS = "retrospectiveFindings";

@@ -56,6 +56,29 @@ class SecurityAppTest {
     }
 
     @Test
+    void onlyTheInstagramWebhookIsOpenWithoutCredentials() {
+        // open: the handshake and the delivery are answered by the webhook itself (it checks Meta's token and signature)
+        ResponseEntity<String> handshake = http.getForEntity(java.net.URI.create(
+                "/webhooks/instagram?hub.mode=subscribe&hub.challenge=42&hub.verify_token=test-verify-token"), String.class);
+        assertThat(handshake.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(handshake.getBody()).isEqualTo("42");
+        ResponseEntity<String> unsigned = http.postForEntity("/webhooks/instagram", jsonEntity("{\"object\":\"instagram\"}"), String.class);
+        assertThat(unsigned.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(unsigned.getBody()).contains("X-Hub-Signature-256");
+        // closed: any other path or method under /webhooks, and the APIs as before
+        assertThat(http.getForEntity("/webhooks/ebay", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.postForEntity("/webhooks/wechat", jsonEntity("{}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity("/webhooks/instagram/extra", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.exchange("/webhooks/instagram", HttpMethod.PUT, jsonEntity("{}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.exchange("/webhooks/instagram", HttpMethod.DELETE, null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.postForEntity("/api/complaints", jsonEntity("{}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
     void adminFirstRunSetupIsForbiddenEvenWhenCamundaAdminHasNoMember() {
         String admin = "admin";
         identity.deleteMembership(admin, Roles.CAMUNDA_ADMIN);
@@ -217,6 +240,12 @@ class SecurityAppTest {
             }
         }
         throw new AssertionError("no filter " + name);
+    }
+
+    private static HttpEntity<String> jsonEntity(String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(json, headers);
     }
 
     private ResponseEntity<JsonNode> postJson(String user, String path, String json) {

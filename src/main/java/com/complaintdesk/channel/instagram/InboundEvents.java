@@ -1,0 +1,92 @@
+package com.complaintdesk.channel.instagram;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The deliveries received from a platform's webhook ({@code cd_inbound_event}), each stored once per
+ * (channel, event key) before anything is done with it, and marked processed when all of it was handled.
+ */
+@Repository
+class InboundEvents {
+
+    /** The longest outcome kept; a long batch's outcome is cut there. */
+    static final int MAX_OUTCOME = 4000;
+
+    private final JdbcClient jdbc;
+
+    InboundEvents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A stored delivery; {@code firstSeen} is false when the same event key had been stored before. */
+    record Event(String id, String channel, String eventKey, String payload, OffsetDateTime receivedAt,
+            OffsetDateTime processedAt, String outcome, boolean firstSeen) {
+
+        boolean processed() {
+            return processedAt != null;
+        }
+    }
+
+    /** Stores the delivery unless its key is known; either way returns the stored one. */
+    Event record(String channel, String eventKey, String payload, OffsetDateTime receivedAt) {
+        String id = UUID.randomUUID().toString();
+        try {
+            jdbc.sql("""
+                    INSERT INTO cd_inbound_event (id, channel, event_key, payload, received_at)
+                    VALUES (:id, :channel, :eventKey, :payload, :receivedAt)
+                    """)
+                    .param("id", id)
+                    .param("channel", channel)
+                    .param("eventKey", eventKey)
+                    .param("payload", payload)
+                    .param("receivedAt", receivedAt)
+                    .update();
+            return find(channel, eventKey).orElseThrow();
+        } catch (DataIntegrityViolationException e) {
+            // The same delivery again, possibly racing this one: the first one stored is the record.
+            Event known = find(channel, eventKey).orElseThrow(() -> e);
+            return new Event(known.id(), known.channel(), known.eventKey(), known.payload(), known.receivedAt(),
+                    known.processedAt(), known.outcome(), false);
+        }
+    }
+
+    /** Marks the delivery as handled, with what was done (cut to {@value #MAX_OUTCOME} characters). */
+    void processed(String id, String outcome, OffsetDateTime at) {
+        String kept = outcome.length() > MAX_OUTCOME ? outcome.substring(0, MAX_OUTCOME - 1) + "…" : outcome;
+        jdbc.sql("UPDATE cd_inbound_event SET processed_at = :at, outcome = :outcome WHERE id = :id")
+                .param("at", at)
+                .param("outcome", kept)
+                .param("id", id)
+                .update();
+    }
+
+    Optional<Event> find(String channel, String eventKey) {
+        return jdbc.sql("""
+                SELECT id, channel, event_key, payload, received_at, processed_at, outcome
+                  FROM cd_inbound_event
+                 WHERE channel = :channel AND event_key = :eventKey
+                """)
+                .param("channel", channel)
+                .param("eventKey", eventKey)
+                .query((rs, row) -> new Event(
+                        rs.getString("id"),
+                        rs.getString("channel"),
+                        rs.getString("event_key"),
+                        rs.getString("payload"),
+                        utc(rs.getObject("received_at", OffsetDateTime.class)),
+                        utc(rs.getObject("processed_at", OffsetDateTime.class)),
+                        rs.getString("outcome"),
+                        true))
+                .optional();
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime time) {
+        return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
