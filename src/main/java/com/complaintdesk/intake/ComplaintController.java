@@ -1,17 +1,24 @@
 package com.complaintdesk.intake;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,9 +32,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ComplaintController {
 
     private final ComplaintIntake intake;
+    private final ComplaintImport imports;
 
-    ComplaintController(ComplaintIntake intake) {
+    ComplaintController(ComplaintIntake intake, ComplaintImport imports) {
         this.intake = intake;
+        this.imports = imports;
     }
 
     @PostMapping
@@ -43,6 +52,38 @@ class ComplaintController {
             return ResponseEntity.ok(body);
         }
         return ResponseEntity.created(URI.create(body.links().get("self"))).body(body);
+    }
+
+    // No "consumes": a file sent with another Content-Type gets the import's own 415 that names text/csv.
+    @PostMapping(path = "/import", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('agents', 'supervisors', 'camunda-admin')")
+    @Operation(summary = "Import complaints from a CSV file: one case per row, idempotent per channel and externalId",
+            description = "UTF-8 (with or without BOM), a header line naming the columns in any order, RFC 4180 quoting."
+                    + " Required columns: channel, externalId, postedAt, text, language, customerId. Each row is checked"
+                    + " like POST /api/complaints and stored on its own, so a bad row never keeps the others out. At most"
+                    + " 1 MiB and 1000 rows.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string"), examples = @ExampleObject(value = """
+                    channel,externalId,postedAt,text,language,customerId,orderId,orderValue,orderCurrency
+                    instagram,ig-1001,2026-11-23T09:15:00+08:00,"The mug arrived broken, box crushed",en,cust-17,ord-9,38.50,USD
+                    """)))
+    @ApiResponse(responseCode = "200", description = "Every row's outcome: created, duplicate or rejected with the reasons")
+    @ApiResponse(responseCode = "400", description = "The file is not UTF-8 CSV, is empty, or its header names unknown"
+            + " columns or lacks required ones; nothing was stored")
+    @ApiResponse(responseCode = "413", description = "The file is over 1 MiB or 1000 rows; nothing was stored")
+    @ApiResponse(responseCode = "415", description = "The request's Content-Type is not text/csv; nothing was stored")
+    ComplaintImport.Report importFile(HttpServletRequest request) throws IOException {
+        return imports.importCsv(request.getContentType(), request.getInputStream(), request.getContentLengthLong());
+    }
+
+    @ExceptionHandler(ComplaintImport.RefusedException.class)
+    ResponseEntity<ProblemDetail> importRefused(ComplaintImport.RefusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setTitle("File not imported");
+        if (!e.problems().isEmpty()) {
+            problem.setProperty("errors", e.problems());
+        }
+        return ResponseEntity.status(e.status()).body(problem);
     }
 
     @GetMapping("/{caseId}")

@@ -60,22 +60,12 @@ class ApiErrors {
             if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
                 return cause.getMessage();
             }
-            return "has an invalid value '" + format.getValue() + "' (expected " + expected(format.getTargetType()) + ")";
+            return FieldProblem.invalidValueMessage(format.getValue(), format.getTargetType());
         }
         if (e.getCause() instanceof IllegalArgumentException cause && cause.getMessage() != null) {
             return cause.getMessage();
         }
         return "has a value of the wrong type";
-    }
-
-    private static String expected(Class<?> type) {
-        return switch (type.getSimpleName()) {
-            case "OffsetDateTime" -> "an ISO-8601 date-time with offset, e.g. 2026-11-23T09:15:00+08:00";
-            case "LocalDate" -> "an ISO-8601 date, e.g. 2026-11-20";
-            case "BigDecimal", "Integer", "Long" -> "a number";
-            case "Boolean" -> "true or false";
-            default -> type.getSimpleName();
-        };
     }
 
     private static String rootMessage(Throwable e) {
