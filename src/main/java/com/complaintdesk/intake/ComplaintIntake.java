@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -73,13 +73,34 @@ public class ComplaintIntake {
         if (existing.isPresent()) {
             return new Received(existing.get(), false);
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new Received(transactions.execute(status -> create(request)), true);
+            } catch (DataIntegrityViolationException | TransientDataAccessException e) {
+                // A concurrent delivery of the same complaint holds or won the unique (channel, external_id) row:
+                // a constraint violation, a lock timeout or H2's "concurrent update" (transient). Look for the
+                // winner's case, and try again a few times while it has not committed yet.
+                Optional<ComplaintCase> winner = find(request.channel(), request.externalId());
+                if (winner.isPresent()) {
+                    return new Received(winner.get(), false);
+                }
+                if (attempt == RACE_ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /** How often a delivery that lost a race looks for the winner's case before it gives up. */
+    static final int RACE_ATTEMPTS = 5;
+
+    private static void pause(int attempt) {
         try {
-            return new Received(transactions.execute(status -> create(request)), true);
-        } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
-            // A concurrent delivery of the same complaint won the unique (channel, external_id) constraint.
-            return find(request.channel(), request.externalId())
-                    .map(winner -> new Received(winner, false))
-                    .orElseThrow(() -> e);
+            Thread.sleep(100L * attempt);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a concurrent delivery", interrupted);
         }
     }
 
