@@ -116,6 +116,8 @@ public final class ComplaintLifecycle {
         public static final String COMPENSATION_OPTIONS = "compensation-options";
         /** R1–R4: the one review-update request with the channel's revision instructions. */
         public static final String REVIEW_REQUEST = "review-request";
+        /** T6: when an engagement update raises the tier of an open case (a post going viral); FIRST, never lowers. */
+        public static final String VIRAL_THRESHOLDS = "viral-thresholds";
 
         private Decision() {}
     }

@@ -2,6 +2,8 @@ package com.complaintdesk.sla;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
+import com.complaintdesk.intake.CaseRecords;
+import com.complaintdesk.lifecycle.EngineClock;
 import com.complaintdesk.triage.TriageConfirmation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,15 +11,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_ApplyRetier (T6): the case was re-tiered while open; restarts the SLA clocks for the new tier from
- * postedAt and moves every waiting SLA timer to the new deadlines.
+ * postedAt, moves every waiting SLA timer to the new deadlines, and the case record gets the new tier.
  */
 @Component
 public class ApplyRetierDelegate implements JavaDelegate {
 
     private final SlaClock clock;
+    private final CaseRecords cases;
 
-    public ApplyRetierDelegate(SlaClock clock) {
+    public ApplyRetierDelegate(SlaClock clock, CaseRecords cases) {
         this.clock = clock;
+        this.cases = cases;
     }
 
     @Override
@@ -25,5 +29,6 @@ public class ApplyRetierDelegate implements JavaDelegate {
         String tier = (String) execution.getVariable(Var.TIER);
         TriageConfirmation.requireValidTier(tier);
         clock.retier(execution, tier);
+        cases.recordTriage(EngineClock.string(execution, Var.CASE_ID), tier, EngineClock.string(execution, Var.CATEGORY));
     }
 }

@@ -420,6 +420,7 @@ class ComplaintLifecycleProcessTest extends ProcessTestBase {
         assertThat(c.instance).hasPassed(Activity.APPLY_RETIER, Activity.DECLARE_RETIERED_CRISIS)
                 .isWaitingAt(Activity.PREPARE_FOLLOW_UP);
         assertThat(c.job(Activity.RESOLUTION_DUE).getDuedate()).isEqualTo(Date.from(POSTED_AT.plus(Duration.ofHours(12))));
+        verify(fixture.cases).recordTriage("case-" + Math.abs(GENERAL.hashCode()), "T1", "suggestion");
         assertThat(crisisInstances()).isOne();
         assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey(ComplaintCrisis.PROCESS_KEY).singleResult().getBusinessKey())

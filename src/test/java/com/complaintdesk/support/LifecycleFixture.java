@@ -104,7 +104,7 @@ public final class LifecycleFixture {
         Mocks.register("slaClockEvents", new SlaClockEvents(clock));
         Mocks.register("validateConfirmedTriageListener", new ValidateConfirmedTriageListener());
         Mocks.register("applyConfirmedTriageDelegate", new ApplyConfirmedTriageDelegate(clock, cases));
-        Mocks.register("applyRetierDelegate", new ApplyRetierDelegate(clock));
+        Mocks.register("applyRetierDelegate", new ApplyRetierDelegate(clock, cases));
         Mocks.register("declareCrisisDelegate", new DeclareCrisisDelegate(declaration));
         Mocks.register("escalateToCrisisListener", new EscalateToCrisisListener(clock, declaration));
         Mocks.register("checkRedLinesDelegate", new CheckRedLinesDelegate());
