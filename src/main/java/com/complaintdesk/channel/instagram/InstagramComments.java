@@ -1,5 +1,6 @@
 package com.complaintdesk.channel.instagram;
 
+import com.complaintdesk.channel.InboundEvents;
 import com.complaintdesk.identity.EngineAuthentication;
 import com.complaintdesk.intake.CaseRecords;
 import com.complaintdesk.intake.CaseSummary;

@@ -1,4 +1,4 @@
-package com.complaintdesk.channel.instagram;
+package com.complaintdesk.channel;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,28 +13,28 @@ import org.springframework.stereotype.Repository;
  * (channel, event key) before anything is done with it, and marked processed when all of it was handled.
  */
 @Repository
-class InboundEvents {
+public class InboundEvents {
 
     /** The longest outcome kept; a long batch's outcome is cut there. */
     static final int MAX_OUTCOME = 4000;
 
     private final JdbcClient jdbc;
 
-    InboundEvents(JdbcClient jdbc) {
+    public InboundEvents(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** A stored delivery; {@code firstSeen} is false when the same event key had been stored before. */
-    record Event(String id, String channel, String eventKey, String payload, OffsetDateTime receivedAt,
+    public record Event(String id, String channel, String eventKey, String payload, OffsetDateTime receivedAt,
             OffsetDateTime processedAt, String outcome, boolean firstSeen) {
 
-        boolean processed() {
+        public boolean processed() {
             return processedAt != null;
         }
     }
 
     /** Stores the delivery unless its key is known; either way returns the stored one. */
-    Event record(String channel, String eventKey, String payload, OffsetDateTime receivedAt) {
+    public Event record(String channel, String eventKey, String payload, OffsetDateTime receivedAt) {
         String id = UUID.randomUUID().toString();
         try {
             jdbc.sql("""
@@ -57,7 +57,7 @@ class InboundEvents {
     }
 
     /** Marks the delivery as handled, with what was done (cut to {@value #MAX_OUTCOME} characters). */
-    void processed(String id, String outcome, OffsetDateTime at) {
+    public void processed(String id, String outcome, OffsetDateTime at) {
         String kept = outcome.length() > MAX_OUTCOME ? outcome.substring(0, MAX_OUTCOME - 1) + "…" : outcome;
         jdbc.sql("UPDATE cd_inbound_event SET processed_at = :at, outcome = :outcome WHERE id = :id")
                 .param("at", at)
@@ -66,7 +66,7 @@ class InboundEvents {
                 .update();
     }
 
-    Optional<Event> find(String channel, String eventKey) {
+    public Optional<Event> find(String channel, String eventKey) {
         return jdbc.sql("""
                 SELECT id, channel, event_key, payload, received_at, processed_at, outcome
                   FROM cd_inbound_event
