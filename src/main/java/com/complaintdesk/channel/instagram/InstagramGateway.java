@@ -98,7 +98,7 @@ public class InstagramGateway implements ChannelGateway {
     private String replyUnderComment(OutboundMessage message) {
         InstagramRules.commentTextProblem(message.text()).ifPresent(InstagramGateway::refuse);
         Comment comment = commentOf(message);
-        String id = client.replyToComment(comment.id(), message.text());
+        String id = live().replyToComment(comment.id(), message.text());
         log.info("Instagram: {} for case {} posted under comment {} as comment {}", message.kind(), message.caseId(),
                 comment.id(), id);
         return id;
@@ -109,7 +109,7 @@ public class InstagramGateway implements ChannelGateway {
         Comment comment = commentOf(message);
         InstagramRules.privateReplyRefusal(comment.postedAt(), cases.privateReplySent(message.caseId()), clock.instant())
                 .ifPresent(reason -> refuse(reason + " (case " + message.caseId() + ", " + message.kind() + ")"));
-        String id = client.privateReply(graph.accountId(), comment.id(), message.text());
+        String id = live().privateReply(graph.accountId(), comment.id(), message.text());
         log.info("Instagram: {} for case {} sent as the private reply to comment {}, message {}", message.kind(),
                 message.caseId(), comment.id(), id);
         return id;
@@ -120,6 +120,13 @@ public class InstagramGateway implements ChannelGateway {
         log.info("Instagram has no API for {}: recorded as manual action {} for case {}; carry it out by hand",
                 message.kind(), reference, message.caseId());
         return reference;
+    }
+
+    private InstagramGraphClient live() {
+        if (client == null) {
+            throw new IllegalStateException("Instagram delivery is off (" + graph.missing() + "); the outbox should not have asked");
+        }
+        return client;
     }
 
     private Comment commentOf(OutboundMessage message) {

@@ -240,6 +240,16 @@ class InstagramGatewayTest {
     }
 
     @Test
+    void gatewayThatIsOffRefusesToPostWhenAskedAnyway() {
+        InstagramGateway off = gatewayWith(properties(null, ACCOUNT, Duration.ofSeconds(5)));
+
+        assertThatThrownBy(() -> off.deliver(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "We're on it.")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Instagram delivery is off (no access token)");
+        instagram.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void onlyAPrivateMessageInstagramDeliveredCountsAsTheCommentsPrivateReply() {
         OffsetDateTime at = NOW.atOffset(ZoneOffset.UTC);
         OutboxEntry delivered = new OutboxEntry("m1", "case-1", "instagram", MessageKind.PRIVATE_MESSAGE, "private", "cust-1",
