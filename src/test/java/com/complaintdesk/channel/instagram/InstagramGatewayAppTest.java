@@ -56,6 +56,13 @@ class InstagramGatewayAppTest {
         properties.add("complaintdesk.channels.instagram.graph.base-url", () -> instagram.baseUrl() + "/v21.0");
         properties.add("complaintdesk.channels.instagram.graph.access-token", () -> "app-test-token");
         properties.add("complaintdesk.channels.instagram.graph.account-id", () -> ACCOUNT);
+        // A context of its own, which replaces the other tests' shared one for this class (one open at a time, see
+        // spring.properties). Closing it must leave JVM-wide state alone: an engine of another name unregisters only
+        // itself, not the shared "default", and without the webapps it clears none of their static runtime. No job
+        // executor: on PostgreSQL it shares the database with the shared context's.
+        properties.add("camunda.bpm.process-engine-name", () -> "instagramapptest");
+        properties.add("camunda.bpm.webapp.enabled", () -> "false");
+        properties.add("camunda.bpm.job-execution.enabled", () -> "false");
     }
 
     @AfterAll
