@@ -40,8 +40,7 @@ public class Outbox {
 
     Outbox(JdbcClient jdbc, List<ChannelGateway> gateways) {
         this.jdbc = jdbc;
-        // Real adapters before the sandbox, which has the lowest precedence and handles every channel.
-        this.gateways = gateways.stream().sorted(AnnotationAwareOrderComparator.INSTANCE).toList();
+        this.gateways = inOrder(gateways);
         this.clock = Clock.systemUTC();
     }
 
@@ -126,10 +125,17 @@ public class Outbox {
     }
 
     private ChannelGateway gatewayFor(String channel) {
-        return gateways.stream()
-                .filter(gateway -> gateway.handles(channel))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("No channel gateway handles " + channel));
+        return first(gateways, channel).orElseThrow(() -> new IllegalStateException("No channel gateway handles " + channel));
+    }
+
+    /** The gateways in the order the outbox asks them: real adapters before the sandbox, which handles every channel. */
+    static List<ChannelGateway> inOrder(List<ChannelGateway> gateways) {
+        return gateways.stream().sorted(AnnotationAwareOrderComparator.INSTANCE).toList();
+    }
+
+    /** The gateway that delivers a channel's messages: the first of {@code inOrder} that handles it. */
+    static Optional<ChannelGateway> first(List<ChannelGateway> inOrder, String channel) {
+        return inOrder.stream().filter(gateway -> gateway.handles(channel)).findFirst();
     }
 
     private Optional<OutboxEntry> byIdempotencyKey(String key) {

@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class SandboxChannelGateway implements ChannelGateway {
 
+    /** How every reference the sandbox returns starts, so nobody mistakes one for a platform's. */
+    public static final String REFERENCE_PREFIX = "sandbox-";
+
     private static final Logger log = LoggerFactory.getLogger(SandboxChannelGateway.class);
 
     @Override
@@ -26,7 +29,7 @@ public class SandboxChannelGateway implements ChannelGateway {
 
     @Override
     public String deliver(OutboundMessage message) {
-        String platformRef = "sandbox-" + UUID.randomUUID();
+        String platformRef = REFERENCE_PREFIX + UUID.randomUUID();
         // The text and recipient stay out of the log: they are the customer's conversation.
         log.info("Sandbox: {} {} on {} ({}) for case {} not sent anywhere, reference {}", message.kind(),
                 message.surface(), message.channel(), message.idempotencyKey(), message.caseId(), platformRef);
