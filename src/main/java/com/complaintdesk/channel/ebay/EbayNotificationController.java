@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * </ul>
  * The feedback inside {@code data} is read as the Feedback API's FeedbackDetail; the asyncapi contract names the
  * {@code data} container but its fields were not found in the documentation, see {@link EbayNotifications}.
- * Without the verification token, the endpoint URL and an access token both answer 503.
+ * Without the verification token, the endpoint URL and a token for the public keys both answer 503.
  */
 @RestController
 class EbayNotificationController {
@@ -64,8 +64,9 @@ class EbayNotificationController {
     @EventListener(ApplicationReadyEvent.class)
     void warnWhenNotConfigured() {
         if (!settings.notificationsConfigured()) {
-            log.info("{}: set COMPLAINTDESK_EBAY_ACCESS_TOKEN, COMPLAINTDESK_EBAY_VERIFICATION_TOKEN and "
-                    + "COMPLAINTDESK_EBAY_ENDPOINT_URL to receive them; until then {} answers 503", NOT_CONFIGURED, PATH);
+            log.info("{}: set COMPLAINTDESK_EBAY_VERIFICATION_TOKEN, COMPLAINTDESK_EBAY_ENDPOINT_URL and "
+                    + "COMPLAINTDESK_EBAY_APPLICATION_TOKEN (or _ACCESS_TOKEN) to receive them; until then {} answers 503",
+                    NOT_CONFIGURED, PATH);
         }
     }
 

@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sellerUserId      the seller's eBay user id, whose received feedback the poll reads
  *                          (COMPLAINTDESK_EBAY_SELLER_USER_ID)
  * @param verificationToken the verification token saved with the notification destination; eBay's endpoint
- *                          challenge is answered with it. Empty: {@code /webhooks/ebay} answers 503
+ *                          challenge is answered with it. Empty (or no token at all): {@code /webhooks/ebay}
+ *                          answers 503
  *                          (COMPLAINTDESK_EBAY_VERIFICATION_TOKEN)
  * @param endpointUrl       the notification endpoint exactly as saved with eBay (https URL of
  *                          {@code /webhooks/ebay}); part of the challenge hash (COMPLAINTDESK_EBAY_ENDPOINT_URL)
@@ -55,10 +56,16 @@ record EbayProperties(
         return accessToken != null && !accessToken.isBlank();
     }
 
-    /** The endpoint challenge can only be answered with both the token and the endpoint eBay hashes. */
+    /**
+     * Notifications need the verification token and the endpoint eBay hashes in the challenge, and a token to fetch
+     * the public keys their signatures are checked with.
+     */
     boolean notificationsConfigured() {
-        return configured() && verificationToken != null && !verificationToken.isBlank() && endpointUrl != null
-                && !endpointUrl.isBlank();
+        return present(verificationToken) && present(endpointUrl) && present(publicKeyToken());
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     String publicKeyToken() {

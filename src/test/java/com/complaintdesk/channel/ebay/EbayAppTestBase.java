@@ -1,44 +1,45 @@
 package com.complaintdesk.channel.ebay;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.complaintdesk.support.AppTest;
+import com.complaintdesk.support.EbayStub;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The application with the eBay channel live against a WireMock stand-in for api.ebay.com. One server and one
- * Spring context serve every eBay test class (the property source is this class's, so the context is shared).
+ * The running application with WireMock standing in for api.ebay.com ({@link EbayStub}). The shared context keeps
+ * the eBay gateway and poll off (so other tests' eBay cases go to the sandbox); these tests build them live with
+ * {@link #live()} and the context's own beans, and reach the notification endpoint, which is on, over HTTP.
  */
 @AppTest
 abstract class EbayAppTestBase {
 
-    static final WireMockServer EBAY = new WireMockServer(options().dynamicPort());
+    static final WireMockServer EBAY = EbayStub.SERVER;
     static final String ACCESS_TOKEN = "v^1.1#i^1#test-seller-token";
+    /** The test profile's settings (src/test/resources/application-test.yaml). */
     static final String VERIFICATION_TOKEN = "complaint-desk-test-verification-token-0123456789";
     static final String ENDPOINT = "https://desk.example.com/webhooks/ebay";
 
-    static {
-        EBAY.start();
-    }
-
-    @DynamicPropertySource
-    static void ebay(DynamicPropertyRegistry properties) {
-        properties.add("complaintdesk.channels.ebay.api-base-url", EBAY::baseUrl);
-        properties.add("complaintdesk.channels.ebay.access-token", () -> ACCESS_TOKEN);
-        properties.add("complaintdesk.channels.ebay.seller-user-id", () -> "the-mug-shop");
-        properties.add("complaintdesk.channels.ebay.verification-token", () -> VERIFICATION_TOKEN);
-        properties.add("complaintdesk.channels.ebay.endpoint-url", () -> ENDPOINT);
-    }
-
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ObjectMapper json;
+
+    /** The seller's settings with a token: the channel live against the stub. */
+    static EbayProperties live() {
+        return new EbayProperties(ACCESS_TOKEN, null, EbayStub.baseUrl(), "the-mug-shop", VERIFICATION_TOKEN, ENDPOINT,
+                80, new EbayProperties.Poll(false, Duration.ofMinutes(15), 25, 10));
+    }
+
+    EbayApi liveApi() {
+        return new EbayApi(live(), json);
+    }
 
     @BeforeEach
     void resetEbay() {

@@ -30,7 +30,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EbayFeedbackPollAppTest extends EbayAppTestBase {
 
     @Autowired
+    EbayFeedbackIntake feedbacks;
+
+    @Autowired
+    EbayFeedbackPoll configuredPoll;
+
     EbayFeedbackPoll poll;
+
+    @org.junit.jupiter.api.BeforeEach
+    void livePoll() {
+        poll = new EbayFeedbackPoll(liveApi(), feedbacks, live());
+    }
 
     @Autowired
     RuntimeService runtime;
@@ -145,11 +155,12 @@ class EbayFeedbackPollAppTest extends EbayAppTestBase {
     }
 
     @Test
-    void withoutEbayConfiguredNothingIsAsked() {
-        EbayFeedbackPoll off = new EbayFeedbackPoll(null, null,
-                new EbayProperties(null, null, "https://api.ebay.com", null, null, null, 80,
-                        new EbayProperties.Poll(true, java.time.Duration.ofMinutes(15), 25, 10)));
-        assertThat(off.pollOnce().succeeded()).isFalse();
+    void withoutAnAccessTokenThePollAsksNothing() {
+        EbayFeedbackPoll.Result result = configuredPoll.pollOnce();
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.problem()).contains("not configured");
+        assertThat(EBAY.getAllServeEvents()).isEmpty();
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

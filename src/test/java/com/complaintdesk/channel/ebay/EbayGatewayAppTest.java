@@ -15,7 +15,12 @@ import com.complaintdesk.channel.Delivery;
 import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.channel.OutboundMessage;
 import com.complaintdesk.channel.Outbox;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.complaintdesk.channel.TestOutboxes;
+import com.complaintdesk.intake.ComplaintIntake;
+import java.util.List;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,16 +43,27 @@ class EbayGatewayAppTest extends EbayAppTestBase {
     EbayFeedbackIntake feedbacks;
 
     @Autowired
-    ObjectMapper json;
+    ComplaintIntake intake;
 
     @Autowired
-    EbayGateway gateway;
+    JdbcClient jdbcClient;
+
+    @Autowired
+    EbayGateway configuredGateway;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    private EbayGateway gateway;
+    private Outbox liveOutbox;
 
     private String feedback;
     private String caseId;
 
     @BeforeEach
     void anEbayCase() throws Exception {
+        gateway = new EbayGateway(liveApi(), live(), intake, jdbcClient);
+        liveOutbox = TestOutboxes.of(jdbcClient, List.of(gateway));
         feedback = feedbackId();
         feedbacks.receive(EbayFeedback.read(json.readTree(entry(feedback, "NEGATIVE", "Arrived smashed", BUYER))), "{}");
         caseId = (String) caseOf(feedback).get("id");
@@ -58,7 +74,7 @@ class EbayGatewayAppTest extends EbayAppTestBase {
 
     @Test
     void aPublicReplyIsRespondToFeedbackOfTypeReplyToTheBuyer() {
-        Delivery delivery = outbox.send(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "Sorry! New mug ships today; see your eBay messages."));
+        Delivery delivery = send(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "Sorry! New mug ships today; see your eBay messages."));
 
         assertThat(delivery.platformRef()).isEqualTo("ebay:feedback-reply:" + feedback);
         EBAY.verify(1, postRequestedFor(urlPathEqualTo(EbayApi.RESPOND_TO_FEEDBACK))
@@ -73,7 +89,7 @@ class EbayGatewayAppTest extends EbayAppTestBase {
     void aReplyOverEightyCharactersIsRefusedBeforeEbayIsAsked() {
         String text = "x".repeat(81);
 
-        assertThatThrownBy(() -> outbox.send(message(MessageKind.REPLY, OutboundMessage.PUBLIC, text)))
+        assertThatThrownBy(() -> send(message(MessageKind.REPLY, OutboundMessage.PUBLIC, text)))
                 .isInstanceOf(ChannelException.class)
                 .hasMessageContaining("at most 80 characters")
                 .hasMessageContaining("81")
@@ -84,9 +100,9 @@ class EbayGatewayAppTest extends EbayAppTestBase {
 
     @Test
     void aSecondReplyToTheSameFeedbackIsRefused() {
-        outbox.send(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "Sorry, a new mug is on its way."));
+        send(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "Sorry, a new mug is on its way."));
 
-        assertThatThrownBy(() -> outbox.send(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "And a coupon too.")))
+        assertThatThrownBy(() -> send(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "And a coupon too.")))
                 .isInstanceOf(ChannelException.class)
                 .hasMessageContaining("one reply per feedback");
         EBAY.verify(1, postRequestedFor(urlPathEqualTo(EbayApi.RESPOND_TO_FEEDBACK)));
@@ -96,8 +112,8 @@ class EbayGatewayAppTest extends EbayAppTestBase {
     void privateMessagesOffersAndRemindersGoToTheBuyerWithSendMessage() {
         String text = "Hello, this is Ana from the shop's customer care. We are sorry about your mug.";
 
-        Delivery delivery = outbox.send(message(MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE, text));
-        outbox.send(message(MessageKind.COMPENSATION_OFFER, OutboundMessage.PRIVATE, "Choose: full refund, or a new mug and a gift."));
+        Delivery delivery = send(message(MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE, text));
+        send(message(MessageKind.COMPENSATION_OFFER, OutboundMessage.PRIVATE, "Choose: full refund, or a new mug and a gift."));
 
         assertThat(delivery.platformRef()).isEqualTo("ebay:message:58012345");
         EBAY.verify(postRequestedFor(urlPathEqualTo(EbayApi.SEND_MESSAGE))
@@ -108,10 +124,10 @@ class EbayGatewayAppTest extends EbayAppTestBase {
 
     @Test
     void theRevisionRequestIsAMessageWithTheInstructionsAndGoesOnce() {
-        outbox.send(message(MessageKind.REVIEW_REQUEST, OutboundMessage.PRIVATE,
+        send(message(MessageKind.REVIEW_REQUEST, OutboundMessage.PRIVATE,
                 "If you are happy with how we resolved it: My eBay → Feedback → Revise feedback."));
 
-        assertThatThrownBy(() -> outbox.send(message(MessageKind.REVIEW_REQUEST, OutboundMessage.PRIVATE, "Please revise.")))
+        assertThatThrownBy(() -> send(message(MessageKind.REVIEW_REQUEST, OutboundMessage.PRIVATE, "Please revise.")))
                 .isInstanceOf(ChannelException.class).hasMessageContaining("R4");
         EBAY.verify(1, postRequestedFor(urlPathEqualTo(EbayApi.SEND_MESSAGE)));
     }
@@ -122,26 +138,31 @@ class EbayGatewayAppTest extends EbayAppTestBase {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"errors\":[{\"errorId\":1001,\"message\":\"Service unavailable\"}]}")));
 
-        assertThatThrownBy(() -> outbox.send(message(MessageKind.REMINDER, OutboundMessage.PRIVATE, "Have you chosen?")))
+        assertThatThrownBy(() -> send(message(MessageKind.REMINDER, OutboundMessage.PRIVATE, "Have you chosen?")))
                 .isInstanceOf(ChannelException.class).hasMessageContaining("503").hasMessageContaining("Service unavailable");
         assertThat(outbox.forCase(caseId)).isEmpty();
     }
 
     @Test
     void pausingAListingAndTheRemedyAreLeftToAPersonInSellerHub() {
-        assertThat(outbox.send(message(MessageKind.PAUSE_LISTING, OutboundMessage.ACTION, "Pause listing")).platformRef())
+        assertThat(send(message(MessageKind.PAUSE_LISTING, OutboundMessage.ACTION, "Pause listing")).platformRef())
                 .startsWith("manual:").contains(feedback);
-        assertThat(outbox.send(message(MessageKind.REMEDY, OutboundMessage.ACTION, "full_refund 19.25 USD")).platformRef())
+        assertThat(send(message(MessageKind.REMEDY, OutboundMessage.ACTION, "full_refund 19.25 USD")).platformRef())
                 .startsWith("manual:");
     }
 
     @Test
     void withoutATokenTheGatewayLeavesEbayToTheSandbox() {
-        EbayProperties off = new EbayProperties(null, null, "https://api.ebay.com", null, null, null, 80,
-                new EbayProperties.Poll(false, java.time.Duration.ofMinutes(15), 25, 10));
-        assertThat(new EbayGateway(null, off, null, null).handles("ebay")).isFalse();
+        assertThat(configuredGateway.handles("ebay")).isFalse();
+        assertThat(outbox.send(message(MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE, "Hello")).platformRef())
+                .startsWith("sandbox-");
         assertThat(gateway.handles("ebay")).isTrue();
         assertThat(gateway.handles("instagram")).isFalse();
+    }
+
+    /** Sends as the lifecycle's jobs do: in a transaction that a refusal rolls back. */
+    private Delivery send(OutboundMessage message) {
+        return new TransactionTemplate(transactionManager).execute(status -> liveOutbox.send(message));
     }
 
     private OutboundMessage message(MessageKind kind, String surface, String text) {
