@@ -9,6 +9,7 @@ import com.complaintdesk.intake.CaseRecords;
 import com.complaintdesk.lifecycle.CaseMessages;
 import com.complaintdesk.lifecycle.EngineClock;
 import java.util.Date;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -43,8 +44,17 @@ public class PublishReplyDelegate implements JavaDelegate {
 
     /** P1–P4 in order, one paragraph each. */
     static String compose(DelegateExecution execution) {
+        return compose(execution::getVariable);
+    }
+
+    /**
+     * The public reply as it will be published from the four parts (P1–P4) read by {@code variables}: blank parts
+     * left out, each part stripped, one paragraph each. Also what a channel's length rule measures before sending.
+     */
+    public static String compose(Function<String, Object> variables) {
         return Stream.of(Var.REPLY_APOLOGY, Var.REPLY_CAUSE, Var.REPLY_SOLUTION, Var.REPLY_INVITATION)
-                .map(name -> EngineClock.string(execution, name))
+                .map(variables)
+                .map(part -> part == null ? null : part.toString())
                 .filter(part -> part != null && !part.isBlank())
                 .map(String::strip)
                 .collect(Collectors.joining("\n\n"));

@@ -56,7 +56,7 @@ class SecurityAppTest {
     }
 
     @Test
-    void onlyTheInstagramWebhookIsOpenWithoutCredentials() {
+    void onlyTheInstagramAndEbayWebhooksAreOpenWithoutCredentials() {
         // open: the handshake and the delivery are answered by the webhook itself (it checks Meta's token and signature)
         ResponseEntity<String> handshake = http.getForEntity(java.net.URI.create(
                 "/webhooks/instagram?hub.mode=subscribe&hub.challenge=42&hub.verify_token=test-verify-token"), String.class);
@@ -65,8 +65,15 @@ class SecurityAppTest {
         ResponseEntity<String> unsigned = http.postForEntity("/webhooks/instagram", jsonEntity("{\"object\":\"instagram\"}"), String.class);
         assertThat(unsigned.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(unsigned.getBody()).contains("X-Hub-Signature-256");
+        // open: eBay's challenge and notifications are answered by the endpoint (it checks eBay's signature)
+        assertThat(http.getForEntity("/webhooks/ebay", String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<String> unsignedEbay = http.postForEntity("/webhooks/ebay", jsonEntity("{\"metadata\":{}}"), String.class);
+        assertThat(unsignedEbay.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
+        assertThat(unsignedEbay.getBody()).contains("X-EBAY-SIGNATURE");
         // closed: any other path or method under /webhooks, and the APIs as before
-        assertThat(http.getForEntity("/webhooks/ebay", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity("/webhooks/ebay/extra", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.exchange("/webhooks/ebay", HttpMethod.PUT, jsonEntity("{}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.postForEntity("/webhooks/wechat", jsonEntity("{}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.getForEntity("/webhooks/instagram/extra", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.exchange("/webhooks/instagram", HttpMethod.PUT, jsonEntity("{}"), String.class).getStatusCode())

@@ -1,0 +1,131 @@
+package com.complaintdesk.channel.ebay;
+
+import com.complaintdesk.channel.ChannelException;
+import com.complaintdesk.channel.ChannelGateway;
+import com.complaintdesk.channel.MessageKind;
+import com.complaintdesk.channel.OutboundMessage;
+import com.complaintdesk.channel.Outbox;
+import com.complaintdesk.intake.ComplaintCase;
+import com.complaintdesk.intake.ComplaintIntake;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a case's messages and actions to eBay, live only when the seller's token is configured (otherwise the
+ * sandbox gateway handles {@code ebay}). The case's external id is the feedback id and its customer the buyer.
+ * <ul>
+ *   <li>REPLY (P1–P4, public): {@code respondToFeedback} with {@code responseType} REPLY. eBay takes one reply
+ *       per feedback, of at most 80 characters ({@code ResponseText} MaxLength 80:
+ *       https://developer.ebay.com/DevZone/xML/docs/Reference/eBay/RespondToFeedback.html; "only … if you have not
+ *       yet responded": https://developer.ebay.com/api-docs/commerce/feedback/resources/respond_to_feedback/methods/respondToFeedback):
+ *       a longer text, or a second reply for the same case, is refused here with a {@link ChannelException} before
+ *       eBay is asked.</li>
+ *   <li>PRIVATE_MESSAGE, COMPENSATION_OFFER, REMINDER (F, C2): a message to the buyer with the Message API's
+ *       {@code sendMessage} ({@code otherPartyUsername}, {@code messageText}).</li>
+ *   <li>REVIEW_REQUEST (R2–R4): eBay documents no API for the site's feedback revision request, so the request
+ *       goes as a message with the step-by-step instructions the review-request decision wrote; once per case
+ *       (R4), a second one is refused.</li>
+ *   <li>PAUSE_LISTING, REMEDY, STATEMENT: not sent through an API; the reference starts with {@code manual:} and
+ *       says what a person does in Seller Hub.</li>
+ * </ul>
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
+class EbayGateway implements ChannelGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(EbayGateway.class);
+
+    private final EbayApi api;
+    private final EbayProperties settings;
+    private final ComplaintIntake cases;
+    private final JdbcClient jdbc;
+
+    EbayGateway(EbayApi api, EbayProperties settings, ComplaintIntake cases, JdbcClient jdbc) {
+        this.api = api;
+        this.settings = settings;
+        this.cases = cases;
+        this.jdbc = jdbc;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void logWhenOff() {
+        if (!settings.configured()) {
+            log.info("eBay channel is off (COMPLAINTDESK_EBAY_ACCESS_TOKEN is not set): the sandbox handles ebay messages");
+        }
+    }
+
+    @Override
+    public boolean handles(String channel) {
+        return EbayFeedbackIntake.CHANNEL.equals(channel) && settings.configured();
+    }
+
+    @Override
+    public String deliver(OutboundMessage message) {
+        ComplaintCase complaintCase = cases.find(message.caseId())
+                .orElseThrow(() -> new ChannelException("eBay: case " + message.caseId() + " is not known here"));
+        String feedbackId = complaintCase.externalId();
+        String buyer = complaintCase.customerId();
+        return switch (message.kind()) {
+            case REPLY -> reply(message, feedbackId, buyer);
+            case PRIVATE_MESSAGE, COMPENSATION_OFFER, REMINDER -> "ebay:message:" + sent(api.sendMessage(buyer, message.text()));
+            case REVIEW_REQUEST -> {
+                once(message, "eBay: the feedback revision request for feedback " + feedbackId
+                        + " was already sent; the playbook asks once (R4)");
+                yield "ebay:revision-request:" + sent(api.sendMessage(buyer, message.text()));
+            }
+            case PAUSE_LISTING -> "manual:end or revise the listing of feedback " + feedbackId
+                    + " in Seller Hub; no listing API is wired for eBay";
+            case REMEDY -> "manual:carry out the remedy for the order of feedback " + feedbackId
+                    + " in Seller Hub (refund, replacement); no refund API is wired for eBay";
+            case STATEMENT -> "manual:post the statement where the shop's buyers see it; eBay has no statement API";
+        };
+    }
+
+    private String reply(OutboundMessage message, String feedbackId, String buyer) {
+        int length = message.text().codePointCount(0, message.text().length());
+        if (length > settings.replyMaxLength()) {
+            throw new ChannelException("eBay takes a feedback reply of at most " + settings.replyMaxLength()
+                    + " characters; this one has " + length + ". Shorten the public reply and put the rest in the "
+                    + "private message");
+        }
+        once(message, "eBay allows one reply per feedback; feedback " + feedbackId + " was already answered");
+        api.respondToFeedback(feedbackId, buyer, message.text());
+        return "ebay:feedback-reply:" + feedbackId;
+    }
+
+    /** Refuses a second message of this kind for the case (another idempotency key, already delivered). */
+    private void once(OutboundMessage message, String refusal) {
+        List<String> earlier = jdbc.sql("""
+                SELECT idempotency_key FROM cd_outbound_message
+                 WHERE case_id = :caseId AND channel = :channel AND kind = :kind AND status <> :pending
+                   AND idempotency_key <> :key
+                """)
+                .param("caseId", message.caseId())
+                .param("channel", message.channel())
+                .param("kind", message.kind().name())
+                .param("pending", Outbox.PENDING)
+                .param("key", message.idempotencyKey())
+                .query(String.class)
+                .list();
+        if (!earlier.isEmpty()) {
+            throw new ChannelException(refusal);
+        }
+    }
+
+    private static String sent(JsonNode answer) {
+        for (String field : List.of("messageId", "conversationId")) {
+            if (answer.hasNonNull(field)) {
+                return answer.path(field).asText();
+            }
+        }
+        return "sent";
+    }
+}

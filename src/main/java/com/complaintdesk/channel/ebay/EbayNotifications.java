@@ -1,0 +1,93 @@
+package com.complaintdesk.channel.ebay;
+
+import com.complaintdesk.channel.InboundEvents;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Stores a signed eBay notification once per {@code notificationId} (or, without one, per SHA-256 of its body)
+ * before anything is done with it, then hands a {@code FEEDBACK_RECEIVED} notification's feedback to
+ * {@link EbayFeedbackIntake}. The topic's asyncapi contract
+ * (https://developer.ebay.com/api-docs/master/commerce/notification/asyncapi/feedback_received.yaml) names
+ * {@code metadata.topic} and {@code notification.notificationId / eventDate / data}; the fields inside {@code data}
+ * were not found in the documentation, so {@code data} is read as the Feedback API's FeedbackDetail
+ * ({@link EbayFeedback}), the shape the same feedback has when polled. Other topics are stored and ignored.
+ */
+@Service
+class EbayNotifications {
+
+    static final String FEEDBACK_RECEIVED = "FEEDBACK_RECEIVED";
+
+    private static final Logger log = LoggerFactory.getLogger(EbayNotifications.class);
+
+    private final InboundEvents events;
+    private final EbayFeedbackIntake feedbacks;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    EbayNotifications(InboundEvents events, EbayFeedbackIntake feedbacks, ObjectMapper json) {
+        this.events = events;
+        this.feedbacks = feedbacks;
+        this.json = json;
+    }
+
+    enum Result { PROCESSED, ALREADY_PROCESSED, UNREADABLE, FAILED }
+
+    Result receive(byte[] body) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (IOException e) {
+            root = null;
+        }
+        String notificationId = root == null ? null : text(root.path("notification").path("notificationId"));
+        String key = notificationId != null ? "notification:" + notificationId : "sha256:" + sha256(body);
+        InboundEvents.Event event = events.record(EbayFeedbackIntake.CHANNEL, key, new String(body, StandardCharsets.UTF_8), now);
+        if (event.processed()) {
+            log.info("eBay notification {} was received before ({}); nothing done again", key, event.outcome());
+            return Result.ALREADY_PROCESSED;
+        }
+        if (root == null || !root.isObject()) {
+            events.processed(event.id(), "not a JSON object", now);
+            return Result.UNREADABLE;
+        }
+        String topic = text(root.path("metadata").path("topic"));
+        if (!FEEDBACK_RECEIVED.equals(topic)) {
+            events.processed(event.id(), "topic " + topic + ": ignored", now);
+            return Result.PROCESSED;
+        }
+        JsonNode data = root.path("notification").path("data");
+        try {
+            EbayFeedbackIntake.Handled handled = feedbacks.receive(EbayFeedback.read(data), data.toString());
+            events.processed(event.id(), handled.outcome(), OffsetDateTime.now(clock));
+            log.info("eBay notification {}: {}", key, handled.outcome());
+            return Result.PROCESSED;
+        } catch (RuntimeException e) {
+            log.error("eBay notification {} could not be handled; eBay will send it again", key, e);
+            return Result.FAILED;
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() || node.isNumber() ? node.asText() : null;
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
