@@ -56,7 +56,7 @@ class SecurityAppTest {
     }
 
     @Test
-    void onlyTheInstagramWebhookIsOpenWithoutCredentials() {
+    void onlyTheInstagramAndWechatWebhooksAreOpenWithoutCredentials() {
         // open: the handshake and the delivery are answered by the webhook itself (it checks Meta's token and signature)
         ResponseEntity<String> handshake = http.getForEntity(java.net.URI.create(
                 "/webhooks/instagram?hub.mode=subscribe&hub.challenge=42&hub.verify_token=test-verify-token"), String.class);
@@ -67,7 +67,12 @@ class SecurityAppTest {
         assertThat(unsigned.getBody()).contains("X-Hub-Signature-256");
         // closed: any other path or method under /webhooks, and the APIs as before
         assertThat(http.getForEntity("/webhooks/ebay", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(http.postForEntity("/webhooks/wechat", jsonEntity("{}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // open too: the WeChat webhook answers itself; unconfigured in the test profile, it says so with 503
+        assertThat(http.postForEntity("/webhooks/wechat", jsonEntity("{}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(http.exchange("/webhooks/wechat", HttpMethod.PUT, jsonEntity("{}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity("/webhooks/wechat/extra", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.getForEntity("/webhooks/instagram/extra", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.exchange("/webhooks/instagram", HttpMethod.PUT, jsonEntity("{}"), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);

@@ -46,33 +46,45 @@ class WechatApi {
     /** invalid credential / access_token expired: the cached token is dropped so the retry fetches a new one. */
     private static final Set<Integer> TOKEN_ERRORS = Set.of(40001, 40014, 42001);
 
-    private final WechatProperties settings;
+    private final WechatSettings settings;
     private final ObjectMapper json;
-    private final RestClient http;
     private final Clock clock;
 
+    private WechatProperties clientFor;
+    private RestClient client;
     private String token;
     private Instant tokenExpires = Instant.MIN;
 
     @Autowired
-    WechatApi(WechatProperties settings, ObjectMapper json) {
+    WechatApi(WechatSettings settings, ObjectMapper json) {
         this(settings, json, Clock.systemUTC());
     }
 
-    WechatApi(WechatProperties settings, ObjectMapper json, Clock clock) {
+    WechatApi(WechatSettings settings, ObjectMapper json, Clock clock) {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(settings.timeout());
-        requests.setReadTimeout(settings.timeout());
-        this.http = RestClient.builder().baseUrl(settings.apiBaseUrl()).requestFactory(requests).build();
+    }
+
+    /** The client for the settings in force; other settings start with a new client and no token. */
+    private synchronized RestClient http() {
+        WechatProperties current = settings.current();
+        if (current != clientFor) {
+            SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+            requests.setConnectTimeout(current.timeout());
+            requests.setReadTimeout(current.timeout());
+            client = RestClient.builder().baseUrl(current.apiBaseUrl()).requestFactory(requests).build();
+            clientFor = current;
+            token = null;
+            tokenExpires = Instant.MIN;
+        }
+        return client;
     }
 
     /** The review's details. */
     WechatReview review(String commentId) {
         String accessToken = accessToken();
-        JsonNode response = call("commentinfo/get", () -> http.get()
+        JsonNode response = call("commentinfo/get", () -> http().get()
                 .uri(uri -> uri.path("/wxaapi/comment/commentinfo/get")
                         .queryParam("access_token", accessToken)
                         .queryParam("commentId", commentId).build())
@@ -83,7 +95,7 @@ class WechatApi {
     /** The shop's public comment under a review. */
     void reply(String commentId, String content) {
         String accessToken = accessToken();
-        call("reply/add", () -> http.post()
+        call("reply/add", () -> http().post()
                 .uri(uri -> uri.path("/wxaapi/comment/reply/add").queryParam("access_token", accessToken).build())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(replyBody(commentId, content))
@@ -101,7 +113,7 @@ class WechatApi {
     /** A customer-service text message to {@code openId}. */
     void sendText(String openId, String content) {
         String accessToken = accessToken();
-        call("message/custom/send", () -> http.post()
+        call("message/custom/send", () -> http().post()
                 .uri(uri -> uri.path("/cgi-bin/message/custom/send").queryParam("access_token", accessToken).build())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("touser", openId, "msgtype", "text", "text", Map.of("content", content)))
@@ -109,6 +121,8 @@ class WechatApi {
     }
 
     synchronized String accessToken() {
+        RestClient http = http();
+        WechatProperties current = clientFor;
         Instant now = clock.instant();
         if (token != null && now.isBefore(tokenExpires)) {
             return token;
@@ -116,8 +130,8 @@ class WechatApi {
         JsonNode response = call("token", () -> http.get()
                 .uri(uri -> uri.path("/cgi-bin/token")
                         .queryParam("grant_type", "client_credential")
-                        .queryParam("appid", settings.appId())
-                        .queryParam("secret", settings.appSecret()).build())
+                        .queryParam("appid", current.appId())
+                        .queryParam("secret", current.appSecret()).build())
                 .retrieve().body(String.class));
         String fresh = WechatPush.text(response.path("access_token"));
         if (fresh == null) {

@@ -44,7 +44,7 @@ class WechatGateway implements ChannelGateway {
     private final WechatApi api;
     private final LastInteraction lastInteraction;
     private final CaseLookup cases;
-    private final boolean configured;
+    private final java.util.function.BooleanSupplier configured;
     private final Clock clock;
 
     /** When the customer last interacted with the shop on WeChat; empty when nothing is known. */
@@ -60,11 +60,12 @@ class WechatGateway implements ChannelGateway {
     }
 
     @Autowired
-    WechatGateway(WechatApi api, WechatContacts contacts, ComplaintIntake intake, WechatProperties settings) {
-        this(api, contacts::lastInteraction, intake::find, settings.configured(), Clock.systemUTC());
+    WechatGateway(WechatApi api, WechatContacts contacts, ComplaintIntake intake, WechatSettings settings) {
+        this(api, contacts::lastInteraction, intake::find, settings::configured, Clock.systemUTC());
     }
 
-    WechatGateway(WechatApi api, LastInteraction lastInteraction, CaseLookup cases, boolean configured, Clock clock) {
+    WechatGateway(WechatApi api, LastInteraction lastInteraction, CaseLookup cases,
+            java.util.function.BooleanSupplier configured, Clock clock) {
         this.api = api;
         this.lastInteraction = lastInteraction;
         this.cases = cases;
@@ -74,7 +75,7 @@ class WechatGateway implements ChannelGateway {
 
     @Override
     public boolean handles(String channel) {
-        return configured && WechatReviews.CHANNEL.equals(channel);
+        return configured.getAsBoolean() && WechatReviews.CHANNEL.equals(channel);
     }
 
     @Override

@@ -44,16 +44,21 @@ class WechatWebhookController {
     private static final Logger log = LoggerFactory.getLogger(WechatWebhookController.class);
 
     private final WechatReviews reviews;
-    private final WechatSignature signature;
+    private final WechatSettings settings;
 
-    WechatWebhookController(WechatReviews reviews, WechatProperties settings) {
+    WechatWebhookController(WechatReviews reviews, WechatSettings settings) {
         this.reviews = reviews;
-        this.signature = settings.configured() ? new WechatSignature(settings.token()) : null;
+        this.settings = settings;
+    }
+
+    /** The check of the Token in force; null while the channel is off. */
+    private WechatSignature wechat() {
+        return settings.configured() ? new WechatSignature(settings.current().token()) : null;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void warnWhenNotConfigured() {
-        if (signature == null) {
+        if (!settings.configured()) {
             log.warn("{}: set COMPLAINTDESK_WECHAT_APP_ID, COMPLAINTDESK_WECHAT_APP_SECRET and COMPLAINTDESK_WECHAT_TOKEN "
                     + "to receive reviews and send through WeChat; until then {} answers 503 and the sandbox takes "
                     + "the wechat channel's messages", NOT_CONFIGURED, PATH);
@@ -64,10 +69,11 @@ class WechatWebhookController {
     ResponseEntity<String> verify(@RequestParam(required = false) String signature,
             @RequestParam(required = false) String timestamp, @RequestParam(required = false) String nonce,
             @RequestParam(required = false) String echostr) {
-        if (this.signature == null) {
+        WechatSignature wechat = wechat();
+        if (wechat == null) {
             return plain(HttpStatus.SERVICE_UNAVAILABLE, NOT_CONFIGURED);
         }
-        if (echostr == null || !this.signature.matches(signature, timestamp, nonce)) {
+        if (echostr == null || !wechat.matches(signature, timestamp, nonce)) {
             log.warn("WeChat server verification refused: signature {}", signature == null ? "missing" : "wrong");
             return plain(HttpStatus.FORBIDDEN, "Verification failed");
         }
@@ -79,10 +85,11 @@ class WechatWebhookController {
     ResponseEntity<String> push(HttpServletRequest request, @RequestParam(required = false) String signature,
             @RequestParam(required = false) String timestamp, @RequestParam(required = false) String nonce,
             @RequestParam(name = "encrypt_type", required = false) String encryptType) throws IOException {
-        if (this.signature == null) {
+        WechatSignature wechat = wechat();
+        if (wechat == null) {
             return plain(HttpStatus.SERVICE_UNAVAILABLE, NOT_CONFIGURED);
         }
-        if (!this.signature.matches(signature, timestamp, nonce)) {
+        if (!wechat.matches(signature, timestamp, nonce)) {
             log.warn("WeChat push refused: signature {}", signature == null ? "missing" : "does not match");
             return plain(HttpStatus.UNAUTHORIZED, "Invalid signature");
         }

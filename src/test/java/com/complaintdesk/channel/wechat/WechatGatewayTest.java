@@ -60,7 +60,7 @@ class WechatGatewayTest {
         wechat.stubFor(post(urlPathEqualTo("/cgi-bin/message/custom/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
         WechatProperties settings = new WechatProperties("wx1234567890", "app-secret", "token", wechat.baseUrl(),
                 Duration.ofSeconds(2));
-        api = new WechatApi(settings, new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC));
+        api = new WechatApi(new WechatSettings(settings), new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC));
         postedAt = NOW.minus(Duration.ofHours(3)).atOffset(ZoneOffset.UTC);
         lastInteraction = null;
     }
@@ -169,7 +169,7 @@ class WechatGatewayTest {
     void withoutCredentialsTheGatewayLeavesTheChannelToTheSandbox() {
         assertThat(gateway().handles("wechat")).isTrue();
         assertThat(gateway().handles("instagram")).isFalse();
-        assertThat(new WechatGateway(api, id -> Optional.empty(), id -> Optional.empty(), false, Clock.systemUTC())
+        assertThat(new WechatGateway(api, id -> Optional.empty(), id -> Optional.empty(), () -> false, Clock.systemUTC())
                 .handles("wechat")).isFalse();
     }
 
@@ -177,7 +177,7 @@ class WechatGatewayTest {
         ComplaintCase complaintCase = new ComplaintCase("case-1", "wechat:" + COMMENT_ID, Channel.WECHAT, COMMENT_ID,
                 postedAt, postedAt, "channel:wechat", "zh", OPEN_ID, "小王", "杯子碎了", "pi-1", Map.of());
         return new WechatGateway(api, openId -> Optional.ofNullable(lastInteraction),
-                caseId -> Optional.of(complaintCase), true, Clock.fixed(NOW, ZoneOffset.UTC));
+                caseId -> Optional.of(complaintCase), () -> true, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static OutboundMessage message(MessageKind kind, String surface, String text) {

@@ -31,6 +31,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,8 +43,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The WeChat message push URL as WeChat calls it, in plain-text mode: the server verification and pushes signed with
@@ -58,22 +58,21 @@ class WechatWebhookAppTest {
     static final String TOKEN = "test-wechat-token";
     static final WireMockServer WECHAT = new WireMockServer(wireMockConfig().dynamicPort());
 
-    static {
+    @BeforeAll
+    static void startWechat() {
         WECHAT.start();
-    }
-
-    @DynamicPropertySource
-    static void wechat(DynamicPropertyRegistry registry) {
-        registry.add("complaintdesk.channels.wechat.app-id", () -> "wx1234567890");
-        registry.add("complaintdesk.channels.wechat.app-secret", () -> "test-app-secret");
-        registry.add("complaintdesk.channels.wechat.token", () -> TOKEN);
-        registry.add("complaintdesk.channels.wechat.api-base-url", WECHAT::baseUrl);
     }
 
     @AfterAll
     static void stopWechat() {
         WECHAT.stop();
     }
+
+    @Autowired
+    WechatSettings settings;
+
+    /** The channel is off in the shared test profile; this class turns it on against WireMock, and off again. */
+    private WechatProperties previous;
 
     private final WechatSignature wechat = new WechatSignature(TOKEN);
 
@@ -93,9 +92,21 @@ class WechatWebhookAppTest {
     TaskService tasks;
 
     @BeforeEach
-    void token() {
+    void turnOnAgainstWireMock() {
+        previous = settings.use(new WechatProperties("wx1234567890", "test-app-secret", TOKEN, WECHAT.baseUrl(),
+                java.time.Duration.ofSeconds(2)));
+        // The cases opened here run on: their replies and messages go to WeChat while the channel is on.
+        WECHAT.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/wxaapi/comment/reply/add"))
+                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        WECHAT.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/cgi-bin/message/custom/send"))
+                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
         WECHAT.stubFor(get(urlPathEqualTo("/cgi-bin/token"))
                 .willReturn(okJson("{\"access_token\":\"ACCESS_TOKEN\",\"expires_in\":7200}")));
+    }
+
+    @AfterEach
+    void turnOff() {
+        settings.use(previous);
     }
 
     @Test
