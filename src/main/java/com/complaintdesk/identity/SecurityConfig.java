@@ -22,7 +22,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Three filter chains. The platforms' webhooks ({@code /webhooks}) authenticate each delivery themselves (Meta
- * signs its body, eBay signs each notification), so exactly the listed webhook paths are open and everything else
+ * signs its body, eBay signs each notification, WeChat signs its query with the shared Token), so exactly the listed webhook paths are open and everything else
  * under {@code /webhooks} is refused. The APIs ({@code /api}, {@code /engine-rest}, {@code /actuator}) take HTTP
  * Basic credentials of a Camunda user, statelessly; the webapps ({@code /camunda}) keep their own session login and CSRF protection,
  * minus the Admin app's first-run setup, which is closed for good.
@@ -40,7 +40,7 @@ class SecurityConfig {
     }
 
     /** The webhook paths open to unauthenticated callers: each checks the platform's signature itself. */
-    static final String[] OPEN_WEBHOOKS = {"/webhooks/instagram", "/webhooks/ebay"};
+    static final String[] OPEN_WEBHOOKS = {"/webhooks/instagram", "/webhooks/ebay", "/webhooks/wechat"};
 
     @Bean
     @Order(0)

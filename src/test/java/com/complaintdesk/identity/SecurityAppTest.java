@@ -56,7 +56,7 @@ class SecurityAppTest {
     }
 
     @Test
-    void onlyTheInstagramAndEbayWebhooksAreOpenWithoutCredentials() {
+    void onlyTheInstagramEbayAndWechatWebhooksAreOpenWithoutCredentials() {
         // open: the handshake and the delivery are answered by the webhook itself (it checks Meta's token and signature)
         ResponseEntity<String> handshake = http.getForEntity(java.net.URI.create(
                 "/webhooks/instagram?hub.mode=subscribe&hub.challenge=42&hub.verify_token=test-verify-token"), String.class);
@@ -74,7 +74,12 @@ class SecurityAppTest {
         assertThat(http.getForEntity("/webhooks/ebay/extra", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.exchange("/webhooks/ebay", HttpMethod.PUT, jsonEntity("{}"), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(http.postForEntity("/webhooks/wechat", jsonEntity("{}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // open too: the WeChat webhook answers itself; unconfigured in the test profile, it says so with 503
+        assertThat(http.postForEntity("/webhooks/wechat", jsonEntity("{}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(http.exchange("/webhooks/wechat", HttpMethod.PUT, jsonEntity("{}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity("/webhooks/wechat/extra", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.getForEntity("/webhooks/instagram/extra", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.exchange("/webhooks/instagram", HttpMethod.PUT, jsonEntity("{}"), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);

@@ -1,0 +1,235 @@
+package com.complaintdesk.channel.wechat;
+
+import com.complaintdesk.channel.InboundEvents;
+import com.complaintdesk.identity.EngineAuthentication;
+import com.complaintdesk.intake.CaseRecords;
+import com.complaintdesk.intake.CaseSummary;
+import com.complaintdesk.intake.Channel;
+import com.complaintdesk.intake.ComplaintCase;
+import com.complaintdesk.intake.ComplaintIntake;
+import com.complaintdesk.intake.ComplaintRequest;
+import com.complaintdesk.lifecycle.ComplaintLifecycleProcess;
+import com.complaintdesk.lifecycle.ComplaintLifecycleProcess.CommentEdit;
+import com.complaintdesk.web.InvalidRequestException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns the pushes of the mini program's message push URL into cases. A push (already checked to be WeChat's) is
+ * stored first, once however often it arrives; a bad-review event then fetches the review's details and opens a case
+ * through {@link ComplaintIntake}, as the technical user {@code channel:wechat}, with the review's id as the case's
+ * external id. A review that replaces one with a case is the customer's edit (R3): the case keeps the new text and,
+ * when it waits for the review's outcome, hears that the review was updated. A customer's own message to customer
+ * service is kept as their latest interaction (the 48-hour rule of {@link WechatGateway}).
+ */
+@Service
+class WechatReviews {
+
+    static final String CHANNEL = Channel.WECHAT.key();
+
+    private static final Logger log = LoggerFactory.getLogger(WechatReviews.class);
+
+    private final InboundEvents events;
+    private final WechatApi api;
+    private final WechatContacts contacts;
+    private final ComplaintIntake intake;
+    private final CaseRecords cases;
+    private final ComplaintLifecycleProcess lifecycle;
+    private final EngineAuthentication engine;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final Clock clock;
+
+    WechatReviews(InboundEvents events, WechatApi api, WechatContacts contacts, ComplaintIntake intake,
+            CaseRecords cases, ComplaintLifecycleProcess lifecycle, EngineAuthentication engine, ObjectMapper json,
+            Validator validator) {
+        this.events = events;
+        this.api = api;
+        this.contacts = contacts;
+        this.intake = intake;
+        this.cases = cases;
+        this.lifecycle = lifecycle;
+        this.engine = engine;
+        this.json = json;
+        this.validator = validator;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** What became of a push. */
+    enum Result {
+        /** Handled now, or nothing to do for it. */
+        PROCESSED,
+        /** The same push was handled before; nothing was done again. */
+        ALREADY_PROCESSED,
+        /** Stored, but its body is neither the XML nor the JSON WeChat documents; nothing else was done. */
+        UNREADABLE,
+        /** Stored, but it could not be handled for a reason that may pass: WeChat should push it again. */
+        FAILED
+    }
+
+    /**
+     * The review events this channel handles. WeChat documents one, {@value WechatPush#BAD_REVIEW}, pushed for a new
+     * 1–2 star review (https://developers.weixin.qq.com/miniprogram/dev/server/event_push/guarantee/negative.html);
+     * an edit arrives as a new review whose details name the edited one in {@code oldComment}. The stored docs name
+     * no event for a review edited to three stars or more, nor for a settled (和解) review: add its name here once it
+     * is documented, and the handling below applies to it unchanged.
+     */
+    static boolean isReviewEvent(WechatPush push) {
+        return push.isEvent(WechatPush.BAD_REVIEW);
+    }
+
+    /** Stores a signed push, then handles it (a repeat is stored once and handled once). */
+    Result receive(byte[] body) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        WechatPush push = WechatPush.read(body, json);
+        // A customer's message has WeChat's own unique MsgId; events have none, so their body identifies them.
+        String key = push != null && push.msgId() != null ? "msgid:" + push.msgId() : "sha256:" + sha256(body);
+        InboundEvents.Event event = events.record(CHANNEL, key, new String(body, StandardCharsets.UTF_8), now);
+        if (event.processed()) {
+            log.info("WeChat push {} was received before ({}); nothing done again", event.id(), event.outcome());
+            return Result.ALREADY_PROCESSED;
+        }
+        if (push == null) {
+            events.processed(event.id(), "neither XML nor JSON", now);
+            log.warn("WeChat push {} is signed but neither XML nor JSON; stored, nothing done", event.id());
+            return Result.UNREADABLE;
+        }
+        String outcome;
+        try {
+            outcome = handle(push, now);
+        } catch (RuntimeException e) {
+            log.error("WeChat push {} ({} {}) could not be handled; WeChat will push it again", event.id(),
+                    push.msgType(), push.event(), e);
+            return Result.FAILED;
+        }
+        events.processed(event.id(), outcome, OffsetDateTime.now(clock));
+        log.info("WeChat push {}: {}", event.id(), outcome);
+        return Result.PROCESSED;
+    }
+
+    private String handle(WechatPush push, OffsetDateTime receivedAt) {
+        if (isReviewEvent(push)) {
+            if (push.commentId() == null) {
+                return push.event() + " without result.comment_id: not handled";
+            }
+            return review(api.review(push.commentId()), push, receivedAt);
+        }
+        if (!WechatPush.EVENT.equals(push.msgType()) && push.fromUserName() != null) {
+            // The customer wrote to customer service: the 48-hour window opens again.
+            contacts.interacted(push.fromUserName(), push.createdAt() == null ? receivedAt.toInstant() : push.createdAt());
+            return push.msgType() + " message from a customer: kept as their latest interaction";
+        }
+        return "MsgType " + push.msgType() + (push.event() == null ? "" : " Event " + push.event()) + ": not handled";
+    }
+
+    private String review(WechatReview review, WechatPush push, OffsetDateTime receivedAt) {
+        String commentId = review.commentId() == null ? push.commentId() : review.commentId();
+        Instant postedAt = review.createdAt() != null ? review.createdAt()
+                : push.createdAt() != null ? push.createdAt() : receivedAt.toInstant();
+        if (review.openId() != null) {
+            contacts.interacted(review.openId(), postedAt);
+        }
+        if (review.oldCommentId() != null) {
+            Optional<ComplaintCase> edited = intake.find(Channel.WECHAT, review.oldCommentId());
+            if (edited.isPresent()) {
+                return edited(edited.get(), commentId, text(review));
+            }
+        }
+        Optional<ComplaintCase> known = intake.find(Channel.WECHAT, commentId);
+        if (known.isPresent()) {
+            return "review " + commentId + ": case " + known.get().caseId() + " already open";
+        }
+        ComplaintRequest request = request(commentId, review, postedAt);
+        Set<ConstraintViolation<ComplaintRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            return "review " + commentId + ": refused, " + violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining(", "));
+        }
+        try {
+            ComplaintIntake.Received received = engine.asChannel(CHANNEL, () -> intake.receive(request));
+            return "review " + commentId + ": case " + received.complaintCase().caseId()
+                    + (received.created() ? " opened" : " already open");
+        } catch (InvalidRequestException e) {
+            return "review " + commentId + ": refused, " + e.problems().stream()
+                    .map(p -> p.field() + " " + p.message()).collect(Collectors.joining(", "));
+        }
+    }
+
+    /** R3: the customer edited the review of a case; WeChat gave the edited review a new id. */
+    private String edited(ComplaintCase complaintCase, String newCommentId, String text) {
+        String prefix = "review " + newCommentId + " replaces " + complaintCase.externalId() + " (case "
+                + complaintCase.caseId() + ")";
+        boolean open = cases.summary(complaintCase.caseId()).map(CaseSummary::status)
+                .map(CaseRecords.OPEN::equals).orElse(false);
+        if (!open) {
+            return prefix + ": edited after the case was closed; recorded here only";
+        }
+        CommentEdit edit = engine.asChannel(CHANNEL, () -> lifecycle.commentEdited(complaintCase.businessKey(), text));
+        return prefix + switch (edit) {
+            case NOT_RUNNING -> ": edited after the case's lifecycle ended; recorded here only";
+            case ALREADY_KNOWN -> ": edit pushed again, nothing new";
+            case RECORDED -> ": edited, new text kept on the case";
+            case REVIEW_UPDATED -> ": edited, new text kept on the case; review outcome updated (R3)";
+        };
+    }
+
+    private static ComplaintRequest request(String commentId, WechatReview review, Instant postedAt) {
+        String text = text(review);
+        ComplaintRequest.Order order = review.orderId() == null || review.amount() == null ? null
+                : new ComplaintRequest.Order(review.orderId(), review.amount(), "CNY", null, null, null);
+        return new ComplaintRequest(
+                Channel.WECHAT,
+                commentId,
+                postedAt.atOffset(ZoneOffset.UTC),
+                text,
+                language(text),
+                new ComplaintRequest.Customer(review.openId(), review.nickName(), null, null, null),
+                order,
+                null,
+                null);
+    }
+
+    /** The review's words; a review of stars only reads as such, in Chinese like the platform. */
+    private static String text(WechatReview review) {
+        if (review.text() != null && !review.text().isBlank()) {
+            return review.text().strip();
+        }
+        return review.stars() == null ? "差评（无文字）" : "差评：" + review.stars() + " 星（无文字）";
+    }
+
+    /** Reviews carry no language: any CJK character (Han, or CJK punctuation) makes it zh, anything else en. */
+    static String language(String text) {
+        if (text != null && text.codePoints().anyMatch(WechatReviews::cjk)) {
+            return "zh";
+        }
+        return "en";
+    }
+
+    private static boolean cjk(int codePoint) {
+        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN
+                || Character.UnicodeBlock.of(codePoint) == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION;
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package com.complaintdesk.channel.wechat;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The mini program's message push URL ({@code /webhooks/wechat}, open to unauthenticated callers: WeChat proves itself
+ * with the {@code signature} over the Token on every request).
+ * <ul>
+ *   <li>{@code GET}: the server verification. A valid {@code signature} for {@code timestamp} and {@code nonce} is
+ *       answered 200 with {@code echostr} as plain text; anything else 403.</li>
+ *   <li>{@code POST}: a push in plain-text mode (明文模式), XML or JSON. The query's {@code signature} is checked before
+ *       the body is read; a missing or wrong one is answered 401 and nothing is stored. A valid push is stored, a
+ *       bad review becomes a case, and the answer is {@code success}, as WeChat expects within five seconds;
+ *       500 when it could not be handled, so that WeChat pushes it again.</li>
+ * </ul>
+ * Safe mode (安全模式, AES-encrypted bodies with {@code encrypt_type=aes} and {@code msg_signature}) is not supported:
+ * such a push is refused with 400 and stored nowhere. Without the channel's settings both answer 503. Sources:
+ * https://developers.weixin.qq.com/miniprogram/dev/framework/server-ability/message-push.html and
+ * https://developers.weixin.qq.com/miniprogram/dev/server/event_push/guarantee/negative.html ("回复 success").
+ */
+@RestController
+class WechatWebhookController {
+
+    static final String PATH = "/webhooks/wechat";
+    static final String NOT_CONFIGURED = "WeChat webhook is not configured";
+    static final String SUCCESS = "success";
+    /** The largest body read; pushes are a few hundred bytes. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(WechatWebhookController.class);
+
+    private final WechatReviews reviews;
+    private final WechatSettings settings;
+
+    WechatWebhookController(WechatReviews reviews, WechatSettings settings) {
+        this.reviews = reviews;
+        this.settings = settings;
+    }
+
+    /** The check of the Token in force; null while the channel is off. */
+    private WechatSignature wechat() {
+        return settings.configured() ? new WechatSignature(settings.current().token()) : null;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void warnWhenNotConfigured() {
+        if (!settings.configured()) {
+            log.warn("{}: set COMPLAINTDESK_WECHAT_APP_ID, COMPLAINTDESK_WECHAT_APP_SECRET and COMPLAINTDESK_WECHAT_TOKEN "
+                    + "to receive reviews and send through WeChat; until then {} answers 503 and the sandbox takes "
+                    + "the wechat channel's messages", NOT_CONFIGURED, PATH);
+        }
+    }
+
+    @GetMapping(PATH)
+    ResponseEntity<String> verify(@RequestParam(required = false) String signature,
+            @RequestParam(required = false) String timestamp, @RequestParam(required = false) String nonce,
+            @RequestParam(required = false) String echostr) {
+        WechatSignature wechat = wechat();
+        if (wechat == null) {
+            return plain(HttpStatus.SERVICE_UNAVAILABLE, NOT_CONFIGURED);
+        }
+        if (echostr == null || !wechat.matches(signature, timestamp, nonce)) {
+            log.warn("WeChat server verification refused: signature {}", signature == null ? "missing" : "wrong");
+            return plain(HttpStatus.FORBIDDEN, "Verification failed");
+        }
+        log.info("WeChat message push URL verified");
+        return plain(HttpStatus.OK, echostr);
+    }
+
+    @PostMapping(PATH)
+    ResponseEntity<String> push(HttpServletRequest request, @RequestParam(required = false) String signature,
+            @RequestParam(required = false) String timestamp, @RequestParam(required = false) String nonce,
+            @RequestParam(name = "encrypt_type", required = false) String encryptType) throws IOException {
+        WechatSignature wechat = wechat();
+        if (wechat == null) {
+            return plain(HttpStatus.SERVICE_UNAVAILABLE, NOT_CONFIGURED);
+        }
+        if (!wechat.matches(signature, timestamp, nonce)) {
+            log.warn("WeChat push refused: signature {}", signature == null ? "missing" : "does not match");
+            return plain(HttpStatus.UNAUTHORIZED, "Invalid signature");
+        }
+        if (encryptType != null && !"raw".equals(encryptType)) {
+            log.error("WeChat push in safe mode (encrypt_type={}) refused: only plain-text mode (明文模式) is supported",
+                    encryptType);
+            return plain(HttpStatus.BAD_REQUEST, "Only plain-text mode is supported");
+        }
+        byte[] body = readAtMost(request.getInputStream(), MAX_BODY_BYTES);
+        if (body == null) {
+            return plain(HttpStatus.PAYLOAD_TOO_LARGE, "The push is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        return switch (reviews.receive(body)) {
+            case PROCESSED, ALREADY_PROCESSED -> plain(HttpStatus.OK, SUCCESS);
+            case UNREADABLE -> plain(HttpStatus.BAD_REQUEST, "The push is neither the XML nor the JSON WeChat sends");
+            case FAILED -> plain(HttpStatus.INTERNAL_SERVER_ERROR, "Stored; not handled yet");
+        };
+    }
+
+    /** The whole body, or null when it is longer than {@code limit} bytes. */
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int total = 0;
+        for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+            total += read;
+            if (total > limit) {
+                return null;
+            }
+            out.write(buffer, 0, read);
+        }
+        return out.toByteArray();
+    }
+
+    private static ResponseEntity<String> plain(HttpStatus status, String body) {
+        return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(body);
+    }
+}
