@@ -22,10 +22,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Three filter chains. The platforms' webhooks ({@code /webhooks}) authenticate each delivery themselves (Meta
- * signs its body, eBay signs each notification, WeChat signs its query with the shared Token), so exactly the listed webhook paths are open and everything else
- * under {@code /webhooks} is refused. The APIs ({@code /api}, {@code /engine-rest}, {@code /actuator}) take HTTP
- * Basic credentials of a Camunda user, statelessly; the webapps ({@code /camunda}) keep their own session login and CSRF protection,
- * minus the Admin app's first-run setup, which is closed for good.
+ * signs its body, eBay signs each notification, WeChat signs its query with the shared Token), so exactly the
+ * listed webhook paths are open and everything else under {@code /webhooks} is refused. The APIs ({@code /api},
+ * {@code /engine-rest}, {@code /actuator}) take HTTP Basic credentials of a Camunda user, statelessly; the webapps
+ * ({@code /camunda}) keep their own session login and CSRF protection, minus the Admin app's first-run setup,
+ * which is closed for good.
  */
 @Configuration
 @EnableWebSecurity
