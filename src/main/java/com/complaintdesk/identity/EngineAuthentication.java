@@ -22,18 +22,7 @@ public class EngineAuthentication {
     }
 
     public <T> T as(String userId, Supplier<T> work) {
-        Authentication previous = identity.getCurrentAuthentication();
-        List<String> groups = groupsOf(userId);
-        identity.setAuthentication(userId, groups);
-        try {
-            return work.get();
-        } finally {
-            if (previous == null) {
-                identity.clearAuthentication();
-            } else {
-                identity.setAuthentication(previous);
-            }
-        }
+        return authenticated(userId, groupsOf(userId), work);
     }
 
     public void as(String userId, Runnable work) {
@@ -50,8 +39,13 @@ public class EngineAuthentication {
      * opened or changed a case.
      */
     public <T> T asChannel(String channel, Supplier<T> work) {
+        return authenticated("channel:" + channel, List.of(Roles.AGENTS, Roles.CHANNELS), work);
+    }
+
+    /** Runs work as this user and these groups, then puts back whoever was authenticated before. */
+    private <T> T authenticated(String userId, List<String> groups, Supplier<T> work) {
         Authentication previous = identity.getCurrentAuthentication();
-        identity.setAuthentication("channel:" + channel, List.of(Roles.AGENTS, Roles.CHANNELS));
+        identity.setAuthentication(userId, groups);
         try {
             return work.get();
         } finally {

@@ -1,5 +1,6 @@
 package com.complaintdesk.channel.ebay;
 
+import com.complaintdesk.channel.DeliveryOutcome;
 import com.complaintdesk.channel.InboundEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,9 +42,8 @@ class EbayNotifications {
         this.json = json;
     }
 
-    enum Result { PROCESSED, ALREADY_PROCESSED, UNREADABLE, FAILED }
 
-    Result receive(byte[] body) {
+    DeliveryOutcome receive(byte[] body) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         JsonNode root;
         try {
@@ -56,26 +56,26 @@ class EbayNotifications {
         InboundEvents.Event event = events.record(EbayFeedbackIntake.CHANNEL, key, new String(body, StandardCharsets.UTF_8), now);
         if (event.processed()) {
             log.info("eBay notification {} was received before ({}); nothing done again", key, event.outcome());
-            return Result.ALREADY_PROCESSED;
+            return DeliveryOutcome.ALREADY_PROCESSED;
         }
         if (root == null || !root.isObject()) {
             events.processed(event.id(), "not a JSON object", now);
-            return Result.UNREADABLE;
+            return DeliveryOutcome.UNREADABLE;
         }
         String topic = text(root.path("metadata").path("topic"));
         if (!FEEDBACK_RECEIVED.equals(topic)) {
             events.processed(event.id(), "topic " + topic + ": ignored", now);
-            return Result.PROCESSED;
+            return DeliveryOutcome.PROCESSED;
         }
         JsonNode data = root.path("notification").path("data");
         try {
             EbayFeedbackIntake.Handled handled = feedbacks.receive(EbayFeedback.read(data), data.toString());
             events.processed(event.id(), handled.outcome(), OffsetDateTime.now(clock));
             log.info("eBay notification {}: {}", key, handled.outcome());
-            return Result.PROCESSED;
+            return DeliveryOutcome.PROCESSED;
         } catch (RuntimeException e) {
             log.error("eBay notification {} could not be handled; eBay will send it again", key, e);
-            return Result.FAILED;
+            return DeliveryOutcome.FAILED;
         }
     }
 

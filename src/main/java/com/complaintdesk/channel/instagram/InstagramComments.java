@@ -1,5 +1,6 @@
 package com.complaintdesk.channel.instagram;
 
+import com.complaintdesk.channel.DeliveryOutcome;
 import com.complaintdesk.channel.InboundEvents;
 import com.complaintdesk.identity.EngineAuthentication;
 import com.complaintdesk.intake.CaseRecords;
@@ -70,26 +71,15 @@ class InstagramComments {
         this.clock = Clock.systemUTC();
     }
 
-    /** What became of a delivery. */
-    enum Result {
-        /** Every change was handled now. */
-        PROCESSED,
-        /** The same delivery was handled before; nothing was done again. */
-        ALREADY_PROCESSED,
-        /** Stored, but its body is not the JSON Meta documents; nothing else was done. */
-        UNREADABLE,
-        /** Stored, but a change could not be handled for a reason that may pass: Meta should deliver it again. */
-        FAILED
-    }
 
     /** Stores a signed delivery, then handles each of its changes (a repeat is stored once and handled once). */
-    Result receive(byte[] body) {
+    DeliveryOutcome receive(byte[] body) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         InboundEvents.Event event = events.record(CHANNEL, "sha256:" + sha256(body),
                 new String(body, StandardCharsets.UTF_8), now);
         if (event.processed()) {
             log.info("Instagram delivery {} was received before ({}); nothing done again", event.id(), event.outcome());
-            return Result.ALREADY_PROCESSED;
+            return DeliveryOutcome.ALREADY_PROCESSED;
         }
         // Not processed yet: new, or a retry of a delivery whose handling failed, or the same delivery racing in
         // right now. Handling is idempotent (intake per comment id, the edit per text), so all may go ahead.
@@ -99,16 +89,16 @@ class InstagramComments {
         } catch (IOException e) {
             events.processed(event.id(), "not JSON: " + e.getMessage(), now);
             log.warn("Instagram delivery {} is signed but not JSON; stored, nothing done", event.id());
-            return Result.UNREADABLE;
+            return DeliveryOutcome.UNREADABLE;
         }
         if (root == null || !root.isObject()) {
             events.processed(event.id(), "not a JSON object", now);
-            return Result.UNREADABLE;
+            return DeliveryOutcome.UNREADABLE;
         }
         InstagramDelivery delivery = InstagramDelivery.read(root);
         if (!InstagramDelivery.INSTAGRAM.equals(delivery.object())) {
             events.processed(event.id(), "object '" + delivery.object() + "' is not instagram: ignored", now);
-            return Result.PROCESSED;
+            return DeliveryOutcome.PROCESSED;
         }
         List<String> outcomes = new ArrayList<>();
         boolean failed = false;
@@ -124,11 +114,11 @@ class InstagramComments {
         }
         String outcome = outcomes.isEmpty() ? "no changes" : String.join("; ", outcomes);
         if (failed) {
-            return Result.FAILED;
+            return DeliveryOutcome.FAILED;
         }
         events.processed(event.id(), outcome, OffsetDateTime.now(clock));
         log.info("Instagram delivery {}: {}", event.id(), outcome);
-        return Result.PROCESSED;
+        return DeliveryOutcome.PROCESSED;
     }
 
     private String handle(InstagramDelivery.Change change, OffsetDateTime receivedAt) {

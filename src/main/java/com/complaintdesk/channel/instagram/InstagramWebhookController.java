@@ -1,9 +1,8 @@
 package com.complaintdesk.channel.instagram;
 
+import com.complaintdesk.channel.WebhookBodies;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.slf4j.Logger;
@@ -84,7 +83,7 @@ class InstagramWebhookController {
         if (signature == null) {
             return notConfigured();
         }
-        byte[] body = readAtMost(request.getInputStream(), MAX_BODY_BYTES);
+        byte[] body = WebhookBodies.readAtMost(request.getInputStream(), MAX_BODY_BYTES);
         if (body == null) {
             return plain(HttpStatus.PAYLOAD_TOO_LARGE, "The delivery is larger than " + MAX_BODY_BYTES + " bytes");
         }
@@ -108,20 +107,6 @@ class InstagramWebhookController {
         return MessageDigest.isEqual(configured.getBytes(StandardCharsets.UTF_8), verifyToken.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The whole body, or null when it is longer than {@code limit} bytes. */
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int total = 0;
-        for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
-            total += read;
-            if (total > limit) {
-                return null;
-            }
-            out.write(buffer, 0, read);
-        }
-        return out.toByteArray();
-    }
 
     private static ResponseEntity<String> notConfigured() {
         return plain(HttpStatus.SERVICE_UNAVAILABLE, NOT_CONFIGURED);

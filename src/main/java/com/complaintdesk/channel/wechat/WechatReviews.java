@@ -1,5 +1,6 @@
 package com.complaintdesk.channel.wechat;
 
+import com.complaintdesk.channel.DeliveryOutcome;
 import com.complaintdesk.channel.InboundEvents;
 import com.complaintdesk.identity.EngineAuthentication;
 import com.complaintdesk.intake.CaseRecords;
@@ -70,17 +71,6 @@ class WechatReviews {
         this.clock = Clock.systemUTC();
     }
 
-    /** What became of a push. */
-    enum Result {
-        /** Handled now, or nothing to do for it. */
-        PROCESSED,
-        /** The same push was handled before; nothing was done again. */
-        ALREADY_PROCESSED,
-        /** Stored, but its body is neither the XML nor the JSON WeChat documents; nothing else was done. */
-        UNREADABLE,
-        /** Stored, but it could not be handled for a reason that may pass: WeChat should push it again. */
-        FAILED
-    }
 
     /**
      * The review events this channel handles. WeChat documents one, {@value WechatPush#BAD_REVIEW}, pushed for a new
@@ -94,7 +84,7 @@ class WechatReviews {
     }
 
     /** Stores a signed push, then handles it (a repeat is stored once and handled once). */
-    Result receive(byte[] body) {
+    DeliveryOutcome receive(byte[] body) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         WechatPush push = WechatPush.read(body, json);
         // A customer's message has WeChat's own unique MsgId; events have none, so their body identifies them.
@@ -102,12 +92,12 @@ class WechatReviews {
         InboundEvents.Event event = events.record(CHANNEL, key, new String(body, StandardCharsets.UTF_8), now);
         if (event.processed()) {
             log.info("WeChat push {} was received before ({}); nothing done again", event.id(), event.outcome());
-            return Result.ALREADY_PROCESSED;
+            return DeliveryOutcome.ALREADY_PROCESSED;
         }
         if (push == null) {
             events.processed(event.id(), "neither XML nor JSON", now);
             log.warn("WeChat push {} is signed but neither XML nor JSON; stored, nothing done", event.id());
-            return Result.UNREADABLE;
+            return DeliveryOutcome.UNREADABLE;
         }
         String outcome;
         try {
@@ -115,11 +105,11 @@ class WechatReviews {
         } catch (RuntimeException e) {
             log.error("WeChat push {} ({} {}) could not be handled; WeChat will push it again", event.id(),
                     push.msgType(), push.event(), e);
-            return Result.FAILED;
+            return DeliveryOutcome.FAILED;
         }
         events.processed(event.id(), outcome, OffsetDateTime.now(clock));
         log.info("WeChat push {}: {}", event.id(), outcome);
-        return Result.PROCESSED;
+        return DeliveryOutcome.PROCESSED;
     }
 
     private String handle(WechatPush push, OffsetDateTime receivedAt) {

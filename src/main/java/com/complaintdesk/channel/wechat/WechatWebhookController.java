@@ -1,9 +1,8 @@
 package com.complaintdesk.channel.wechat;
 
+import com.complaintdesk.channel.WebhookBodies;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -98,7 +97,7 @@ class WechatWebhookController {
                     encryptType);
             return plain(HttpStatus.BAD_REQUEST, "Only plain-text mode is supported");
         }
-        byte[] body = readAtMost(request.getInputStream(), MAX_BODY_BYTES);
+        byte[] body = WebhookBodies.readAtMost(request.getInputStream(), MAX_BODY_BYTES);
         if (body == null) {
             return plain(HttpStatus.PAYLOAD_TOO_LARGE, "The push is larger than " + MAX_BODY_BYTES + " bytes");
         }
@@ -109,20 +108,6 @@ class WechatWebhookController {
         };
     }
 
-    /** The whole body, or null when it is longer than {@code limit} bytes. */
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int total = 0;
-        for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
-            total += read;
-            if (total > limit) {
-                return null;
-            }
-            out.write(buffer, 0, read);
-        }
-        return out.toByteArray();
-    }
 
     private static ResponseEntity<String> plain(HttpStatus status, String body) {
         return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(body);
