@@ -1,7 +1,8 @@
 package com.complaintdesk.channel;
 
+import static com.complaintdesk.common.Timestamps.utc;
+
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -84,9 +85,5 @@ public class InboundEvents {
                         rs.getString("outcome"),
                         true))
                 .optional();
-    }
-
-    private static OffsetDateTime utc(OffsetDateTime time) {
-        return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

@@ -1,10 +1,11 @@
 package com.complaintdesk.channel;
 
+import static com.complaintdesk.common.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -165,9 +166,5 @@ public class Outbox {
                 rs.getString("platform_ref"),
                 utc(rs.getObject("created_at", OffsetDateTime.class)),
                 utc(rs.getObject("delivered_at", OffsetDateTime.class)));
-    }
-
-    private static OffsetDateTime utc(OffsetDateTime time) {
-        return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

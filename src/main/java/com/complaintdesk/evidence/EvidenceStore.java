@@ -1,14 +1,11 @@
 package com.complaintdesk.evidence;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.complaintdesk.common.Sha256;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,13 +74,7 @@ public class EvidenceStore {
     }
 
     static String sha256(String previous, String kind, String content) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    ((previous == null ? "" : previous) + "\n" + kind + "\n" + content).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex((previous == null ? "" : previous) + "\n" + kind + "\n" + content);
     }
 
     private static EvidenceItem map(ResultSet rs, int row) throws SQLException {

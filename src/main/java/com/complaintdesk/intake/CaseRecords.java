@@ -1,11 +1,12 @@
 package com.complaintdesk.intake;
 
+import static com.complaintdesk.common.Timestamps.utc;
+
 import com.complaintdesk.lifecycle.ComplaintLifecycle;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -149,9 +150,5 @@ public class CaseRecords {
                 rs.getString("compensation"),
                 rs.getBigDecimal("compensation_amount"),
                 rs.getString("review_outcome"));
-    }
-
-    private static OffsetDateTime utc(OffsetDateTime time) {
-        return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

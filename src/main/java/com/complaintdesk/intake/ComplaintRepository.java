@@ -1,7 +1,8 @@
 package com.complaintdesk.intake;
 
+import static com.complaintdesk.common.Timestamps.utc;
+
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,9 +84,5 @@ class ComplaintRepository {
                 rs.getString("text"),
                 rs.getString("process_instance_id"),
                 Map.of());
-    }
-
-    private static OffsetDateTime utc(OffsetDateTime time) {
-        return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

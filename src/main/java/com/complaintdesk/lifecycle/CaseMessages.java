@@ -1,14 +1,10 @@
 package com.complaintdesk.lifecycle;
 
-import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
-
 import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.channel.OutboundMessage;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import com.complaintdesk.common.Sha256;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
 /**
  * Builds what a step of the process sends through the channel port for its case. The idempotency key is the
@@ -26,7 +22,7 @@ public final class CaseMessages {
             String text) {
         String caseId = EngineClock.string(execution, Var.CASE_ID);
         return new OutboundMessage(caseId, EngineClock.string(execution, Var.CHANNEL), kind, surface, recipient, text,
-                caseId + ":" + kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + digest(text));
+                caseId + ":" + kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + Sha256.shortHex(text));
     }
 
     /** A message to the customer, on the private surface of the case's channel. */
@@ -37,14 +33,5 @@ public final class CaseMessages {
     /** Where the case's public answers go: the public surface where the channel has one, else privately. */
     public static String replySurface(DelegateExecution execution) {
         return Boolean.TRUE.equals(execution.getVariable(Var.PUBLIC_SURFACE)) ? PUBLIC : PRIVATE;
-    }
-
-    static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

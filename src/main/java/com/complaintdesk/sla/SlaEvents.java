@@ -1,9 +1,10 @@
 package com.complaintdesk.sla;
 
+import static com.complaintdesk.common.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,9 +63,5 @@ public class SlaEvents {
                 utc(rs.getObject("due_at", OffsetDateTime.class)),
                 utc(rs.getObject("occurred_at", OffsetDateTime.class)),
                 rs.getString("actor"));
-    }
-
-    private static OffsetDateTime utc(OffsetDateTime time) {
-        return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

@@ -1,6 +1,7 @@
 package com.complaintdesk.channel.ebay;
 
 import com.complaintdesk.channel.InboundEvents;
+import com.complaintdesk.common.Sha256;
 import com.complaintdesk.identity.EngineAuthentication;
 import com.complaintdesk.intake.CaseRecords;
 import com.complaintdesk.intake.CaseSummary;
@@ -8,17 +9,13 @@ import com.complaintdesk.intake.Channel;
 import com.complaintdesk.intake.ComplaintCase;
 import com.complaintdesk.intake.ComplaintIntake;
 import com.complaintdesk.intake.ComplaintRequest;
-import com.complaintdesk.lifecycle.ComplaintLifecycleProcess;
 import com.complaintdesk.lifecycle.ComplaintLifecycleProcess.CommentEdit;
+import com.complaintdesk.lifecycle.ComplaintLifecycleProcess;
 import com.complaintdesk.web.InvalidRequestException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -78,17 +75,7 @@ class EbayFeedbackIntake {
     }
 
     static String key(String feedbackId, String commentType, String text) {
-        return "feedback:" + feedbackId + ":" + commentType + ":" + digest(text);
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((text == null ? "" : text).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "feedback:" + feedbackId + ":" + commentType + ":" + Sha256.shortHex(text == null ? "" : text);
     }
 
     /** Handles the feedback; returns what was done, for the stored delivery's outcome. */

@@ -1,12 +1,9 @@
 package com.complaintdesk.channel.ebay;
 
 import com.complaintdesk.channel.ChannelException;
+import com.complaintdesk.common.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,15 +110,7 @@ class EbayNotificationController {
 
     /** hex(SHA-256(challengeCode + verificationToken + endpoint)), as eBay computes it. */
     static String challengeResponse(String challengeCode, String verificationToken, String endpoint) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(challengeCode.getBytes(StandardCharsets.UTF_8));
-            sha256.update(verificationToken.getBytes(StandardCharsets.UTF_8));
-            sha256.update(endpoint.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return Sha256.hex(challengeCode + verificationToken + endpoint);
     }
 
     private static ResponseEntity<String> plain(HttpStatus status, String body) {

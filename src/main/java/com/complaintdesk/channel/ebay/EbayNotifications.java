@@ -2,15 +2,13 @@ package com.complaintdesk.channel.ebay;
 
 import com.complaintdesk.channel.DeliveryOutcome;
 import com.complaintdesk.channel.InboundEvents;
+import com.complaintdesk.common.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -42,7 +40,6 @@ class EbayNotifications {
         this.json = json;
     }
 
-
     DeliveryOutcome receive(byte[] body) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         JsonNode root;
@@ -52,7 +49,7 @@ class EbayNotifications {
             root = null;
         }
         String notificationId = root == null ? null : text(root.path("notification").path("notificationId"));
-        String key = notificationId != null ? "notification:" + notificationId : "sha256:" + sha256(body);
+        String key = notificationId != null ? "notification:" + notificationId : "sha256:" + Sha256.hex(body);
         InboundEvents.Event event = events.record(EbayFeedbackIntake.CHANNEL, key, new String(body, StandardCharsets.UTF_8), now);
         if (event.processed()) {
             log.info("eBay notification {} was received before ({}); nothing done again", key, event.outcome());
@@ -81,13 +78,5 @@ class EbayNotifications {
 
     private static String text(JsonNode node) {
         return node.isTextual() || node.isNumber() ? node.asText() : null;
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

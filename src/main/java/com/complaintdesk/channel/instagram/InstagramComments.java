@@ -2,6 +2,7 @@ package com.complaintdesk.channel.instagram;
 
 import com.complaintdesk.channel.DeliveryOutcome;
 import com.complaintdesk.channel.InboundEvents;
+import com.complaintdesk.common.Sha256;
 import com.complaintdesk.identity.EngineAuthentication;
 import com.complaintdesk.intake.CaseRecords;
 import com.complaintdesk.intake.CaseSummary;
@@ -9,8 +10,8 @@ import com.complaintdesk.intake.Channel;
 import com.complaintdesk.intake.ComplaintCase;
 import com.complaintdesk.intake.ComplaintIntake;
 import com.complaintdesk.intake.ComplaintRequest;
-import com.complaintdesk.lifecycle.ComplaintLifecycleProcess;
 import com.complaintdesk.lifecycle.ComplaintLifecycleProcess.CommentEdit;
+import com.complaintdesk.lifecycle.ComplaintLifecycleProcess;
 import com.complaintdesk.web.InvalidRequestException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,13 +19,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,11 +69,10 @@ class InstagramComments {
         this.clock = Clock.systemUTC();
     }
 
-
     /** Stores a signed delivery, then handles each of its changes (a repeat is stored once and handled once). */
     DeliveryOutcome receive(byte[] body) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        InboundEvents.Event event = events.record(CHANNEL, "sha256:" + sha256(body),
+        InboundEvents.Event event = events.record(CHANNEL, "sha256:" + Sha256.hex(body),
                 new String(body, StandardCharsets.UTF_8), now);
         if (event.processed()) {
             log.info("Instagram delivery {} was received before ({}); nothing done again", event.id(), event.outcome());
@@ -199,13 +196,5 @@ class InstagramComments {
 
     private static String describe(InstagramDelivery.Change change) {
         return change.comment() == null ? "field " + change.field() : "comment " + change.comment().id();
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

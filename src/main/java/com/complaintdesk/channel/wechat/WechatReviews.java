@@ -2,6 +2,7 @@ package com.complaintdesk.channel.wechat;
 
 import com.complaintdesk.channel.DeliveryOutcome;
 import com.complaintdesk.channel.InboundEvents;
+import com.complaintdesk.common.Sha256;
 import com.complaintdesk.identity.EngineAuthentication;
 import com.complaintdesk.intake.CaseRecords;
 import com.complaintdesk.intake.CaseSummary;
@@ -9,20 +10,17 @@ import com.complaintdesk.intake.Channel;
 import com.complaintdesk.intake.ComplaintCase;
 import com.complaintdesk.intake.ComplaintIntake;
 import com.complaintdesk.intake.ComplaintRequest;
-import com.complaintdesk.lifecycle.ComplaintLifecycleProcess;
 import com.complaintdesk.lifecycle.ComplaintLifecycleProcess.CommentEdit;
+import com.complaintdesk.lifecycle.ComplaintLifecycleProcess;
 import com.complaintdesk.web.InvalidRequestException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -71,7 +69,6 @@ class WechatReviews {
         this.clock = Clock.systemUTC();
     }
 
-
     /**
      * The review events this channel handles. WeChat documents one, {@value WechatPush#BAD_REVIEW}, pushed for a new
      * 1–2 star review (https://developers.weixin.qq.com/miniprogram/dev/server/event_push/guarantee/negative.html);
@@ -88,7 +85,7 @@ class WechatReviews {
         OffsetDateTime now = OffsetDateTime.now(clock);
         WechatPush push = WechatPush.read(body, json);
         // A customer's message has WeChat's own unique MsgId; events have none, so their body identifies them.
-        String key = push != null && push.msgId() != null ? "msgid:" + push.msgId() : "sha256:" + sha256(body);
+        String key = push != null && push.msgId() != null ? "msgid:" + push.msgId() : "sha256:" + Sha256.hex(body);
         InboundEvents.Event event = events.record(CHANNEL, key, new String(body, StandardCharsets.UTF_8), now);
         if (event.processed()) {
             log.info("WeChat push {} was received before ({}); nothing done again", event.id(), event.outcome());
@@ -213,13 +210,5 @@ class WechatReviews {
     private static boolean cjk(int codePoint) {
         return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN
                 || Character.UnicodeBlock.of(codePoint) == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION;
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }
