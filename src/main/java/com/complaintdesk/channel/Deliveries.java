@@ -21,7 +21,8 @@ public class Deliveries {
     }
 
     public Delivery send(DelegateExecution execution, OutboundMessage message) {
+        String step = Outbox.step(execution.getProcessInstanceId(), execution.getCurrentActivityId());
         Object by = execution.getVariable(MANUAL_VARIABLE_PREFIX + execution.getCurrentActivityId());
-        return by == null ? outbox.send(message) : outbox.recordManual(message, by.toString());
+        return by == null ? outbox.send(message, step) : outbox.recordManual(message, step, by.toString());
     }
 }

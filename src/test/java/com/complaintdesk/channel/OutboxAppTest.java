@@ -59,7 +59,7 @@ class OutboxAppTest {
     @Test
     void sendWithARepeatedKeyDeliversOnceAndReturnsTheFirstDelivery() {
         RecordingGateway platform = new RecordingGateway();
-        Outbox outbox = new Outbox(jdbc, List.of(platform));
+        Outbox outbox = new Outbox(jdbc, transactionManager, List.of(platform));
         String caseId = UUID.randomUUID().toString();
         OutboundMessage offer = message(caseId, "ebay", MessageKind.COMPENSATION_OFFER, "offer-" + caseId);
 
@@ -72,30 +72,140 @@ class OutboxAppTest {
     }
 
     @Test
-    void sendThatThePlatformRefusesLeavesNoRowAndTheJobsRetryDeliversOnce() {
+    void sendThatThePlatformFailsKeepsTheMessagePendingWithTheErrorAndTheJobsRetryDeliversOnce() {
         RecordingGateway platform = new RecordingGateway();
         platform.failuresLeft.set(1);
-        Outbox outbox = new Outbox(jdbc, List.of(platform));
-        TransactionTemplate job = new TransactionTemplate(transactionManager);
+        Outbox outbox = new Outbox(jdbc, transactionManager, List.of(platform));
         String caseId = UUID.randomUUID().toString();
         OutboundMessage message = message(caseId, "wechat", MessageKind.PRIVATE_MESSAGE, "pm-" + caseId);
 
-        assertThatThrownBy(() -> job.executeWithoutResult(status -> outbox.send(message)))
+        assertThatThrownBy(() -> inAJob(() -> outbox.send(message, "pi-1:Task_SendFollowUpMessage")))
                 .isInstanceOf(ChannelException.class);
-        assertThat(rowsWithKey("pm-" + caseId)).isZero();
+        assertThat(column("status", "pm-" + caseId)).isEqualTo(Outbox.PENDING);
+        assertThat(column("last_error", "pm-" + caseId)).isEqualTo("503 from the platform");
+        assertThat(column("attempts", "pm-" + caseId)).isEqualTo("1");
 
-        Delivery retried = job.execute(status -> outbox.send(message));
+        Delivery retried = inAJob(() -> outbox.send(message, "pi-1:Task_SendFollowUpMessage"));
 
         assertThat(retried.status()).isEqualTo(Outbox.DELIVERED);
         assertThat(platform.delivered).hasSize(1);
+        assertThat(column("attempts", "pm-" + caseId)).isEqualTo("2");
         assertThat(outbox.forCase(caseId)).singleElement()
                 .satisfies(entry -> assertThat(entry.platformRef()).isEqualTo(retried.platformRef()));
     }
 
     @Test
+    void aJobThatFailsAfterThePlatformPostedDoesNotPostAgainOnItsRetry() {
+        RecordingGateway platform = new RecordingGateway();
+        Outbox outbox = new Outbox(jdbc, transactionManager, List.of(platform));
+        String caseId = UUID.randomUUID().toString();
+        OutboundMessage reply = message(caseId, "instagram", MessageKind.REPLY, "reply-" + caseId);
+
+        // the step posts, then its job fails before committing (an optimistic-locking conflict, a node going down)
+        assertThatThrownBy(() -> inAJob(() -> {
+            outbox.send(reply, "pi-2:Task_PublishReply");
+            throw new IllegalStateException("the job's transaction does not commit");
+        })).hasMessageContaining("does not commit");
+        Delivery retried = inAJob(() -> outbox.send(reply, "pi-2:Task_PublishReply"));
+
+        assertThat(platform.delivered).as("posts on the platform").hasSize(1);
+        assertThat(retried.platformRef()).isEqualTo("platform-1");
+        assertThat(column("status", "reply-" + caseId)).isEqualTo(Outbox.DELIVERED);
+    }
+
+    @Test
+    void aSendInterruptedAfterThePlatformPostedIsFoundThereAndNotPostedAgain() {
+        RecordingGateway platform = new RecordingGateway();
+        platform.loseAnswerOnce.set(true);
+        platform.check = message -> DeliveryCheck.found("platform-1");
+        Outbox outbox = new Outbox(jdbc, transactionManager, List.of(platform));
+        String caseId = UUID.randomUUID().toString();
+        OutboundMessage reply = message(caseId, "instagram", MessageKind.REPLY, "reply-" + caseId);
+
+        assertThatThrownBy(() -> inAJob(() -> outbox.send(reply, "pi-3:Task_PublishReply")))
+                .isInstanceOf(ChannelException.class);
+        assertThat(column("status", "reply-" + caseId)).isEqualTo(Outbox.SENDING);
+
+        Delivery retried = inAJob(() -> outbox.send(reply, "pi-3:Task_PublishReply"));
+
+        assertThat(platform.delivered).as("posts on the platform").hasSize(1);
+        assertThat(platform.checked).containsExactly(reply);
+        assertThat(retried.platformRef()).isEqualTo("platform-1");
+        assertThat(column("status", "reply-" + caseId)).isEqualTo(Outbox.DELIVERED);
+    }
+
+    @Test
+    void aSendInterruptedBeforeThePlatformPostedIsSentOnceItIsSeenAbsent() {
+        RecordingGateway platform = new RecordingGateway();
+        platform.crashBeforePostingOnce.set(true);
+        platform.check = message -> DeliveryCheck.absent();
+        Outbox outbox = new Outbox(jdbc, transactionManager, List.of(platform));
+        String caseId = UUID.randomUUID().toString();
+        OutboundMessage reply = message(caseId, "instagram", MessageKind.REPLY, "reply-" + caseId);
+
+        assertThatThrownBy(() -> inAJob(() -> outbox.send(reply, "pi-4:Task_PublishReply")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(column("status", "reply-" + caseId)).as("a failure that is no ChannelException may have posted")
+                .isEqualTo(Outbox.SENDING);
+
+        Delivery retried = inAJob(() -> outbox.send(reply, "pi-4:Task_PublishReply"));
+
+        assertThat(platform.checked).hasSize(1);
+        assertThat(platform.delivered).hasSize(1);
+        assertThat(retried.status()).isEqualTo(Outbox.DELIVERED);
+    }
+
+    @Test
+    void aSendInterruptedWhereThePlatformCannotTellIsNotSentAgainUntilAPersonLooked() {
+        RecordingGateway platform = new RecordingGateway();
+        platform.loseAnswerOnce.set(true);
+        platform.check = message -> DeliveryCheck.unknown("this platform offers no way to look a sent message up");
+        Outbox outbox = new Outbox(jdbc, transactionManager, List.of(platform));
+        String caseId = UUID.randomUUID().toString();
+        OutboundMessage offer = message(caseId, "ebay", MessageKind.COMPENSATION_OFFER, "offer-" + caseId);
+        String step = "pi-5:Task_SendCompensationOffer";
+        assertThatThrownBy(() -> inAJob(() -> outbox.send(offer, step))).isInstanceOf(ChannelException.class);
+        int postsSoFar = platform.posts.get();
+
+        assertThatThrownBy(() -> inAJob(() -> outbox.send(offer, step)))
+                .isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.refused()).isTrue())
+                .hasMessageContaining("may already be on ebay")
+                .hasMessageContaining("attempt 1")
+                .hasMessageContaining("answer lost")
+                .hasMessageContaining("It is there, or I delivered it by hand");
+        assertThat(platform.posts.get()).as("nothing posted again").isEqualTo(postsSoFar);
+
+        assertThat(outbox.confirmNotDelivered("pi-other:Task_SendCompensationOffer", "ana")).isZero();
+        assertThat(outbox.confirmNotDelivered(step, "ana")).isEqualTo(1);
+        assertThat(column("last_error", "offer-" + caseId)).startsWith("not on the platform, checked by ana");
+        Delivery sent = inAJob(() -> outbox.send(offer, step));
+
+        assertThat(sent.status()).isEqualTo(Outbox.DELIVERED);
+        assertThat(platform.posts.get()).isEqualTo(postsSoFar + 1);
+    }
+
+    @Test
+    void aManualDeliveryClosesAnInterruptedSendWithoutPosting() {
+        RecordingGateway platform = new RecordingGateway();
+        platform.loseAnswerOnce.set(true);
+        Outbox outbox = new Outbox(jdbc, transactionManager, List.of(platform));
+        String caseId = UUID.randomUUID().toString();
+        OutboundMessage reply = message(caseId, "wechat", MessageKind.REPLY, "reply-" + caseId);
+        assertThatThrownBy(() -> inAJob(() -> outbox.send(reply, "pi-6:Task_PublishReply"))).isInstanceOf(ChannelException.class);
+
+        Delivery manual = inAJob(() -> outbox.recordManual(reply, "pi-6:Task_PublishReply", "ana"));
+        Delivery again = inAJob(() -> outbox.send(reply, "pi-6:Task_PublishReply"));
+
+        assertThat(manual.status()).isEqualTo(Outbox.MANUAL);
+        assertThat(manual.platformRef()).isEqualTo("manual:ana");
+        assertThat(again).isEqualTo(manual);
+        assertThat(platform.posts.get()).isEqualTo(1);
+    }
+
+    @Test
     void sendPrefersARealAdapterForItsChannelAndLeavesTheOthersToTheSandbox() {
         RecordingGateway ebay = new RecordingGateway("ebay");
-        Outbox outbox = new Outbox(jdbc, List.of(new SandboxChannelGateway(), ebay));
+        Outbox outbox = new Outbox(jdbc, transactionManager, List.of(new SandboxChannelGateway(), ebay));
         String caseId = UUID.randomUUID().toString();
 
         Delivery onEbay = outbox.send(message(caseId, "ebay", MessageKind.REPLY, "ebay-" + caseId));
@@ -136,17 +246,34 @@ class OutboxAppTest {
                 "Thank you for telling us; here is what we are doing about it.", key);
     }
 
+    private <T> T inAJob(java.util.function.Supplier<T> step) {
+        return new TransactionTemplate(transactionManager).execute(status -> step.get());
+    }
+
+    private String column(String column, String key) {
+        return jdbc.sql("SELECT " + column + " FROM cd_outbound_message WHERE idempotency_key = :key")
+                .param("key", key).query((rs, row) -> rs.getString(1)).single();
+    }
+
     private long rowsWithKey(String key) {
         return jdbc.sql("SELECT COUNT(*) FROM cd_outbound_message WHERE idempotency_key = :key")
                 .param("key", key).query(Long.class).single();
     }
 
-    /** A platform adapter that records what it delivered, and refuses while {@code failuresLeft} is above 0. */
+    /**
+     * A platform adapter that records what it delivered; it refuses while {@code failuresLeft} is above 0, can post
+     * and lose the answer, or fail before posting, and answers {@link #check} as told.
+     */
     @Order(100)
     static class RecordingGateway implements ChannelGateway {
 
         final List<OutboundMessage> delivered = new ArrayList<>();
+        final List<OutboundMessage> checked = new ArrayList<>();
         final AtomicInteger failuresLeft = new AtomicInteger();
+        final AtomicInteger posts = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicBoolean loseAnswerOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        final java.util.concurrent.atomic.AtomicBoolean crashBeforePostingOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.function.Function<OutboundMessage, DeliveryCheck> check = message -> DeliveryCheck.unknown("not told");
         private final String channel;
 
         RecordingGateway() {
@@ -167,8 +294,21 @@ class OutboxAppTest {
             if (failuresLeft.getAndDecrement() > 0) {
                 throw new ChannelException("503 from the platform");
             }
+            if (crashBeforePostingOnce.getAndSet(false)) {
+                throw new IllegalStateException("the adapter failed before it called the platform");
+            }
+            posts.incrementAndGet();
             delivered.add(message);
+            if (loseAnswerOnce.getAndSet(false)) {
+                throw ChannelException.outcomeUnknown("answer lost: read timed out", null);
+            }
             return (channel == null ? "platform" : channel) + "-" + delivered.size();
+        }
+
+        @Override
+        public DeliveryCheck check(OutboundMessage message) {
+            checked.add(message);
+            return check.apply(message);
         }
     }
 }

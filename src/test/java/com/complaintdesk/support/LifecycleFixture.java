@@ -74,20 +74,20 @@ public final class LifecycleFixture {
     public final Retrospectives retrospectives = mock(Retrospectives.class);
     public final EvidenceStore evidence = mock(EvidenceStore.class);
     public final LifecycleSettings settings = new LifecycleSettings();
-    /** The outbox double; a test can make the platform fail with {@code when(fixture.outbox.send(any())).thenThrow(…)}. */
+    /** The outbox double; a test can make the platform fail with {@code when(fixture.outbox.send(any(), any())).thenThrow(…)}. */
     public final Outbox outbox;
 
     public LifecycleFixture(ProcessEngine engine) {
         outbox = mock(Outbox.class);
-        when(outbox.send(any())).thenAnswer(call -> {
+        when(outbox.send(any(), any())).thenAnswer(call -> {
             OutboundMessage message = call.getArgument(0);
             sent.add(message);
             return new Delivery(UUID.randomUUID().toString(), "test-" + sent.size(), "delivered", EngineClock.now());
         });
-        when(outbox.recordManual(any(), Mockito.anyString())).thenAnswer(call -> {
+        when(outbox.recordManual(any(), any(), Mockito.anyString())).thenAnswer(call -> {
             OutboundMessage message = call.getArgument(0);
             manual.add(message);
-            return new Delivery(UUID.randomUUID().toString(), "manual:" + call.getArgument(1), "manual", EngineClock.now());
+            return new Delivery(UUID.randomUUID().toString(), "manual:" + call.getArgument(2), "manual", EngineClock.now());
         });
         Deliveries deliveries = new Deliveries(outbox);
         SlaEvents events = mock(SlaEvents.class);
@@ -126,7 +126,7 @@ public final class LifecycleFixture {
         Mocks.register("pauseListingDelegate", new PauseListingDelegate(deliveries));
         Mocks.register("preserveEvidenceDelegate", new PreserveEvidenceDelegate(evidence, intake, outbox, json));
         Mocks.register("publishStatementDelegate", new PublishStatementDelegate(deliveries));
-        Mocks.register("applyDeliveryDecisionDelegate", new com.complaintdesk.channel.failure.ApplyDeliveryDecisionDelegate());
+        Mocks.register("applyDeliveryDecisionDelegate", new com.complaintdesk.channel.failure.ApplyDeliveryDecisionDelegate(outbox));
     }
 
     /** The kinds of what was sent, in order, e.g. [REPLY, PRIVATE_MESSAGE]. */

@@ -103,24 +103,37 @@ class EbayApi {
         }
     }
 
-    private JsonNode send(String call, HttpRequest.Builder request, String token) {
+    private JsonNode send(String call, HttpRequest.Builder builder, String token) {
+        HttpRequest request = builder.timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .build();
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request.timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json")
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new ChannelException("eBay " + call + " could not be reached: " + e.getMessage(), e);
+            // Unreachable: nothing was sent. No answer in time: a post may have arrived; the retry looks first.
+            String failure = "eBay " + call + " could not be reached or did not answer: " + e.getMessage();
+            throw "POST".equals(request.method()) ? ChannelException.fromTransport(failure, e)
+                    : new ChannelException(failure, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ChannelException("eBay " + call + " interrupted", e);
+            throw ChannelException.outcomeUnknown("eBay " + call + " interrupted", e);
         }
         JsonNode body = parse(response.body());
         if (response.statusCode() / 100 != 2) {
-            throw new ChannelException("eBay " + call + " answered " + response.statusCode() + errors(body));
+            String failure = "eBay " + call + " answered " + response.statusCode() + errors(body);
+            throw mayPassLater(response.statusCode()) ? new ChannelException(failure) : ChannelException.refused(failure);
         }
         return body;
+    }
+
+    /**
+     * Whether the same request may succeed later: eBay's 5xx, 408, 429, and 401 (an expired token, renewed without
+     * touching the case). Any other 4xx (a reply already given, a text eBay refuses) comes back the same.
+     */
+    static boolean mayPassLater(int status) {
+        return status >= 500 || status == 401 || status == 408 || status == 429;
     }
 
     private JsonNode parse(byte[] body) {

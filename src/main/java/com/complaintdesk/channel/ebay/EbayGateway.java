@@ -2,6 +2,7 @@ package com.complaintdesk.channel.ebay;
 
 import com.complaintdesk.channel.ChannelException;
 import com.complaintdesk.channel.ChannelGateway;
+import com.complaintdesk.channel.DeliveryCheck;
 import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.channel.OutboundMessage;
 import com.complaintdesk.channel.Outbox;
@@ -67,10 +68,23 @@ class EbayGateway implements ChannelGateway {
         return EbayFeedbackIntake.CHANNEL.equals(channel) && settings.configured();
     }
 
+    /**
+     * eBay's Feedback and Message APIs are not known to show a reply or a message just sent in a way that can be
+     * matched; the actions without an API posted nothing.
+     */
+    @Override
+    public DeliveryCheck check(OutboundMessage message) {
+        return switch (message.kind()) {
+            case PAUSE_LISTING, REMEDY, STATEMENT -> DeliveryCheck.absent();
+            default -> DeliveryCheck.unknown("eBay offers no look-up of a reply or message just sent that could be "
+                    + "matched; see the feedback and the buyer's messages in Seller Hub");
+        };
+    }
+
     @Override
     public String deliver(OutboundMessage message) {
         ComplaintCase complaintCase = cases.find(message.caseId())
-                .orElseThrow(() -> new ChannelException("eBay: case " + message.caseId() + " is not known here"));
+                .orElseThrow(() -> ChannelException.refused("eBay: case " + message.caseId() + " is not known here"));
         String feedbackId = complaintCase.externalId();
         String buyer = complaintCase.customerId();
         return switch (message.kind()) {
@@ -92,7 +106,7 @@ class EbayGateway implements ChannelGateway {
     private String reply(OutboundMessage message, String feedbackId, String buyer) {
         int length = message.text().codePointCount(0, message.text().length());
         if (length > settings.replyMaxLength()) {
-            throw new ChannelException("eBay takes a feedback reply of at most " + settings.replyMaxLength()
+            throw ChannelException.refused("eBay takes a feedback reply of at most " + settings.replyMaxLength()
                     + " characters; this one has " + length + ". Shorten the public reply and put the rest in the "
                     + "private message");
         }
@@ -116,7 +130,7 @@ class EbayGateway implements ChannelGateway {
                 .query(String.class)
                 .list();
         if (!earlier.isEmpty()) {
-            throw new ChannelException(refusal);
+            throw ChannelException.refused(refusal);
         }
     }
 

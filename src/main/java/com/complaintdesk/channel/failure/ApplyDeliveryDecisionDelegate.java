@@ -1,6 +1,7 @@
 package com.complaintdesk.channel.failure;
 
 import com.complaintdesk.channel.Deliveries;
+import com.complaintdesk.channel.Outbox;
 import com.complaintdesk.lifecycle.Decisions;
 import com.complaintdesk.lifecycle.EngineClock;
 import org.camunda.bpm.engine.ManagementService;
@@ -12,9 +13,16 @@ import org.springframework.stereotype.Component;
 /**
  * Task_ApplyDeliveryDecision: the case's failed step runs again at once (its incident is resolved). After "I
  * delivered it by hand" the step records the delivery as manual, naming the agent, instead of calling the platform.
+ * After "Try again now" a send that was interrupted is released: the agent looked and the platform does not have it.
  */
 @Component
 public class ApplyDeliveryDecisionDelegate implements JavaDelegate {
+
+    private final Outbox outbox;
+
+    public ApplyDeliveryDecisionDelegate(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     @Override
     public void execute(DelegateExecution execution) {
@@ -33,6 +41,8 @@ public class ApplyDeliveryDecisionDelegate implements JavaDelegate {
             if (manual) {
                 execution.getProcessEngineServices().getRuntimeService().setVariable(caseInstance,
                         Deliveries.MANUAL_VARIABLE_PREFIX + activity, agent == null ? "unknown" : agent);
+            } else {
+                outbox.confirmNotDelivered(Outbox.step(caseInstance, activity), agent == null ? "unknown" : agent);
             }
             management.setJobRetries(jobId, 1);
             return null;

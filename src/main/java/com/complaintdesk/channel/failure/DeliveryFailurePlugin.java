@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.springframework.stereotype.Component;
 
-/** Installs {@link DeliveryFailureIncidentHandler} as the engine's handler of failed-job incidents. */
+/**
+ * Installs {@link DeliveryFailureIncidentHandler} as the engine's handler of failed-job incidents, and
+ * {@link StopRetryingRefusals} so a refusal that retrying cannot change reaches the agents at once.
+ */
 @Component
 public class DeliveryFailurePlugin extends AbstractProcessEnginePlugin {
 
@@ -17,5 +20,6 @@ public class DeliveryFailurePlugin extends AbstractProcessEnginePlugin {
                 : new ArrayList<>(configuration.getCustomIncidentHandlers());
         handlers.add(new DeliveryFailureIncidentHandler());
         configuration.setCustomIncidentHandlers(handlers);
+        configuration.setFailedJobCommandFactory(new StopRetryingRefusals());
     }
 }

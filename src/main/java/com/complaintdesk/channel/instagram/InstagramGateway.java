@@ -2,6 +2,7 @@ package com.complaintdesk.channel.instagram;
 
 import com.complaintdesk.channel.ChannelException;
 import com.complaintdesk.channel.ChannelGateway;
+import com.complaintdesk.channel.DeliveryCheck;
 import com.complaintdesk.channel.OutboundMessage;
 import com.complaintdesk.channel.Outbox;
 import com.complaintdesk.channel.OutboxEntry;
@@ -31,9 +32,9 @@ import org.springframework.web.client.RestClient;
  *       recorded as manual ({@code manual:<uuid>}) for a person to carry out.</li>
  * </ul>
  * Live only with an access token and an account id ({@link InstagramOutboundProperties}); otherwise it handles no
- * channel and the sandbox delivers Instagram messages. The Graph API takes no idempotency key: the outbox's key keeps a
- * delivered message from being sent again, but a reply Instagram posted whose answer was lost to a timeout is posted
- * again by the job's retry.
+ * channel and the sandbox delivers Instagram messages. The Graph API takes no idempotency key: after a reply's answer
+ * was lost, {@link #check} looks under the comment for it before anything is posted again; a private reply cannot be
+ * looked up, so a person checks the Direct conversation instead.
  */
 @Component
 @Order(0) // before the sandbox, which has the lowest precedence and handles every channel
@@ -95,6 +96,18 @@ public class InstagramGateway implements ChannelGateway {
         };
     }
 
+    @Override
+    public DeliveryCheck check(OutboundMessage message) {
+        return switch (message.surface()) {
+            case OutboundMessage.PUBLIC -> live().findReply(commentOf(message).id(), graph.accountId(), message.text())
+                    .map(DeliveryCheck::found)
+                    .orElseGet(DeliveryCheck::absent);
+            case OutboundMessage.PRIVATE -> DeliveryCheck.unknown(
+                    "Instagram offers no way to look up a private reply; see the Direct conversation with the customer");
+            default -> DeliveryCheck.absent(); // a manual action: nothing was posted anywhere
+        };
+    }
+
     private String replyUnderComment(OutboundMessage message) {
         InstagramRules.commentTextProblem(message.text()).ifPresent(InstagramGateway::refuse);
         Comment comment = commentOf(message);
@@ -130,12 +143,12 @@ public class InstagramGateway implements ChannelGateway {
     }
 
     private Comment commentOf(OutboundMessage message) {
-        return cases.comment(message.caseId()).orElseThrow(() -> new ChannelException(
+        return cases.comment(message.caseId()).orElseThrow(() -> ChannelException.refused(
                 "No Instagram comment to answer: case " + message.caseId() + " is unknown"));
     }
 
     private static void refuse(String reason) {
-        throw new ChannelException(reason);
+        throw ChannelException.refused(reason);
     }
 
     private static Cases casesFrom(ComplaintIntake intake, ObjectProvider<Outbox> outbox) {

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -89,6 +90,41 @@ public class InstagramGraphClient {
                 .body(body));
     }
 
+    /**
+     * The id of a reply under the comment {@code commentId} written by the account {@code accountId} with exactly
+     * {@code text}, if there is one: {@code GET /{ig-comment-id}/replies?fields=id,text,from}, answered with
+     * {@code {"data":[{"id","text","from":{"id","username"}}]}}. Asked after a reply's answer was lost, so the reply
+     * is never posted twice.
+     */
+    public Optional<String> findReply(String commentId, String accountId, String text) {
+        JsonNode answer;
+        try {
+            answer = rest.get()
+                    .uri(uri -> uri.path("/{commentId}/replies").queryParam("fields", "id,text,from").build(commentId))
+                    .exchange((req, response) -> {
+                        JsonNode body = read(response.getBody());
+                        if (!response.getStatusCode().is2xxSuccessful()) {
+                            throw new ChannelException(refusal("the look-up of the comment's replies",
+                                    response.getStatusCode(), body));
+                        }
+                        return body;
+                    });
+        } catch (ChannelException e) {
+            throw e;
+        } catch (RestClientException e) {
+            throw new ChannelException("Instagram could not be asked for the comment's replies: " + e.getMessage(), e);
+        }
+        if (answer == null) {
+            return Optional.empty();
+        }
+        for (JsonNode reply : answer.path("data")) {
+            if (accountId.equals(reply.path("from").path("id").asText()) && text.equals(reply.path("text").asText())) {
+                return Optional.of(reply.path("id").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
     private String call(String what, String idField, Supplier<RestClient.RequestBodySpec> request) {
         try {
             return request.get().exchange((req, response) -> {
@@ -101,17 +137,36 @@ public class InstagramGraphClient {
                     }
                     return id;
                 }
-                throw new ChannelException(refusal(what, status, answer));
+                String refusal = refusal(what, status, answer);
+                throw mayPassLater(status, answer) ? new ChannelException(refusal) : ChannelException.refused(refusal);
             });
         } catch (ResourceAccessException e) {
-            // Timeouts and unreachable hosts: the engine's job retries the whole step.
-            throw new ChannelException("Instagram could not be reached or did not answer " + what + " within "
-                    + readTimeout + " (" + e.getMessage() + "); the job retries", e);
+            // Unreachable: nothing was posted. No answer in time: it may have been; the retry looks first.
+            throw ChannelException.fromTransport("Instagram could not be reached or did not answer " + what + " within "
+                    + readTimeout + " (" + e.getMessage() + ")", e);
         } catch (ChannelException e) {
             throw e;
         } catch (RestClientException e) {
             throw new ChannelException("Instagram could not be asked for " + what + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether the same request may succeed later: Meta's 5xx, 408 and 429, errors it marks {@code is_transient}, its
+     * throttling and temporary codes (1, 2, 4, 17, 32, 613) and an expired token (190, renewed without touching the
+     * case). Anything else (a deleted or hidden comment, a closed messaging window, a text Instagram refuses) is
+     * refused again, so a person decides at once.
+     */
+    static boolean mayPassLater(HttpStatusCode status, JsonNode answer) {
+        if (status.is5xxServerError() || status.value() == 408 || status.value() == 429) {
+            return true;
+        }
+        JsonNode error = answer == null ? null : answer.get("error");
+        if (error == null || !error.isObject()) {
+            return false;
+        }
+        return error.path("is_transient").asBoolean(false)
+                || java.util.Set.of(1, 2, 4, 17, 32, 190, 613).contains(error.path("code").asInt(-1));
     }
 
     private static String refusal(String what, HttpStatusCode status, JsonNode answer) {

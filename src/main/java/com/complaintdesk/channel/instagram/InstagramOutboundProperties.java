@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accountId the shop's Instagram professional account id ({@code COMPLAINTDESK_INSTAGRAM_ACCOUNT_ID}), which
  *        sends the private replies
  * @param connectTimeout how long to wait for a connection to the Graph API
- * @param readTimeout how long to wait for its answer; longer counts as a failure and the engine's job retries
+ * @param readTimeout how long to wait for its answer; longer counts as a failure whose post may have arrived: the
+ *        engine's job retries, and looks under the comment before posting again
  */
 @ConfigurationProperties("complaintdesk.channels.instagram.graph")
 public record InstagramOutboundProperties(

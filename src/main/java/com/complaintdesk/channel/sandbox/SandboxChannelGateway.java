@@ -1,6 +1,7 @@
 package com.complaintdesk.channel.sandbox;
 
 import com.complaintdesk.channel.ChannelGateway;
+import com.complaintdesk.channel.DeliveryCheck;
 import com.complaintdesk.channel.OutboundMessage;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -10,8 +11,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Accepts every message for every channel without sending it anywhere, and logs that it did. It is the
- * default until the real platform adapters exist (#4), which take precedence over it.
+ * Accepts every message for every channel without sending it anywhere, and logs that it did. It delivers for every
+ * channel without a live adapter (no credentials), and the live adapters take precedence over it.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -25,6 +26,12 @@ public class SandboxChannelGateway implements ChannelGateway {
     @Override
     public boolean handles(String channel) {
         return true;
+    }
+
+    /** The sandbox never posts anywhere, so an interrupted send of it is safe to repeat. */
+    @Override
+    public DeliveryCheck check(OutboundMessage message) {
+        return DeliveryCheck.absent();
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 
 /**
@@ -45,6 +46,13 @@ class WechatApi {
     static final Duration TOKEN_MARGIN = Duration.ofMinutes(5);
     /** invalid credential / access_token expired: the cached token is dropped so the retry fetches a new one. */
     private static final Set<Integer> TOKEN_ERRORS = Set.of(40001, 40014, 42001);
+    /**
+     * Answers that the same message would get again: 45015, the 48-hour customer-service window has closed; 45047,
+     * too many messages since the customer last wrote; 43004, the customer does not follow the account.
+     */
+    private static final Set<Integer> FINAL_ERRORS = Set.of(43004, 45015, 45047);
+    /** The calls that post something the customer sees. */
+    private static final Set<String> POSTS = Set.of("reply/add", "message/custom/send");
 
     private final WechatSettings settings;
     private final ObjectMapper json;
@@ -152,8 +160,12 @@ class WechatApi {
         String body;
         try {
             body = request.send();
+        } catch (ResourceAccessException e) {
+            // Unreachable: nothing was sent. No answer to a post in time: it may have been; the retry looks first.
+            String failure = "WeChat " + api + " failed: " + e.getMessage();
+            throw POSTS.contains(api) ? ChannelException.fromTransport(failure, e) : new ChannelException(failure, e);
         } catch (RestClientException e) {
-            // 4xx/5xx, connection refused, timeouts: the outbox's job retries later.
+            // 4xx/5xx: the outbox's job retries later.
             throw new ChannelException("WeChat " + api + " failed: " + e.getMessage(), e);
         }
         JsonNode response;
@@ -170,8 +182,8 @@ class WechatApi {
             if (TOKEN_ERRORS.contains(errcode)) {
                 forgetToken();
             }
-            throw new ChannelException("WeChat " + api + " refused (errcode " + errcode + "): "
-                    + response.path("errmsg").asText(""));
+            String refusal = "WeChat " + api + " refused (errcode " + errcode + "): " + response.path("errmsg").asText("");
+            throw FINAL_ERRORS.contains(errcode) ? ChannelException.refused(refusal) : new ChannelException(refusal);
         }
         return response;
     }

@@ -2,6 +2,7 @@ package com.complaintdesk.channel.wechat;
 
 import com.complaintdesk.channel.ChannelException;
 import com.complaintdesk.channel.ChannelGateway;
+import com.complaintdesk.channel.DeliveryCheck;
 import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.channel.OutboundMessage;
 import com.complaintdesk.intake.ComplaintCase;
@@ -78,6 +79,20 @@ class WechatGateway implements ChannelGateway {
         return configured.getAsBoolean() && WechatReviews.CHANNEL.equals(channel);
     }
 
+    /**
+     * WeChat offers no look-up of a sent customer-service message, and the review's details are not known to show
+     * the shop's reply; an action without an API posted nothing.
+     */
+    @Override
+    public DeliveryCheck check(OutboundMessage message) {
+        MessageKind kind = message.kind();
+        if (kind == MessageKind.PAUSE_LISTING || kind == MessageKind.REMEDY || kind == MessageKind.STATEMENT) {
+            return DeliveryCheck.absent();
+        }
+        return DeliveryCheck.unknown("WeChat offers no way to look a sent reply or message up; see the review and "
+                + "the customer-service conversation in the WeChat back office");
+    }
+
     @Override
     public String deliver(OutboundMessage message) {
         MessageKind kind = message.kind();
@@ -88,7 +103,7 @@ class WechatGateway implements ChannelGateway {
                     + " has no API for reviews; do it in the WeChat back office";
         }
         ComplaintCase complaintCase = cases.find(message.caseId())
-                .orElseThrow(() -> new ChannelException("No case " + message.caseId() + " to send " + kind + " for"));
+                .orElseThrow(() -> ChannelException.refused("No case " + message.caseId() + " to send " + kind + " for"));
         if (kind == MessageKind.REPLY && OutboundMessage.PUBLIC.equals(message.surface())) {
             api.reply(complaintCase.externalId(), message.text());
             return "wechat:review-reply:" + complaintCase.externalId();
@@ -107,7 +122,7 @@ class WechatGateway implements ChannelGateway {
                 .max(Instant::compareTo);
         Instant now = clock.instant();
         if (last.isEmpty() || last.get().plus(CUSTOMER_SERVICE_WINDOW).isBefore(now)) {
-            throw new ChannelException("WeChat allows customer-service messages only within 48 hours of the "
+            throw ChannelException.refused("WeChat allows customer-service messages only within 48 hours of the "
                     + "customer's last interaction; the last known for case " + complaintCase.caseId() + " was "
                     + last.map(Instant::toString).orElse("never")
                     + ". Wait until the customer writes again, or call them (F5).");

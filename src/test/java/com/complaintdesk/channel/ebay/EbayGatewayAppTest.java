@@ -15,6 +15,7 @@ import com.complaintdesk.channel.Delivery;
 import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.channel.OutboundMessage;
 import com.complaintdesk.channel.Outbox;
+import com.complaintdesk.channel.OutboxEntry;
 import com.complaintdesk.channel.TestOutboxes;
 import com.complaintdesk.intake.ComplaintIntake;
 import java.util.List;
@@ -63,7 +64,7 @@ class EbayGatewayAppTest extends EbayAppTestBase {
     @BeforeEach
     void anEbayCase() throws Exception {
         gateway = new EbayGateway(liveApi(), live(), intake, jdbcClient);
-        liveOutbox = TestOutboxes.of(jdbcClient, List.of(gateway));
+        liveOutbox = TestOutboxes.of(jdbcClient, transactionManager, List.of(gateway));
         feedback = feedbackId();
         feedbacks.receive(EbayFeedback.read(json.readTree(entry(feedback, "NEGATIVE", "Arrived smashed", BUYER))), "{}");
         caseId = (String) caseOf(feedback).get("id");
@@ -93,9 +94,10 @@ class EbayGatewayAppTest extends EbayAppTestBase {
                 .isInstanceOf(ChannelException.class)
                 .hasMessageContaining("at most 80 characters")
                 .hasMessageContaining("81")
-                .hasMessageContaining("private message");
+                .hasMessageContaining("private message")
+                .isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.refused()).as("no use retrying").isTrue());
         EBAY.verify(0, postRequestedFor(urlPathEqualTo(EbayApi.RESPOND_TO_FEEDBACK)));
-        assertThat(outbox.forCase(caseId)).isEmpty();
+        assertThat(outbox.forCase(caseId)).extracting(OutboxEntry::status).containsExactly(Outbox.PENDING);
     }
 
     @Test
@@ -139,8 +141,9 @@ class EbayGatewayAppTest extends EbayAppTestBase {
                 .withBody("{\"errors\":[{\"errorId\":1001,\"message\":\"Service unavailable\"}]}")));
 
         assertThatThrownBy(() -> send(message(MessageKind.REMINDER, OutboundMessage.PRIVATE, "Have you chosen?")))
-                .isInstanceOf(ChannelException.class).hasMessageContaining("503").hasMessageContaining("Service unavailable");
-        assertThat(outbox.forCase(caseId)).isEmpty();
+                .isInstanceOf(ChannelException.class).hasMessageContaining("503").hasMessageContaining("Service unavailable")
+                .isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.refused()).as("retried later").isFalse());
+        assertThat(outbox.forCase(caseId)).extracting(OutboxEntry::status).containsExactly(Outbox.PENDING);
     }
 
     @Test

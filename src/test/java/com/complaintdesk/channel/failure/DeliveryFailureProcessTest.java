@@ -7,6 +7,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.verify;
+import static org.mockito.ArgumentMatchers.eq;
 
 import com.complaintdesk.channel.ChannelException;
 import com.complaintdesk.channel.Delivery;
@@ -33,7 +35,7 @@ class DeliveryFailureProcessTest extends ProcessTestBase {
 
     /** A T2 reply that the platform refuses on every retry. */
     private void aReplyThePlatformRefuses() {
-        doThrow(new ChannelException("(#200) Permissions error")).when(fixture.outbox).send(any());
+        doThrow(new ChannelException("(#200) Permissions error")).when(fixture.outbox).send(any(), any());
         c = CaseDriver.start(processEngine, "instagram", QUALITY, "en", "Europe/Berlin", POSTED_AT);
         c.triage("T2", "quality").draftReply();
         failEveryRetry(Activity.PUBLISH_REPLY);
@@ -78,13 +80,54 @@ class DeliveryFailureProcessTest extends ProcessTestBase {
         doAnswer(call -> {
             fixture.sent.add(call.getArgument(0));
             return new Delivery(UUID.randomUUID().toString(), "ig-1", "delivered", EngineClock.now());
-        }).when(fixture.outbox).send(any());
+        }).when(fixture.outbox).send(any(), any());
         complete("retry", "The access token was renewed; try again.");
         c.run(Activity.PUBLISH_REPLY);
 
         assertThat(c.instance).isWaitingAt(Activity.PREPARE_FOLLOW_UP);
         assertThat(fixture.sentKinds()).containsExactly("REPLY");
         assertThat(fixture.manual).isEmpty();
+    }
+
+    @Test
+    void aRefusalThatRetryingCannotChangeReachesTheAgentsAfterTheFirstAttempt() {
+        doThrow(ChannelException.refused("eBay takes a feedback reply of at most 80 characters; this one has 95"))
+                .when(fixture.outbox).send(any(), any());
+        c = CaseDriver.start(processEngine, "instagram", QUALITY, "en", "Europe/Berlin", POSTED_AT);
+        c.triage("T2", "quality").draftReply();
+        Job job = c.job(Activity.PUBLISH_REPLY);
+        assertThat(job.getRetries()).as("the step's retry cycle").isGreaterThan(1);
+
+        assertThatThrownBy(() -> processEngine.getManagementService().executeJob(job.getId()))
+                .isInstanceOf(ChannelException.class);
+
+        assertThat(c.job(Activity.PUBLISH_REPLY).getRetries()).isZero();
+        assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(c.instance.getId())
+                .singleResult().getIncidentMessage()).contains("at most 80 characters");
+        assertThat(task()).as("the agents' task, after one attempt").isNotNull();
+    }
+
+    @Test
+    void aFailureThatMayPassRetriesAsUsual() {
+        doThrow(new ChannelException("Instagram failed on the comment reply (HTTP 503)")).when(fixture.outbox).send(any(), any());
+        c = CaseDriver.start(processEngine, "instagram", QUALITY, "en", "Europe/Berlin", POSTED_AT);
+        c.triage("T2", "quality").draftReply();
+        Job job = c.job(Activity.PUBLISH_REPLY);
+        int retries = job.getRetries();
+
+        assertThatThrownBy(() -> processEngine.getManagementService().executeJob(job.getId()))
+                .isInstanceOf(ChannelException.class);
+
+        assertThat(c.job(Activity.PUBLISH_REPLY).getRetries()).isEqualTo(retries - 1);
+        assertThat(task()).as("no task while retries are left").isNull();
+    }
+
+    @Test
+    void tryingAgainReleasesTheInterruptedSendOfExactlyThatStep() {
+        aReplyThePlatformRefuses();
+        complete("retry", "Looked under the comment on Instagram: our reply is not there.");
+
+        verify(fixture.outbox).confirmNotDelivered(eq(c.instance.getId() + ":" + Activity.PUBLISH_REPLY), any());
     }
 
     @Test

@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -11,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.complaintdesk.channel.ChannelException;
 import com.complaintdesk.channel.Delivery;
@@ -56,6 +59,7 @@ class InstagramGatewayAppTest {
         properties.add("complaintdesk.channels.instagram.graph.base-url", () -> instagram.baseUrl() + "/v21.0");
         properties.add("complaintdesk.channels.instagram.graph.access-token", () -> "app-test-token");
         properties.add("complaintdesk.channels.instagram.graph.account-id", () -> ACCOUNT);
+        properties.add("complaintdesk.channels.instagram.graph.read-timeout", () -> "1s");
         // A context of its own, which replaces the other tests' shared one for this class (one open at a time, see
         // spring.properties). Closing it must leave JVM-wide state alone: an engine of another name unregisters only
         // itself, not the shared "default", and without the webapps it clears none of their static runtime. No job
@@ -104,7 +108,79 @@ class InstagramGatewayAppTest {
     }
 
     @Test
-    void firstPrivateMessageIsTheCommentsPrivateReplyAndTheNextIsRefusedWithNothingKept() {
+    void aReplyWhoseAnswerWasLostIsFoundUnderTheCommentAndNeverPostedTwice() {
+        Map<String, Object> complaint = SampleComplaint.instagram(11);
+        String commentId = (String) complaint.get("externalId");
+        String caseId = openCase(complaint);
+        String text = "We're very sorry your mug arrived broken. We've sent you a direct message.";
+        // Instagram posts the reply, but its answer comes after the read timeout (1 s here)
+        instagram.stubFor(post(urlPathEqualTo("/v21.0/" + commentId + "/replies"))
+                .willReturn(okJson("{\"id\": \"17873440459141031\"}").withFixedDelay(3_000)));
+        OutboundMessage reply = new OutboundMessage(caseId, "instagram", MessageKind.REPLY, OutboundMessage.PUBLIC,
+                null, text, caseId + ":reply");
+        String step = "pi-lost:Task_PublishReply";
+
+        assertThatThrownBy(() -> outbox.send(reply, step))
+                .isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.outcomeUnknown()).isTrue());
+        assertThat(outbox.forCase(caseId)).extracting(OutboxEntry::status).containsExactly(Outbox.SENDING);
+
+        // the job's retry: the reply is there, from the shop's account, with the same text
+        instagram.stubFor(get(urlPathEqualTo("/v21.0/" + commentId + "/replies"))
+                .withQueryParam("fields", equalTo("id,text,from"))
+                .willReturn(okJson("""
+                        {"data": [
+                          {"id": "17873440459141030", "text": "%s", "from": {"id": "17841499999999999", "username": "another"}},
+                          {"id": "17873440459141031", "text": "%s", "from": {"id": "%s", "username": "the.shop"}}
+                        ]}""".formatted(text, text, ACCOUNT))));
+        Delivery retried = outbox.send(reply, step);
+
+        assertThat(retried.platformRef()).isEqualTo("17873440459141031");
+        assertThat(outbox.forCase(caseId)).extracting(OutboxEntry::status).containsExactly(Outbox.DELIVERED);
+        instagram.verify(1, postRequestedFor(urlPathEqualTo("/v21.0/" + commentId + "/replies")));
+    }
+
+    @Test
+    void aReplyWhoseAnswerWasLostAndIsNotUnderTheCommentIsPostedOnTheRetry() {
+        Map<String, Object> complaint = SampleComplaint.instagram(12);
+        String commentId = (String) complaint.get("externalId");
+        String caseId = openCase(complaint);
+        instagram.stubFor(post(urlPathEqualTo("/v21.0/" + commentId + "/replies")).inScenario("lost")
+                .willReturn(okJson("{\"id\": \"17873440459141040\"}").withFixedDelay(3_000))
+                .willSetStateTo("answering"));
+        instagram.stubFor(post(urlPathEqualTo("/v21.0/" + commentId + "/replies")).inScenario("lost")
+                .whenScenarioStateIs("answering")
+                .willReturn(okJson("{\"id\": \"17873440459141041\"}")));
+        instagram.stubFor(get(urlPathEqualTo("/v21.0/" + commentId + "/replies")).willReturn(okJson("{\"data\": []}")));
+        OutboundMessage reply = new OutboundMessage(caseId, "instagram", MessageKind.REPLY, OutboundMessage.PUBLIC,
+                null, "We're sorry, and we're on it.", caseId + ":reply");
+
+        assertThatThrownBy(() -> outbox.send(reply, "pi-absent:Task_PublishReply")).isInstanceOf(ChannelException.class);
+        Delivery retried = outbox.send(reply, "pi-absent:Task_PublishReply");
+
+        assertThat(retried.platformRef()).isEqualTo("17873440459141041");
+        instagram.verify(1, getRequestedFor(urlPathEqualTo("/v21.0/" + commentId + "/replies")));
+    }
+
+    @Test
+    void aPrivateReplyWhoseAnswerWasLostIsLeftToAPersonAndNotSentAgain() {
+        Map<String, Object> complaint = SampleComplaint.instagram(13);
+        String caseId = openCase(complaint);
+        instagram.stubFor(post(urlPathEqualTo("/v21.0/" + ACCOUNT + "/messages"))
+                .willReturn(okJson("{\"recipient_id\": \"1254459154682919\", \"message_id\": \"m_1\"}").withFixedDelay(3_000)));
+        OutboundMessage dm = new OutboundMessage(caseId, "instagram", MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE,
+                "cust-1", "Hi Mia, this is Ana from the care team.", caseId + ":dm");
+        assertThatThrownBy(() -> outbox.send(dm, "pi-dm:Task_SendFollowUpMessage")).isInstanceOf(ChannelException.class);
+
+        assertThatThrownBy(() -> outbox.send(dm, "pi-dm:Task_SendFollowUpMessage"))
+                .isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.refused()).isTrue())
+                .hasMessageContaining("may already be on instagram")
+                .hasMessageContaining("Direct conversation");
+
+        instagram.verify(1, postRequestedFor(urlPathEqualTo("/v21.0/" + ACCOUNT + "/messages")));
+    }
+
+    @Test
+    void firstPrivateMessageIsTheCommentsPrivateReplyAndTheNextIsRefusedWithoutAsking() {
         Map<String, Object> complaint = SampleComplaint.instagram(30);
         String commentId = (String) complaint.get("externalId");
         String caseId = openCase(complaint);
@@ -124,9 +200,11 @@ class InstagramGatewayAppTest {
         assertThatThrownBy(() -> outbox.send(new OutboundMessage(caseId, "instagram", MessageKind.COMPENSATION_OFFER,
                 OutboundMessage.PRIVATE, "cust-1", "Here are three ways we can make this right.", caseId + ":offer")))
                 .isInstanceOf(ChannelException.class)
-                .hasMessageContaining("Instagram allows one private reply per comment; continue in the Direct conversation");
+                .hasMessageContaining("Instagram allows one private reply per comment; continue in the Direct conversation")
+                .isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.refused()).isTrue());
         instagram.verify(0, anyRequestedFor(anyUrl()));
-        assertThat(outbox.forCase(caseId)).extracting(OutboxEntry::kind).containsExactly(MessageKind.PRIVATE_MESSAGE);
+        assertThat(outbox.forCase(caseId)).extracting(OutboxEntry::kind, OutboxEntry::status).containsExactly(
+                tuple(MessageKind.PRIVATE_MESSAGE, Outbox.DELIVERED), tuple(MessageKind.COMPENSATION_OFFER, Outbox.PENDING));
     }
 
     @Test

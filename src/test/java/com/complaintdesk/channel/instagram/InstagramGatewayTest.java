@@ -157,7 +157,7 @@ class InstagramGatewayTest {
     }
 
     @Test
-    void instagramAnsweringLaterThanTheReadTimeoutIsAChannelException() {
+    void instagramAnsweringLaterThanTheReadTimeoutMayHavePostedTheReply() {
         instagram.stubFor(post(urlPathEqualTo("/v21.0/" + COMMENT + "/replies"))
                 .willReturn(okJson("{\"id\": \"17873440459141024\"}").withFixedDelay(2_000)));
         InstagramGateway gateway = gateway(Duration.ofMillis(300));
@@ -166,7 +166,7 @@ class InstagramGatewayTest {
         assertThatThrownBy(() -> gateway.deliver(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "We're on it.")))
                 .isInstanceOf(ChannelException.class)
                 .hasMessageContaining("did not answer the comment reply within 300 ms")
-                .hasMessageContaining("the job retries");
+                .isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.outcomeUnknown()).isTrue());
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_800));
     }
 
@@ -205,6 +205,47 @@ class InstagramGatewayTest {
         assertThatThrownBy(() -> gateway().deliver(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "We're on it.")))
                 .isInstanceOf(ChannelException.class)
                 .hasMessageContaining("Instagram failed on the comment reply (HTTP 502): no Graph error in the answer; the job retries");
+    }
+
+    @Test
+    void aRefusalInstagramWouldRepeatEndsTheRetriesAndThrottlingDoesNot() {
+        assertThat(InstagramGraphClient.mayPassLater(org.springframework.http.HttpStatus.BAD_REQUEST, graphError(100)))
+                .as("object does not exist").isFalse();
+        assertThat(InstagramGraphClient.mayPassLater(org.springframework.http.HttpStatus.BAD_REQUEST, graphError(10)))
+                .as("outside the messaging window").isFalse();
+        assertThat(InstagramGraphClient.mayPassLater(org.springframework.http.HttpStatus.BAD_REQUEST, graphError(4)))
+                .as("application request limit").isTrue();
+        assertThat(InstagramGraphClient.mayPassLater(org.springframework.http.HttpStatus.BAD_REQUEST, graphError(190)))
+                .as("expired token").isTrue();
+        assertThat(InstagramGraphClient.mayPassLater(org.springframework.http.HttpStatus.BAD_GATEWAY, null)).isTrue();
+        assertThat(InstagramGraphClient.mayPassLater(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, null)).isTrue();
+    }
+
+    @Test
+    void aLookUpForAReplyUnderTheCommentFindsOnlyTheShopsReplyWithTheSameText() {
+        instagram.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v21.0/" + COMMENT + "/replies"))
+                .willReturn(okJson("""
+                        {"data": [
+                          {"id": "1", "text": "We're on it.", "from": {"id": "17841499999999999", "username": "copycat"}},
+                          {"id": "2", "text": "We're on it!", "from": {"id": "%s", "username": "the.shop"}},
+                          {"id": "3", "text": "We're on it.", "from": {"id": "%s", "username": "the.shop"}}
+                        ]}""".formatted(ACCOUNT, ACCOUNT))));
+
+        assertThat(gateway().check(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "We're on it.")))
+                .isEqualTo(com.complaintdesk.channel.DeliveryCheck.found("3"));
+        assertThat(gateway().check(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "Something else.")).state())
+                .isEqualTo(com.complaintdesk.channel.DeliveryCheck.State.ABSENT);
+        assertThat(gateway().check(message(MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE, "We're on it.")).state())
+                .isEqualTo(com.complaintdesk.channel.DeliveryCheck.State.UNKNOWN);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode graphError(int code) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    "{\"error\": {\"message\": \"m\", \"type\": \"OAuthException\", \"code\": " + code + "}}");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
