@@ -1,7 +1,6 @@
 package com.complaintdesk.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.complaintdesk.channel.MessageKind;
@@ -16,18 +15,16 @@ import com.complaintdesk.sla.SlaEvent;
 import com.complaintdesk.sla.SlaEvents;
 import com.complaintdesk.support.AppTest;
 import com.complaintdesk.support.SampleComplaint;
-import com.complaintdesk.support.TestDatabase;
+import com.complaintdesk.support.Tasklist;
+import com.complaintdesk.support.Tasklist.Opened;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,14 +34,11 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -57,8 +51,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @AppTest
 class CaseLifecycleAppTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final long POLL_MILLIS = 200;
 
     private static final String ANA = "ana";
     private static final String SAM = "sam";
@@ -94,6 +86,13 @@ class CaseLifecycleAppTest {
     @Autowired
     JdbcClient jdbc;
 
+    Tasklist tasklist;
+
+    @BeforeEach
+    void workAsTasklistDoes() {
+        tasklist = new Tasklist(http, management);
+    }
+
     // ------------------------------------------------------------------------------------------------ whole cases
 
     /**
@@ -112,18 +111,18 @@ class CaseLifecycleAppTest {
         SampleComplaint.child(body, "order").put("value", 168.00);
         SampleComplaint.child(body, "order").put("promisedDelivery", "2026-11-20");
         SampleComplaint.child(body, "product").put("title", "陶瓷马克杯 350 ml");
-        Opened c = open(ANA, body);
+        Opened c = tasklist.open(ANA, body);
 
         // T1–T3: the agent confirms the suggested crisis; T5: no approval in between
-        work(ANA, c.processInstanceId(), Activity.CONFIRM_TRIAGE, Var.TIER, "T1", Var.CATEGORY, "safety",
+        tasklist.work(ANA, c.processInstanceId(), Activity.CONFIRM_TRIAGE, Var.TIER, "T1", Var.CATEGORY, "safety",
                 Var.ESCALATE_TO_CRISIS, false, Var.TRIAGE_NOTE, "顾客烫伤并已就医，属于安全问题，直接升级给主管。");
 
         // the crisis response of the case (X2–X4)
         String crisis = awaitCrisisInstance(c.businessKey());
-        work(SAM, crisis, ComplaintCrisis.Activity.TAKE_OVER, ComplaintCrisis.Var.CRISIS_SUMMARY,
+        tasklist.work(SAM, crisis, ComplaintCrisis.Activity.TAKE_OVER, ComplaintCrisis.Var.CRISIS_SUMMARY,
                 "顾客使用开水后杯子开裂并烫伤手部，已就医。已下架同批次库存待检，聊天记录、订单和物流信息已保存。",
                 ComplaintCrisis.Var.PROPOSE_PAUSE, true, ComplaintCrisis.Var.STATEMENT_NEEDED, true);
-        work(OLGA, crisis, ComplaintCrisis.Activity.DECIDE_ON_PAUSE, ComplaintCrisis.Var.PAUSE_DECISION, "pause",
+        tasklist.work(OLGA, crisis, ComplaintCrisis.Activity.DECIDE_ON_PAUSE, ComplaintCrisis.Var.PAUSE_DECISION, "pause",
                 ComplaintCrisis.Var.PAUSE_NOTE, "Pause MUG-CER-350 until the supplier's heat test of the batch is back.");
         awaitMessage(c.caseId(), MessageKind.PAUSE_LISTING);
 
@@ -133,49 +132,49 @@ class CaseLifecycleAppTest {
                 "我们正在和供应商一起检查这批陶瓷马克杯的耐热性能，目前已确认这批杯子在倒入开水时可能开裂。",
                 "我们会在 3 个工作日内全额退款，并承担您的就医费用；检测结果出来后，我们会第一时间告诉您。",
                 "我们已通过微信私信联系您，想详细了解您的情况，并由专人全程跟进。");
-        work(SAM, c.processInstanceId(), Activity.DRAFT_REPLY, draftReply(reply));
-        work(LENA, c.processInstanceId(), Activity.APPROVE_REPLY, Var.REPLY_DECISION, "approve",
+        tasklist.work(SAM, c.processInstanceId(), Activity.DRAFT_REPLY, draftReply(reply));
+        tasklist.work(LENA, c.processInstanceId(), Activity.APPROVE_REPLY, Var.REPLY_DECISION, "approve",
                 Var.REPLY_REVIEW_NOTE, "措辞诚恳，没有推卸责任，也没有越过红线，可以发布。");
 
         // X3: the official statement, approved by legal, published after the reply
-        String prepareFollowUp = awaitTask(SAM, c.processInstanceId(), Activity.PREPARE_FOLLOW_UP);
-        work(SAM, crisis, ComplaintCrisis.Activity.DRAFT_STATEMENT, ComplaintCrisis.Var.STATEMENT_TEXT,
+        String prepareFollowUp = tasklist.awaitTask(SAM, c.processInstanceId(), Activity.PREPARE_FOLLOW_UP);
+        tasklist.work(SAM, crisis, ComplaintCrisis.Activity.DRAFT_STATEMENT, ComplaintCrisis.Var.STATEMENT_TEXT,
                 "关于陶瓷马克杯 350 ml 的说明：我们收到一位顾客使用时被烫伤的反馈，已暂停销售该商品，"
                         + "并委托第三方对同批次商品做耐热检测。已购买的顾客可以联系客服办理退款，检测结果将在本店公布。");
-        work(LENA, crisis, ComplaintCrisis.Activity.APPROVE_STATEMENT, ComplaintCrisis.Var.STATEMENT_DECISION, "approve",
+        tasklist.work(LENA, crisis, ComplaintCrisis.Activity.APPROVE_STATEMENT, ComplaintCrisis.Var.STATEMENT_DECISION, "approve",
                 ComplaintCrisis.Var.STATEMENT_REVIEW_NOTE, "声明只陈述事实和措施，没有不当承诺，同意发布。");
         HistoricProcessInstance crisisEnded = awaitEnded(crisis);
         assertThat(crisisEnded.getEndActivityId()).isEqualTo(ComplaintCrisis.Activity.END);
 
         // F1–F7: private follow-up, by the supervisor who owns the case
-        work(SAM, c.processInstanceId(), Activity.PREPARE_FOLLOW_UP, prepareFollowUp(
+        tasklist.work(SAM, c.processInstanceId(), Activity.PREPARE_FOLLOW_UP, prepareFollowUp(
                 "订单显示 11 月 19 日签收；同批次库存抽检中有两只杯子在 95℃ 热水中出现裂纹。", "quality",
                 "compensation", "wechat", "王女士您好，我是店铺客服主管 Samira。收到您的消息后，我们已经暂停销售这批杯子并请供应商检测。让您受伤，真的非常抱歉。",
                 "1. 今天内办理全额退款（1 个工作日到账）。2. 就医费用凭票据报销（3 个工作日）。3. 检测结果出来后告知您（约 1 周）。"),
                 prepareFollowUp);
-        work(SAM, c.processInstanceId(), Activity.CONTACT_CUSTOMER, Var.FOLLOW_UP_MESSAGE,
+        tasklist.work(SAM, c.processInstanceId(), Activity.CONTACT_CUSTOMER, Var.FOLLOW_UP_MESSAGE,
                 "王女士您好，我是店铺客服主管 Samira。我们已暂停销售这批杯子并送检。今天会为您办理全额退款，就医费用凭票据报销，检测结果出来后第一时间告诉您。",
                 Var.CONTACT_OUTCOME, "reached", Var.CONTACT_SUMMARY, "已电话联系王女士，手部轻度烫伤，已就医；希望尽快退款并报销医药费。",
                 Var.ESCALATE_TO_CRISIS, false);
 
         // C1–C4: two or three options, the customer's choice within the limit, executed through the channel
-        work(SAM, c.processInstanceId(), Activity.OFFER_COMPENSATION, Var.COMPENSATION_OPTION_1, "full_refund_return_shipping",
+        tasklist.work(SAM, c.processInstanceId(), Activity.OFFER_COMPENSATION, Var.COMPENSATION_OPTION_1, "full_refund_return_shipping",
                 Var.COMPENSATION_OPTION_2, "reshipment_gift", Var.COMPENSATION_OPTION_3, "full_refund", Var.OFFER_MESSAGE,
                 "王女士，再次向您致歉。以下方案请您选择最方便的一种：", Var.ESCALATE_TO_CRISIS, false);
-        work(SAM, c.processInstanceId(), Activity.RECORD_CUSTOMER_CHOICE, Var.CHOSEN_COMPENSATION, "full_refund_return_shipping",
+        tasklist.work(SAM, c.processInstanceId(), Activity.RECORD_CUSTOMER_CHOICE, Var.CHOSEN_COMPENSATION, "full_refund_return_shipping",
                 Var.COMPENSATION_AMOUNT, 188.0, Var.CHOICE_NOTE, "顾客选择全额退款，退货运费 20 元由我们承担。",
                 Var.ESCALATE_TO_CRISIS, false);
-        work(SAM, c.processInstanceId(), Activity.CONFIRM_RESOLUTION, Var.PROBLEM_RESOLVED, "yes", Var.CUSTOMER_SATISFIED, "yes",
+        tasklist.work(SAM, c.processInstanceId(), Activity.CONFIRM_RESOLUTION, Var.PROBLEM_RESOLVED, "yes", Var.CUSTOMER_SATISFIED, "yes",
                 Var.RESOLUTION_SUMMARY, "退款和医药费已到账，顾客表示满意。", Var.ESCALATE_TO_CRISIS, false);
 
         // R2–R4: asked once after the cool-off; the customer edited the review
-        work(SAM, c.processInstanceId(), Activity.RECORD_REVIEW_OUTCOME, Var.REVIEW_OUTCOME, "updated",
+        tasklist.work(SAM, c.processInstanceId(), Activity.RECORD_REVIEW_OUTCOME, Var.REVIEW_OUTCOME, "updated",
                 Var.ESCALATE_TO_CRISIS, false);
-        work(SAM, c.processInstanceId(), Activity.CLOSE_CASE, Var.ROOT_CAUSE, "quality", Var.RESOLUTION_SUMMARY,
+        tasklist.work(SAM, c.processInstanceId(), Activity.CLOSE_CASE, Var.ROOT_CAUSE, "quality", Var.RESOLUTION_SUMMARY,
                 "同批次杯子耐热不合格，已全额退款并报销医药费，商品暂停销售，供应商整改。", Var.CUSTOMER_SATISFACTION, "satisfied",
                 Var.ESCALATE_TO_CRISIS, false);
         // A4: every T1 case gets a retrospective
-        work(SAM, c.processInstanceId(), Activity.HOLD_RETROSPECTIVE, Var.RETROSPECTIVE_CAUSE, "systemic",
+        tasklist.work(SAM, c.processInstanceId(), Activity.HOLD_RETROSPECTIVE, Var.RETROSPECTIVE_CAUSE, "systemic",
                 Var.RETROSPECTIVE_FINDINGS, "The supplier changed the glaze without telling us; no heat test at goods-in.",
                 Var.RETROSPECTIVE_ACTION, "Heat-test a sample of every ceramic batch at goods-in; supplier must announce changes.",
                 Var.TRAINING_CASE, true);
@@ -214,9 +213,9 @@ class CaseLifecycleAppTest {
         SampleComplaint.child(body, "customer").put("name", "Tom Becker");
         SampleComplaint.child(body, "customer").put("timezone", "Europe/Berlin");
         SampleComplaint.child(body, "order").put("promisedDelivery", "2026-11-20");
-        Opened c = open(ANA, body);
+        Opened c = tasklist.open(ANA, body);
 
-        work(ANA, c.processInstanceId(), Activity.CONFIRM_TRIAGE, Var.TIER, "T2", Var.CATEGORY, "quality",
+        tasklist.work(ANA, c.processInstanceId(), Activity.CONFIRM_TRIAGE, Var.TIER, "T2", Var.CATEGORY, "quality",
                 Var.ESCALATE_TO_CRISIS, false, Var.TRIAGE_NOTE, "Defect on arrival, photos attached to the feedback.");
         // eBay takes a public reply of at most 80 characters: the short public part, the details in the message.
         List<String> reply = List.of(
@@ -224,31 +223,31 @@ class CaseLifecycleAppTest {
                 "Badly glued handles.",
                 "Refund or new mug.",
                 "See eBay messages.");
-        work(ANA, c.processInstanceId(), Activity.DRAFT_REPLY, draftReply(reply));
-        work(ANA, c.processInstanceId(), Activity.PREPARE_FOLLOW_UP, prepareFollowUp(
+        tasklist.work(ANA, c.processInstanceId(), Activity.DRAFT_REPLY, draftReply(reply));
+        tasklist.work(ANA, c.processInstanceId(), Activity.PREPARE_FOLLOW_UP, prepareFollowUp(
                 "Order delivered on time; two other buyers of this batch reported loose handles last week.", "quality",
                 "compensation", "platform_message",
                 "Hello Tom, this is Ana, customer care at the shop. We have checked the batch your mug came from. We are sorry it let you down.",
                 "1. You choose refund or replacement today. 2. Replacement ships within 1 day, arrives in 3. 3. Refund reaches you in 2 days."));
-        work(ANA, c.processInstanceId(), Activity.CONTACT_CUSTOMER, Var.FOLLOW_UP_MESSAGE,
+        tasklist.work(ANA, c.processInstanceId(), Activity.CONTACT_CUSTOMER, Var.FOLLOW_UP_MESSAGE,
                 "Hello Tom, this is Ana from customer care. The handles of your batch were not fired on properly; we can refund you or send a replacement from the new batch.",
                 Var.CONTACT_OUTCOME, "reached", Var.CONTACT_SUMMARY, "Tom would like a working mug before his sister's birthday.",
                 Var.ESCALATE_TO_CRISIS, false);
-        work(ANA, c.processInstanceId(), Activity.OFFER_COMPENSATION, Var.COMPENSATION_OPTION_1, "full_refund",
+        tasklist.work(ANA, c.processInstanceId(), Activity.OFFER_COMPENSATION, Var.COMPENSATION_OPTION_1, "full_refund",
                 Var.COMPENSATION_OPTION_2, "reshipment_gift", Var.OFFER_MESSAGE,
                 "Tom, here are two ways we can put this right; please choose the one that suits you:", Var.ESCALATE_TO_CRISIS, false);
-        work(ANA, c.processInstanceId(), Activity.RECORD_CUSTOMER_CHOICE, Var.CHOSEN_COMPENSATION, "reshipment_gift",
+        tasklist.work(ANA, c.processInstanceId(), Activity.RECORD_CUSTOMER_CHOICE, Var.CHOSEN_COMPENSATION, "reshipment_gift",
                 Var.COMPENSATION_AMOUNT, 24.5, Var.CHOICE_NOTE, "Replacement mug plus a coaster set as the gift.",
                 Var.ESCALATE_TO_CRISIS, false);
-        work(ANA, c.processInstanceId(), Activity.CONFIRM_RESOLUTION, Var.PROBLEM_RESOLVED, "yes", Var.CUSTOMER_SATISFIED, "yes",
+        tasklist.work(ANA, c.processInstanceId(), Activity.CONFIRM_RESOLUTION, Var.PROBLEM_RESOLVED, "yes", Var.CUSTOMER_SATISFIED, "yes",
                 Var.RESOLUTION_SUMMARY, "Replacement and gift delivered on Thursday; Tom is happy with them.",
                 Var.ESCALATE_TO_CRISIS, false);
-        work(ANA, c.processInstanceId(), Activity.RECORD_REVIEW_OUTCOME, Var.REVIEW_OUTCOME, "updated",
+        tasklist.work(ANA, c.processInstanceId(), Activity.RECORD_REVIEW_OUTCOME, Var.REVIEW_OUTCOME, "updated",
                 Var.ESCALATE_TO_CRISIS, false);
-        work(ANA, c.processInstanceId(), Activity.CLOSE_CASE, Var.ROOT_CAUSE, "quality", Var.RESOLUTION_SUMMARY,
+        tasklist.work(ANA, c.processInstanceId(), Activity.CLOSE_CASE, Var.ROOT_CAUSE, "quality", Var.RESOLUTION_SUMMARY,
                 "Loose handle from a badly finished batch; replacement and gift sent, feedback revised.",
                 Var.CUSTOMER_SATISFACTION, "satisfied", Var.ESCALATE_TO_CRISIS, false);
-        work(SAM, c.processInstanceId(), Activity.HOLD_RETROSPECTIVE, Var.RETROSPECTIVE_CAUSE, "systemic",
+        tasklist.work(SAM, c.processInstanceId(), Activity.HOLD_RETROSPECTIVE, Var.RETROSPECTIVE_CAUSE, "systemic",
                 Var.RETROSPECTIVE_FINDINGS, "Third loose-handle complaint from the same batch in two weeks.",
                 Var.RETROSPECTIVE_ACTION, "Pull the rest of the batch and ask the supplier to fire handles on.",
                 Var.TRAINING_CASE, false);
@@ -279,31 +278,31 @@ class CaseLifecycleAppTest {
         Map<String, Object> body = SampleComplaint.body("instagram", "ig-" + UUID.randomUUID(), 30,
                 "Love the mug, but I wish it came with a lid. Please add a bamboo lid option, it would be nice for the office.", "en");
         SampleComplaint.child(body, "order").put("promisedDelivery", "2026-11-20");
-        Opened c = open(ANA, body);
+        Opened c = tasklist.open(ANA, body);
 
-        work(ANA, c.processInstanceId(), Activity.CONFIRM_TRIAGE, Var.TIER, "T3", Var.CATEGORY, "suggestion",
+        tasklist.work(ANA, c.processInstanceId(), Activity.CONFIRM_TRIAGE, Var.TIER, "T3", Var.CATEGORY, "suggestion",
                 Var.ESCALATE_TO_CRISIS, false, Var.TRIAGE_NOTE, "Product idea: a lid for the 350 ml mug.");
         List<String> reply = List.of(
                 "Mia, thank you so much for the kind words and for taking the time to share this idea with us.",
                 "Right now the 350 ml mug is sold without a lid, because we designed it for the table rather than the desk.",
                 "We have passed your bamboo lid idea to our design team today; they review ideas every quarter.",
                 "We have sent you a direct message so you can tell us a bit more about how you would use it.");
-        work(ANA, c.processInstanceId(), Activity.DRAFT_REPLY, draftReply(reply));
-        work(ANA, c.processInstanceId(), Activity.PREPARE_FOLLOW_UP, prepareFollowUp(
+        tasklist.work(ANA, c.processInstanceId(), Activity.DRAFT_REPLY, draftReply(reply));
+        tasklist.work(ANA, c.processInstanceId(), Activity.PREPARE_FOLLOW_UP, prepareFollowUp(
                 "Regular customer, four orders; no earlier complaints, this is a product idea.", "other", "apology",
                 "platform_message",
                 "Hi Mia, this is Ana from the shop's customer care. We have passed your lid idea to our design team already.",
                 "1. Design team reviews the idea this quarter. 2. We tell you by message if a lid comes out."));
-        work(ANA, c.processInstanceId(), Activity.CONTACT_CUSTOMER, Var.FOLLOW_UP_MESSAGE,
+        tasklist.work(ANA, c.processInstanceId(), Activity.CONTACT_CUSTOMER, Var.FOLLOW_UP_MESSAGE,
                 "Hi Mia, this is Ana from customer care. Thanks again for the lid idea; our design team will look at it this quarter and we will let you know.",
                 Var.CONTACT_OUTCOME, "reached", Var.CONTACT_SUMMARY, "Mia would use the lid to keep coffee warm at her desk.",
                 Var.ESCALATE_TO_CRISIS, false);
         // C1: the decision suggests no compensation for a general case whose customer mostly wants to be heard
-        work(ANA, c.processInstanceId(), Activity.CONFIRM_RESOLUTION, Var.PROBLEM_RESOLVED, "yes", Var.CUSTOMER_SATISFIED, "yes",
+        tasklist.work(ANA, c.processInstanceId(), Activity.CONFIRM_RESOLUTION, Var.PROBLEM_RESOLVED, "yes", Var.CUSTOMER_SATISFIED, "yes",
                 Var.RESOLUTION_SUMMARY, "Idea recorded for the design team; Mia thanked us.", Var.ESCALATE_TO_CRISIS, false);
-        work(ANA, c.processInstanceId(), Activity.RECORD_REVIEW_OUTCOME, Var.REVIEW_OUTCOME, "declined",
+        tasklist.work(ANA, c.processInstanceId(), Activity.RECORD_REVIEW_OUTCOME, Var.REVIEW_OUTCOME, "declined",
                 Var.ESCALATE_TO_CRISIS, false);
-        work(ANA, c.processInstanceId(), Activity.CLOSE_CASE, Var.ROOT_CAUSE, "other", Var.RESOLUTION_SUMMARY,
+        tasklist.work(ANA, c.processInstanceId(), Activity.CLOSE_CASE, Var.ROOT_CAUSE, "other", Var.RESOLUTION_SUMMARY,
                 "Product idea (bamboo lid) passed to the design team; customer thanked.", Var.CUSTOMER_SATISFACTION,
                 "satisfied", Var.ESCALATE_TO_CRISIS, false);
 
@@ -331,18 +330,18 @@ class CaseLifecycleAppTest {
     void anApprovalSentBackWithoutANoteIsRefusedWith400AndTheTaskStaysOpen() {
         Map<String, Object> body = SampleComplaint.body("ebay", "eb-" + UUID.randomUUID(), 25,
                 "The mug is defective, the glaze is cracked all over.", "en");
-        Opened c = open(ANA, body);
-        work(ANA, c.processInstanceId(), Activity.CONFIRM_TRIAGE, Var.TIER, "T2", Var.CATEGORY, "quality",
+        Opened c = tasklist.open(ANA, body);
+        tasklist.work(ANA, c.processInstanceId(), Activity.CONFIRM_TRIAGE, Var.TIER, "T2", Var.CATEGORY, "quality",
                 Var.ESCALATE_TO_CRISIS, false);
-        work(ANA, c.processInstanceId(), Activity.DRAFT_REPLY, draftReply(List.of(
+        tasklist.work(ANA, c.processInstanceId(), Activity.DRAFT_REPLY, draftReply(List.of(
                 "Sorry, thank you.",
                 "Our fault entirely.",
                 "New mug by Friday.",
                 "See eBay messages.")));
 
-        String approval = awaitTask(LENA, c.processInstanceId(), Activity.APPROVE_REPLY);
-        claim(LENA, approval);
-        ResponseEntity<JsonNode> refused = submitForm(LENA, approval, Map.of(Var.REPLY_DECISION, "reject"));
+        String approval = tasklist.awaitTask(LENA, c.processInstanceId(), Activity.APPROVE_REPLY);
+        tasklist.claim(LENA, approval);
+        ResponseEntity<JsonNode> refused = tasklist.submitForm(LENA, approval, Map.of(Var.REPLY_DECISION, "reject"));
 
         assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().path("message").asText()).contains(Var.REPLY_REVIEW_NOTE);
@@ -351,14 +350,14 @@ class CaseLifecycleAppTest {
             assertThat(error.path("message").asText()).contains("required");
         });
         assertThat(taskService.createTaskQuery().taskId(approval).count()).as("the approval is still open").isOne();
-        assertThat(tasks(LENA, c.processInstanceId(), Activity.APPROVE_REPLY)).extracting(t -> t.path("id").asText())
+        assertThat(tasklist.tasks(LENA, c.processInstanceId(), Activity.APPROVE_REPLY)).extracting(t -> t.path("id").asText())
                 .containsExactly(approval);
         assertThat(messages(c.caseId())).as("nothing published").isEmpty();
 
         // with the note it goes back to the agent
-        assertCompleted(submitForm(LENA, approval, Map.of(Var.REPLY_DECISION, "reject", Var.REPLY_REVIEW_NOTE,
+        Tasklist.assertCompleted(tasklist.submitForm(LENA, approval, Map.of(Var.REPLY_DECISION, "reject", Var.REPLY_REVIEW_NOTE,
                 "Do not admit liability in public; say what we found and what we do about it.")));
-        awaitTask(ANA, c.processInstanceId(), Activity.DRAFT_REPLY);
+        tasklist.awaitTask(ANA, c.processInstanceId(), Activity.DRAFT_REPLY);
     }
 
     /** C2, C4: an offer can only name the compensation options of the policy. */
@@ -366,26 +365,26 @@ class CaseLifecycleAppTest {
     void anUnknownCompensationOptionIsRefusedWith400() {
         Map<String, Object> body = SampleComplaint.body("ebay", "eb-" + UUID.randomUUID(), 35,
                 "Received a faulty mug, the handle is broken.", "en");
-        Opened c = open(ANA, body);
-        work(ANA, c.processInstanceId(), Activity.CONFIRM_TRIAGE, Var.TIER, "T2", Var.CATEGORY, "quality",
+        Opened c = tasklist.open(ANA, body);
+        tasklist.work(ANA, c.processInstanceId(), Activity.CONFIRM_TRIAGE, Var.TIER, "T2", Var.CATEGORY, "quality",
                 Var.ESCALATE_TO_CRISIS, false);
-        work(ANA, c.processInstanceId(), Activity.DRAFT_REPLY, draftReply(List.of(
+        tasklist.work(ANA, c.processInstanceId(), Activity.DRAFT_REPLY, draftReply(List.of(
                 "Sorry, thank you.",
                 "Handles not fired.",
                 "New mug by Friday.",
                 "See eBay messages.")));
-        work(ANA, c.processInstanceId(), Activity.PREPARE_FOLLOW_UP, prepareFollowUp(
+        tasklist.work(ANA, c.processInstanceId(), Activity.PREPARE_FOLLOW_UP, prepareFollowUp(
                 "Delivered on time; the batch has a known handle problem.", "quality", "compensation", "platform_message",
                 "Hello, this is Ana from customer care. We have checked your order and the batch. We are sorry.",
                 "1. Choose refund or replacement today. 2. It reaches you within 3 days."));
-        work(ANA, c.processInstanceId(), Activity.CONTACT_CUSTOMER, Var.FOLLOW_UP_MESSAGE,
+        tasklist.work(ANA, c.processInstanceId(), Activity.CONTACT_CUSTOMER, Var.FOLLOW_UP_MESSAGE,
                 "Hello, this is Ana from customer care. We can refund you or send a replacement from a new batch.",
                 Var.CONTACT_OUTCOME, "reached", Var.CONTACT_SUMMARY, "Customer is open to a replacement.",
                 Var.ESCALATE_TO_CRISIS, false);
 
-        String offer = awaitTask(ANA, c.processInstanceId(), Activity.OFFER_COMPENSATION);
-        claim(ANA, offer);
-        ResponseEntity<JsonNode> refused = submitForm(ANA, offer, Map.of(Var.COMPENSATION_OPTION_1, "full_refund",
+        String offer = tasklist.awaitTask(ANA, c.processInstanceId(), Activity.OFFER_COMPENSATION);
+        tasklist.claim(ANA, offer);
+        ResponseEntity<JsonNode> refused = tasklist.submitForm(ANA, offer, Map.of(Var.COMPENSATION_OPTION_1, "full_refund",
                 Var.COMPENSATION_OPTION_2, "store_credit_500", Var.OFFER_MESSAGE,
                 "We are sorry for the broken mug. Please choose what suits you best:", Var.ESCALATE_TO_CRISIS, false));
 
@@ -406,23 +405,23 @@ class CaseLifecycleAppTest {
                 "充电宝充电时冒烟起火了，差点烧到床单，太危险了！", "zh-CN");
         SampleComplaint.child(body, "customer").put("timezone", "Asia/Shanghai");
         SampleComplaint.child(body, "order").put("currency", "CNY");
-        Opened c = open(ANA, body);
-        work(ANA, c.processInstanceId(), Activity.CONFIRM_TRIAGE, Var.TIER, "T1", Var.CATEGORY, "safety",
+        Opened c = tasklist.open(ANA, body);
+        tasklist.work(ANA, c.processInstanceId(), Activity.CONFIRM_TRIAGE, Var.TIER, "T1", Var.CATEGORY, "safety",
                 Var.ESCALATE_TO_CRISIS, false);
-        String draft = awaitTask(SAM, c.processInstanceId(), Activity.DRAFT_REPLY);
+        String draft = tasklist.awaitTask(SAM, c.processInstanceId(), Activity.DRAFT_REPLY);
 
-        assertThat(tasks(ANA, c.processInstanceId(), Activity.DRAFT_REPLY)).as("ana's task list").isEmpty();
-        ResponseEntity<JsonNode> single = get(ANA, "/engine-rest/task/" + draft);
+        assertThat(tasklist.tasks(ANA, c.processInstanceId(), Activity.DRAFT_REPLY)).as("ana's task list").isEmpty();
+        ResponseEntity<JsonNode> single = tasklist.get(ANA, "/engine-rest/task/" + draft);
         assertThat(single.getStatusCode()).as(String.valueOf(single.getBody())).isEqualTo(HttpStatus.NOT_FOUND);
-        ResponseEntity<JsonNode> claimed = post(ANA, "/engine-rest/task/" + draft + "/claim", Map.of("userId", ANA));
+        ResponseEntity<JsonNode> claimed = tasklist.post(ANA, "/engine-rest/task/" + draft + "/claim", Map.of("userId", ANA));
         assertThat(claimed.getStatusCode()).as(String.valueOf(claimed.getBody())).isEqualTo(HttpStatus.FORBIDDEN);
-        ResponseEntity<JsonNode> submitted = submitForm(ANA, draft, draftReply(List.of(
+        ResponseEntity<JsonNode> submitted = tasklist.submitForm(ANA, draft, draftReply(List.of(
                 "非常抱歉，感谢您告诉我们。", "我们正在检查这批充电宝。", "我们会在今天内为您全额退款。", "我们已通过微信私信联系您。")));
         assertThat(submitted.getStatusCode()).as(String.valueOf(submitted.getBody())).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(taskService.createTaskQuery().taskId(draft).singleResult().getAssignee()).isNull();
 
         // the supervisor can
-        claim(SAM, draft);
+        tasklist.claim(SAM, draft);
         assertThat(taskService.createTaskQuery().taskId(draft).singleResult().getAssignee()).isEqualTo(SAM);
     }
 
@@ -514,70 +513,10 @@ class CaseLifecycleAppTest {
 
     // -------------------------------------------------------------------------------------- working as Tasklist does
 
-    private record Opened(String caseId, String processInstanceId, String businessKey) {}
-
-    private Opened open(String user, Map<String, Object> body) {
-        ResponseEntity<JsonNode> created = http.withBasicAuth(user, TestDatabase.password())
-                .postForEntity("/api/complaints", body, JsonNode.class);
-        assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
-        return new Opened(created.getBody().path("caseId").asText(), created.getBody().path("processInstanceId").asText(),
-                created.getBody().path("businessKey").asText());
-    }
-
-    /** Finds the task, claims it and submits its form with these values, as {@code user}. */
-    private void work(String user, String processInstanceId, String taskKey, Object... keyValues) {
-        work(user, processInstanceId, taskKey, values(keyValues), null);
-    }
-
-    private void work(String user, String processInstanceId, String taskKey, Map<String, Object> values) {
-        work(user, processInstanceId, taskKey, values, null);
-    }
-
-    private void work(String user, String processInstanceId, String taskKey, Map<String, Object> values, String knownTaskId) {
-        String taskId = knownTaskId != null ? knownTaskId : awaitTask(user, processInstanceId, taskKey);
-        claim(user, taskId);
-        ResponseEntity<JsonNode> submitted = submitForm(user, taskId, values);
-        assertThat(submitted.getStatusCode()).as("%s submits %s: %s", user, taskKey, submitted.getBody())
-                .isEqualTo(HttpStatus.NO_CONTENT);
-    }
-
-    /** The open task of that kind the user sees, once it is there (the job executor may still be on its way). */
-    private String awaitTask(String user, String processInstanceId, String taskKey) {
-        List<JsonNode> found = poll(() -> {
-            List<JsonNode> list = tasks(user, processInstanceId, taskKey);
-            return list.isEmpty() ? null : list;
-        }, () -> user + " sees no " + taskKey + " in " + processInstanceId);
-        assertThat(found).as("%s's %s tasks", user, taskKey).hasSize(1);
-        return found.get(0).path("id").asText();
-    }
-
-    private List<JsonNode> tasks(String user, String processInstanceId, String taskKey) {
-        ResponseEntity<JsonNode> response = get(user, "/engine-rest/task?processInstanceId=" + processInstanceId
-                + "&taskDefinitionKey=" + taskKey);
-        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
-        List<JsonNode> list = new ArrayList<>();
-        response.getBody().forEach(list::add);
-        return list;
-    }
-
-    private void claim(String user, String taskId) {
-        assertCompleted(post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user)));
-    }
-
-    private ResponseEntity<JsonNode> submitForm(String user, String taskId, Map<String, Object> values) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        return post(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables));
-    }
-
-    private static void assertCompleted(ResponseEntity<JsonNode> response) {
-        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
-    }
-
     /** The case's crisis response, found as Tasklist's supervisors would: by the case's business key. */
     private String awaitCrisisInstance(String businessKey) {
-        JsonNode instance = poll(() -> {
-            JsonNode list = get(SAM, "/engine-rest/process-instance?businessKey=" + businessKey
+        JsonNode instance = tasklist.poll(() -> {
+            JsonNode list = tasklist.get(SAM, "/engine-rest/process-instance?businessKey=" + businessKey
                     + "&processDefinitionKey=" + ComplaintCrisis.PROCESS_KEY).getBody();
             return list != null && list.isArray() && list.size() == 1 ? list.get(0) : null;
         }, () -> "no crisis response for " + businessKey);
@@ -585,7 +524,7 @@ class CaseLifecycleAppTest {
     }
 
     private HistoricProcessInstance awaitEnded(String processInstanceId) {
-        return poll(() -> {
+        return tasklist.poll(() -> {
             HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
                     .processInstanceId(processInstanceId).singleResult();
             return instance != null && instance.getEndTime() != null ? instance : null;
@@ -593,81 +532,30 @@ class CaseLifecycleAppTest {
     }
 
     private void awaitMessage(String caseId, MessageKind kind) {
-        poll(() -> messages(caseId).stream().anyMatch(m -> kind.name().equals(m.path("kind").asText())) ? true : null,
+        tasklist.poll(() -> messages(caseId).stream().anyMatch(m -> kind.name().equals(m.path("kind").asText())) ? true : null,
                 () -> "no " + kind + " sent for " + caseId);
     }
 
     private List<JsonNode> messages(String caseId) {
-        ResponseEntity<JsonNode> response = get(SAM, "/api/complaints/" + caseId + "/messages");
+        ResponseEntity<JsonNode> response = tasklist.get(SAM, "/api/complaints/" + caseId + "/messages");
         assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
         List<JsonNode> list = new ArrayList<>();
         response.getBody().forEach(list::add);
         return list;
     }
 
-    /** Polls every 200 ms for up to 20 s; on timeout fails with what the job executor is stuck on. */
-    private <T> T poll(Supplier<T> probe, Supplier<String> what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                fail(what.get() + " after " + WAIT.toSeconds() + " s; " + stuckJobs());
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
-    }
-
-    private String stuckJobs() {
-        List<Job> jobs = management.createJobQuery().list();
-        if (jobs.isEmpty()) {
-            return "no jobs waiting";
-        }
-        return "jobs: " + jobs.stream().map(job -> job.getProcessDefinitionKey() + "/" + job.getProcessInstanceId()
-                + " retries=" + job.getRetries() + " due=" + job.getDuedate()
-                + (job.getExceptionMessage() == null ? "" : " exception=" + job.getExceptionMessage()
-                        + "\n" + management.getJobExceptionStacktrace(job.getId()).lines().limit(12)
-                        .collect(Collectors.joining("\n  "))))
-                .collect(Collectors.joining("\n"));
-    }
-
     // ------------------------------------------------------------------------------------------------- form values
 
     private static Map<String, Object> draftReply(List<String> parts) {
-        return values(Var.REPLY_APOLOGY, parts.get(0), Var.REPLY_CAUSE, parts.get(1), Var.REPLY_SOLUTION, parts.get(2),
+        return Tasklist.values(Var.REPLY_APOLOGY, parts.get(0), Var.REPLY_CAUSE, parts.get(1), Var.REPLY_SOLUTION, parts.get(2),
                 Var.REPLY_INVITATION, parts.get(3), Var.ESCALATE_TO_CRISIS, false);
     }
 
     private static Map<String, Object> prepareFollowUp(String findings, String rootCause, String customerType,
             String contactChannel, String opening, String steps) {
-        return values(Var.FOLLOW_UP_FINDINGS, findings, Var.ROOT_CAUSE, rootCause, Var.CUSTOMER_TYPE, customerType,
+        return Tasklist.values(Var.FOLLOW_UP_FINDINGS, findings, Var.ROOT_CAUSE, rootCause, Var.CUSTOMER_TYPE, customerType,
                 Var.CONTACT_CHANNEL, contactChannel, Var.OPENING_SCRIPT, opening, Var.RESOLUTION_STEPS, steps,
                 Var.ESCALATE_TO_CRISIS, false);
     }
 
-    private static Map<String, Object> values(Object... keyValues) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            values.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return values;
-    }
-
-    private ResponseEntity<JsonNode> get(String user, String path) {
-        return http.withBasicAuth(user, TestDatabase.password()).getForEntity(path, JsonNode.class);
-    }
-
-    private ResponseEntity<JsonNode> post(String user, String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth(user, TestDatabase.password()).postForEntity(path, new HttpEntity<>(body, headers),
-                JsonNode.class);
-    }
 }

@@ -7,6 +7,7 @@ import com.complaintdesk.lifecycle.EngineClock;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,8 @@ public class ApplyDeliveryDecisionDelegate implements JavaDelegate {
                 outbox.confirmNotDelivered(Outbox.step(caseInstance, activity), agent == null ? "unknown" : agent);
             }
             management.setJobRetries(jobId, 1);
+            // at once: the failed attempt had put the job's next try into the future
+            management.setJobDuedate(jobId, ClockUtil.getCurrentTime());
             return null;
         });
     }

@@ -127,6 +127,10 @@ class DeliveryFailureProcessTest extends ProcessTestBase {
         aReplyThePlatformRefuses();
         complete("retry", "Looked under the comment on Instagram: our reply is not there.");
 
+        Job again = c.job(Activity.PUBLISH_REPLY);
+        assertThat(again.getRetries()).isEqualTo(1);
+        assertThat(again.getDuedate()).as("due at once, not at the failed attempt's next try")
+                .isBeforeOrEqualTo(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
         verify(fixture.outbox).confirmNotDelivered(eq(c.instance.getId() + ":" + Activity.PUBLISH_REPLY), any());
     }
 

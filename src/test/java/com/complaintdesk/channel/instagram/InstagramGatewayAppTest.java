@@ -1,5 +1,6 @@
 package com.complaintdesk.channel.instagram;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -21,12 +22,21 @@ import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.channel.OutboundMessage;
 import com.complaintdesk.channel.Outbox;
 import com.complaintdesk.channel.OutboxEntry;
+import com.complaintdesk.channel.failure.DeliveryFailure;
+import com.complaintdesk.lifecycle.ComplaintLifecycle.Activity;
+import com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 import com.complaintdesk.support.AppTest;
+import com.complaintdesk.support.Tasklist;
 import com.complaintdesk.support.SampleComplaint;
 import com.complaintdesk.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +69,7 @@ class InstagramGatewayAppTest {
         properties.add("complaintdesk.channels.instagram.graph.base-url", () -> instagram.baseUrl() + "/v21.0");
         properties.add("complaintdesk.channels.instagram.graph.access-token", () -> "app-test-token");
         properties.add("complaintdesk.channels.instagram.graph.account-id", () -> ACCOUNT);
-        properties.add("complaintdesk.channels.instagram.graph.read-timeout", () -> "1s");
+        properties.add("complaintdesk.channels.instagram.graph.read-timeout", () -> "3s");
         // A context of its own, which replaces the other tests' shared one for this class (one open at a time, see
         // spring.properties). Closing it must leave JVM-wide state alone: an engine of another name unregisters only
         // itself, not the shared "default", and without the webapps it clears none of their static runtime. No job
@@ -79,6 +89,12 @@ class InstagramGatewayAppTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    RuntimeService runtime;
 
     @BeforeEach
     void resetInstagram() {
@@ -113,9 +129,9 @@ class InstagramGatewayAppTest {
         String commentId = (String) complaint.get("externalId");
         String caseId = openCase(complaint);
         String text = "We're very sorry your mug arrived broken. We've sent you a direct message.";
-        // Instagram posts the reply, but its answer comes after the read timeout (1 s here)
+        // Instagram posts the reply, but its answer comes after the read timeout (3 s here)
         instagram.stubFor(post(urlPathEqualTo("/v21.0/" + commentId + "/replies"))
-                .willReturn(okJson("{\"id\": \"17873440459141031\"}").withFixedDelay(3_000)));
+                .willReturn(okJson("{\"id\": \"17873440459141031\"}").withFixedDelay(6_000)));
         OutboundMessage reply = new OutboundMessage(caseId, "instagram", MessageKind.REPLY, OutboundMessage.PUBLIC,
                 null, text, caseId + ":reply");
         String step = "pi-lost:Task_PublishReply";
@@ -145,7 +161,7 @@ class InstagramGatewayAppTest {
         String commentId = (String) complaint.get("externalId");
         String caseId = openCase(complaint);
         instagram.stubFor(post(urlPathEqualTo("/v21.0/" + commentId + "/replies")).inScenario("lost")
-                .willReturn(okJson("{\"id\": \"17873440459141040\"}").withFixedDelay(3_000))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
                 .willSetStateTo("answering"));
         instagram.stubFor(post(urlPathEqualTo("/v21.0/" + commentId + "/replies")).inScenario("lost")
                 .whenScenarioStateIs("answering")
@@ -166,7 +182,7 @@ class InstagramGatewayAppTest {
         Map<String, Object> complaint = SampleComplaint.instagram(13);
         String caseId = openCase(complaint);
         instagram.stubFor(post(urlPathEqualTo("/v21.0/" + ACCOUNT + "/messages"))
-                .willReturn(okJson("{\"recipient_id\": \"1254459154682919\", \"message_id\": \"m_1\"}").withFixedDelay(3_000)));
+                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
         OutboundMessage dm = new OutboundMessage(caseId, "instagram", MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE,
                 "cust-1", "Hi Mia, this is Ana from the care team.", caseId + ":dm");
         assertThatThrownBy(() -> outbox.send(dm, "pi-dm:Task_SendFollowUpMessage")).isInstanceOf(ChannelException.class);
@@ -205,6 +221,74 @@ class InstagramGatewayAppTest {
         instagram.verify(0, anyRequestedFor(anyUrl()));
         assertThat(outbox.forCase(caseId)).extracting(OutboxEntry::kind, OutboxEntry::status).containsExactly(
                 tuple(MessageKind.PRIVATE_MESSAGE, Outbox.DELIVERED), tuple(MessageKind.COMPENSATION_OFFER, Outbox.PENDING));
+    }
+
+    /**
+     * P1–P4 with the real engine: Instagram refuses the reply because the comment is gone, a refusal no retry changes,
+     * so after one attempt the agents have "Handle failed delivery" with Instagram's answer; Ana posts the reply by
+     * hand and says so, and the case goes on to the follow-up without anything posted again.
+     */
+    @Test
+    void aReplyInstagramRefusesReachesTheAgentsAtOnceAndTheCaseGoesOnWhenAnAgentDeliversItByHand() {
+        Map<String, Object> complaint = SampleComplaint.body("instagram", "ig-" + java.util.UUID.randomUUID(), 20,
+                "Love the mug, but I wish it came with a lid. Please add a bamboo lid option.", "en");
+        String commentId = (String) complaint.get("externalId");
+        instagram.stubFor(post(urlPathEqualTo("/v21.0/" + commentId + "/replies"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+                        {"error": {"message": "(#100) Unsupported post request. Object with ID '%s' does not exist",
+                                   "type": "IGApiException", "code": 100, "error_subcode": 33, "fbtrace_id": "AbC1"}}"""
+                        .formatted(commentId))));
+        Tasklist tasklist = new Tasklist(http, management, "/engine-rest/engine/instagramapptest");
+        Tasklist.Opened c = tasklist.open("ana", complaint);
+        tasklist.runDueJobs(c.processInstanceId());
+        tasklist.work("ana", c.processInstanceId(), Activity.CONFIRM_TRIAGE, Var.TIER, "T3", Var.CATEGORY, "suggestion",
+                Var.ESCALATE_TO_CRISIS, false, Var.TRIAGE_NOTE, "Product idea: a lid.");
+        tasklist.runDueJobs(c.processInstanceId());
+        tasklist.work("ana", c.processInstanceId(), Activity.DRAFT_REPLY, Var.REPLY_APOLOGY,
+                "Thank you so much for the kind words and for sharing this idea with us.", Var.REPLY_CAUSE,
+                "The 350 ml mug is sold without a lid today.", Var.REPLY_SOLUTION,
+                "We have passed your bamboo lid idea to our design team.", Var.REPLY_INVITATION,
+                "We have sent you a direct message to hear more.", Var.ESCALATE_TO_CRISIS, false);
+        tasklist.runDueJobs(c.processInstanceId());
+
+        Job publish = management.createJobQuery().processInstanceId(c.processInstanceId())
+                .activityId(Activity.PUBLISH_REPLY).singleResult();
+        assertThat(publish.getRetries()).as("retries end after the refusal: %s", publish.getExceptionMessage()).isZero();
+        instagram.verify(1, postRequestedFor(urlPathEqualTo("/v21.0/" + commentId + "/replies")));
+        Process failures = processes(DeliveryFailure.PROCESS_KEY, c.businessKey());
+        String failure = failures.onlyId();
+        String task = tasklist.awaitTask("ana", failure, DeliveryFailure.Activity.HANDLE);
+        JsonNode shown = tasklist.get("ana", tasklist.engine("/task/" + task + "/form-variables")).getBody();
+        assertThat(shown.path(DeliveryFailure.Var.DELIVERY_ERROR).path("value").asText())
+                .contains("Instagram refused the comment reply (HTTP 400, code 100").contains("does not exist");
+        assertThat(shown.path(DeliveryFailure.Var.FAILED_STEP).path("value").asText()).isEqualTo("Publish reply");
+
+        tasklist.work("ana", failure, DeliveryFailure.Activity.HANDLE, Tasklist.values(
+                DeliveryFailure.Var.DECISION, DeliveryFailure.Var.MANUAL, DeliveryFailure.Var.NOTE,
+                "The comment was deleted; I sent the reply to Mia in Direct at 10:05."), task);
+        tasklist.runDueJobs(failure);
+        tasklist.runDueJobs(c.processInstanceId());
+
+        tasklist.awaitTask("ana", c.processInstanceId(), Activity.PREPARE_FOLLOW_UP);
+        assertThat(outbox.forCase(c.caseId())).singleElement().satisfies(reply -> {
+            assertThat(reply.kind()).isEqualTo(MessageKind.REPLY);
+            assertThat(reply.status()).isEqualTo(Outbox.MANUAL);
+            assertThat(reply.platformRef()).isEqualTo("manual:ana");
+        });
+        assertThat(runtime.createIncidentQuery().processInstanceId(c.processInstanceId()).count()).isZero();
+        instagram.verify(1, postRequestedFor(urlPathEqualTo("/v21.0/" + commentId + "/replies")));
+    }
+
+    private record Process(List<String> ids) {
+        String onlyId() {
+            assertThat(ids).as("delivery-failure cases").hasSize(1);
+            return ids.get(0);
+        }
+    }
+
+    private Process processes(String key, String businessKey) {
+        return new Process(runtime.createProcessInstanceQuery().processDefinitionKey(key).processInstanceBusinessKey(businessKey)
+                .list().stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList());
     }
 
     @Test
