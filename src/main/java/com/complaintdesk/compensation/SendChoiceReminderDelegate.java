@@ -27,6 +27,6 @@ public class SendChoiceReminderDelegate implements JavaDelegate {
                 ? "您好，想再提醒一下：您可以从以下方案中选择最适合您的一项，我们会立即为您处理。"
                 : "Hello again — a gentle reminder: choose whichever of these options suits you best and we will take care of it right away.";
         deliveries.send(execution, CaseMessages.toCustomer(execution, MessageKind.REMINDER,
-                opening + "\n" + SendCompensationOfferDelegate.options(execution)));
+                opening + "\n" + SendCompensationOfferDelegate.options(execution.getVariables())));
     }
 }

@@ -5,7 +5,7 @@ import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.channel.Deliveries;
 import com.complaintdesk.lifecycle.CaseMessages;
-import com.complaintdesk.lifecycle.EngineClock;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,20 +22,27 @@ public class SendCompensationOfferDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        deliveries.send(execution, CaseMessages.toCustomer(execution, MessageKind.COMPENSATION_OFFER, offer(execution)));
+        deliveries.send(execution, CaseMessages.toCustomer(execution, MessageKind.COMPENSATION_OFFER,
+                offerText(execution.getVariables())));
     }
 
-    static String offer(DelegateExecution execution) {
-        return EngineClock.string(execution, Var.OFFER_MESSAGE).strip() + "\n" + options(execution);
+    /**
+     * The offer as the customer receives it, from the case's {@code variables}: the agent's message, then the
+     * offered options. Also what a channel's message rule measures before sending (the offer-compensation form).
+     */
+    public static String offerText(Map<String, Object> variables) {
+        Object message = variables.get(Var.OFFER_MESSAGE);
+        return (message == null ? "" : message.toString().strip()) + "\n" + options(variables);
     }
 
     /** The offered options, numbered, in the customer's language. */
-    static String options(DelegateExecution execution) {
-        String language = EngineClock.string(execution, Var.LANGUAGE);
+    static String options(Map<String, Object> variables) {
+        Object language = variables.get(Var.LANGUAGE);
         StringBuilder text = new StringBuilder();
         int n = 1;
-        for (Object key : CompensationRules.offered(execution.getVariables())) {
-            String label = CompensationOption.of(key).map(o -> o.label(language)).orElse(String.valueOf(key));
+        for (Object key : CompensationRules.offered(variables)) {
+            String label = CompensationOption.of(key).map(o -> o.label(language == null ? null : language.toString()))
+                    .orElse(String.valueOf(key));
             text.append('\n').append(n++).append(". ").append(label);
         }
         return text.toString();

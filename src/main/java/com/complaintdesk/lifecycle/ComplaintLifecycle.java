@@ -299,6 +299,8 @@ public final class ComplaintLifecycle {
         public static final String CONFIRM_TRIAGE = "confirm-triage";
         public static final String SLA_BREACH = "sla-breach";
         public static final String DRAFT_REPLY = "draft-reply";
+        public static final String CONTACT_CUSTOMER = "contact-customer";
+        public static final String OFFER_COMPENSATION = "offer-compensation";
 
         private Form() {}
     }

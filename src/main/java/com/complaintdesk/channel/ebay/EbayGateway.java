@@ -5,7 +5,6 @@ import com.complaintdesk.channel.ChannelGateway;
 import com.complaintdesk.channel.DeliveryCheck;
 import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.channel.OutboundMessage;
-import com.complaintdesk.channel.Outbox;
 import com.complaintdesk.intake.ComplaintCase;
 import com.complaintdesk.intake.ComplaintIntake;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +15,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +26,7 @@ import org.springframework.stereotype.Component;
  *       https://developer.ebay.com/DevZone/xML/docs/Reference/eBay/RespondToFeedback.html; "only … if you have not
  *       yet responded": https://developer.ebay.com/api-docs/commerce/feedback/resources/respond_to_feedback/methods/respondToFeedback):
  *       a longer text, or a second reply for the same case, is refused here with a {@link ChannelException} before
- *       eBay is asked.</li>
+ *       eBay is asked ({@link EbayRules}, which the agent's draft-reply form is checked against too).</li>
  *   <li>PRIVATE_MESSAGE, COMPENSATION_OFFER, REMINDER (F, C2): a message to the buyer with the Message API's
  *       {@code sendMessage} ({@code otherPartyUsername}, {@code messageText}).</li>
  *   <li>REVIEW_REQUEST (R2–R4): eBay documents no API for the site's feedback revision request, so the request
@@ -47,13 +45,13 @@ class EbayGateway implements ChannelGateway {
     private final EbayApi api;
     private final EbayProperties settings;
     private final ComplaintIntake cases;
-    private final JdbcClient jdbc;
+    private final EbayRules rules;
 
-    EbayGateway(EbayApi api, EbayProperties settings, ComplaintIntake cases, JdbcClient jdbc) {
+    EbayGateway(EbayApi api, EbayProperties settings, ComplaintIntake cases, EbayRules rules) {
         this.api = api;
         this.settings = settings;
         this.cases = cases;
-        this.jdbc = jdbc;
+        this.rules = rules;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -104,32 +102,19 @@ class EbayGateway implements ChannelGateway {
     }
 
     private String reply(OutboundMessage message, String feedbackId, String buyer) {
-        int length = message.text().codePointCount(0, message.text().length());
-        if (length > settings.replyMaxLength()) {
-            throw ChannelException.refused("eBay takes a feedback reply of at most " + settings.replyMaxLength()
+        rules.replyTooLong(message.text()).ifPresent(length -> {
+            throw ChannelException.refused("eBay takes a feedback reply of at most " + rules.replyMaxLength()
                     + " characters; this one has " + length + ". Shorten the public reply and put the rest in the "
                     + "private message");
-        }
+        });
         once(message, "eBay allows one reply per feedback; feedback " + feedbackId + " was already answered");
         api.respondToFeedback(feedbackId, buyer, message.text());
         return "ebay:feedback-reply:" + feedbackId;
     }
 
-    /** Refuses a second message of this kind for the case (another idempotency key, already delivered). */
+    /** Refuses a second message of this kind for the case (another text, already delivered). */
     private void once(OutboundMessage message, String refusal) {
-        List<String> earlier = jdbc.sql("""
-                SELECT idempotency_key FROM cd_outbound_message
-                 WHERE case_id = :caseId AND channel = :channel AND kind = :kind AND status <> :pending
-                   AND idempotency_key <> :key
-                """)
-                .param("caseId", message.caseId())
-                .param("channel", message.channel())
-                .param("kind", message.kind().name())
-                .param("pending", Outbox.PENDING)
-                .param("key", message.idempotencyKey())
-                .query(String.class)
-                .list();
-        if (!earlier.isEmpty()) {
+        if (rules.sentBefore(message.caseId(), message.kind(), message.text()).isPresent()) {
             throw ChannelException.refused(refusal);
         }
     }

@@ -12,18 +12,18 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * P1–P4 on eBay: the public reply to a feedback may have at most 80 characters (see {@link EbayGateway}), so on an
- * eBay case the agent's draft is refused while its four parts, joined as they will be published
- * ({@link PublishReplyDelegate#compose}), are longer. Checked before sending, whether or not the eBay channel is
- * live: a reply approved now would be refused by eBay later.
+ * P1–P4 on eBay: the public reply to a feedback may have at most 80 characters ({@link EbayRules#replyTooLong}, the
+ * same check {@link EbayGateway} makes), so on an eBay case the agent's draft is refused while its four parts, joined
+ * as they will be published ({@link PublishReplyDelegate#compose}), are longer. Checked before sending, whether or
+ * not the eBay channel is live: a reply approved now would be refused by eBay later.
  */
 @Component
 class EbayReplyLengthRule implements SubmissionRule {
 
-    private final EbayProperties settings;
+    private final EbayRules rules;
 
-    EbayReplyLengthRule(EbayProperties settings) {
-        this.settings = settings;
+    EbayReplyLengthRule(EbayRules rules) {
+        this.rules = rules;
     }
 
     @Override
@@ -36,14 +36,10 @@ class EbayReplyLengthRule implements SubmissionRule {
         if (!EbayFeedbackIntake.CHANNEL.equals(values.get(Var.CHANNEL))) {
             return List.of();
         }
-        String reply = PublishReplyDelegate.compose(values::get);
-        int length = reply.codePointCount(0, reply.length());
-        int limit = settings.replyMaxLength();
-        if (length <= limit) {
-            return List.of();
-        }
-        return List.of(new FieldProblem(Var.REPLY_APOLOGY, "the public reply on eBay may have at most " + limit
-                + " characters with its four parts together, this one has " + length + ": shorten the public part "
-                + "and put the rest in the private message"));
+        return rules.replyTooLong(PublishReplyDelegate.compose(values::get)).stream()
+                .mapToObj(length -> new FieldProblem(Var.REPLY_APOLOGY, "the public reply on eBay may have at most "
+                        + rules.replyMaxLength() + " characters with its four parts together, this one has " + length
+                        + ": shorten the public part and put the rest in the private message"))
+                .toList();
     }
 }

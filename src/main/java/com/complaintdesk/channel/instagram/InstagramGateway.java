@@ -27,7 +27,8 @@ import org.springframework.web.client.RestClient;
  *   <li>public surface (reply P1–P6, statement T1/X3): a reply under the comment;</li>
  *   <li>private surface (follow-up, offer, reminder, review request): the comment's one private reply, within 7 days
  *       of the comment; Instagram allows nothing more through a comment, so a later private message is refused with a
- *       {@link ChannelException} saying to continue in the Direct conversation;</li>
+ *       {@link ChannelException} saying to send it in the Direct conversation by hand ({@link #NOT_THROUGH_THE_API});
+ *       the forms do not refuse it, as editing cannot help ({@link InstagramTextRule});</li>
  *   <li>action surface (pausing a listing, carrying out a remedy): Instagram has no API for them, so the action is
  *       recorded as manual ({@code manual:<uuid>}) for a person to carry out.</li>
  * </ul>
@@ -42,6 +43,15 @@ public class InstagramGateway implements ChannelGateway {
 
     /** The prefix of the reference of an action Instagram has no API for, recorded for a person to carry out. */
     public static final String MANUAL_PREFIX = "manual:";
+
+    /**
+     * What the agent does when a private message cannot go as the comment's private reply (7-day window, one per
+     * comment): nothing in the text can change that, so it is read in the "Handle failed delivery" task, whose
+     * choices it names.
+     */
+    static final String NOT_THROUGH_THE_API = "Instagram will not take this message, however often it is tried again:"
+            + " send it to the customer yourself in the Instagram Direct conversation, then choose"
+            + " \"I delivered it by hand\"";
 
     private static final Logger log = LoggerFactory.getLogger(InstagramGateway.class);
     private static final String INSTAGRAM = Channel.INSTAGRAM.key();
@@ -121,7 +131,8 @@ public class InstagramGateway implements ChannelGateway {
         InstagramRules.messageTextProblem(message.text()).ifPresent(InstagramGateway::refuse);
         Comment comment = commentOf(message);
         InstagramRules.privateReplyRefusal(comment.postedAt(), cases.privateReplySent(message.caseId()), clock.instant())
-                .ifPresent(reason -> refuse(reason + " (case " + message.caseId() + ", " + message.kind() + ")"));
+                .ifPresent(reason -> refuse(reason + " (case " + message.caseId() + ", " + message.kind() + "). "
+                        + NOT_THROUGH_THE_API));
         String id = live().privateReply(graph.accountId(), comment.id(), message.text());
         log.info("Instagram: {} for case {} sent as the private reply to comment {}, message {}", message.kind(),
                 message.caseId(), comment.id(), id);

@@ -7,8 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
- * What Instagram allows when a shop answers a comment, as Meta documents it, so the gateway and (later) a form rule
- * can say no before the platform does. Pure: every answer depends only on the arguments.
+ * What Instagram allows when a shop answers a comment, as Meta documents it, so the gateway and the form rule
+ * ({@link InstagramTextRule}) can say no before the platform does. Pure: every answer depends only on the arguments.
  *
  * <ul>
  *   <li>Private reply: one message to the person who commented, within 7 days of the comment's creation
@@ -33,8 +33,8 @@ public final class InstagramRules {
     /** The most UTF-8 bytes a message's text may have. */
     public static final int MESSAGE_TEXT_MAX_BYTES = 1000;
 
-    static final String ONE_PRIVATE_REPLY =
-            "Instagram allows one private reply per comment; continue in the Direct conversation";
+    static final String ONE_PRIVATE_REPLY = "Instagram allows one private reply per comment, and this comment's was"
+            + " already sent; continue in the Direct conversation";
 
     private InstagramRules() {}
 
@@ -69,7 +69,8 @@ public final class InstagramRules {
         int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MESSAGE_TEXT_MAX_BYTES) {
             return Optional.of("An Instagram message may have at most " + MESSAGE_TEXT_MAX_BYTES
-                    + " bytes of UTF-8 text; this one has " + bytes);
+                    + " bytes of UTF-8 text (" + MESSAGE_TEXT_MAX_BYTES + " Latin letters, " + MESSAGE_TEXT_MAX_BYTES / 3
+                    + " Chinese characters); this one has " + bytes);
         }
         return Optional.empty();
     }

@@ -27,7 +27,11 @@ import org.springframework.stereotype.Component;
  *       customer-service text messages to the customer's openid, {@code /cgi-bin/message/custom/send}. WeChat accepts
  *       them only within 48 hours of the customer's last interaction (the review, or their own message to customer
  *       service), so an older one is refused here, before WeChat is called, with a {@link ChannelException} that
- *       says so (https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/customer-message/send.html);</li>
+ *       says so (https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/customer-message/send.html)
+ *       and what the agent can do, as read in the "Handle failed delivery" task: try again once the customer has
+ *       written, or reach them another way (F5) and record it as delivered by hand. The forms where these messages
+ *       are written do not refuse them: no edit of the text opens the window, and a refused form would stop the
+ *       case;</li>
  *   <li>pausing a listing, carrying out a remedy and an official statement have no simple documented API for a
  *       review: they are answered {@code manual:…}, for a person to do in the WeChat back office.</li>
  * </ul>
@@ -123,9 +127,13 @@ class WechatGateway implements ChannelGateway {
         Instant now = clock.instant();
         if (last.isEmpty() || last.get().plus(CUSTOMER_SERVICE_WINDOW).isBefore(now)) {
             throw ChannelException.refused("WeChat allows customer-service messages only within 48 hours of the "
-                    + "customer's last interaction; the last known for case " + complaintCase.caseId() + " was "
-                    + last.map(Instant::toString).orElse("never")
-                    + ". Wait until the customer writes again, or call them (F5).");
+                    + "customer's last interaction (their review, or their latest message to customer service); "
+                    + last.map(at -> "for case " + complaintCase.caseId() + " that was " + at + ", so the window closed at "
+                            + at.plus(CUSTOMER_SERVICE_WINDOW))
+                            .orElse("none is known for case " + complaintCase.caseId())
+                    + ". WeChat will not take this message until the customer writes to customer service again: then"
+                    + " choose \"Try again now\". Otherwise call them (F5) or reach them another way, then choose"
+                    + " \"I delivered it by hand\".");
         }
     }
 }

@@ -63,7 +63,7 @@ class EbayGatewayAppTest extends EbayAppTestBase {
 
     @BeforeEach
     void anEbayCase() throws Exception {
-        gateway = new EbayGateway(liveApi(), live(), intake, jdbcClient);
+        gateway = new EbayGateway(liveApi(), live(), intake, new EbayRules(live(), jdbcClient));
         liveOutbox = TestOutboxes.of(jdbcClient, transactionManager, List.of(gateway));
         feedback = feedbackId();
         feedbacks.receive(EbayFeedback.read(json.readTree(entry(feedback, "NEGATIVE", "Arrived smashed", BUYER))), "{}");

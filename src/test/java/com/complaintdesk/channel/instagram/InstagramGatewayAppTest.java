@@ -216,7 +216,7 @@ class InstagramGatewayAppTest {
         assertThatThrownBy(() -> outbox.send(new OutboundMessage(caseId, "instagram", MessageKind.COMPENSATION_OFFER,
                 OutboundMessage.PRIVATE, "cust-1", "Here are three ways we can make this right.", caseId + ":offer")))
                 .isInstanceOf(ChannelException.class)
-                .hasMessageContaining("Instagram allows one private reply per comment; continue in the Direct conversation")
+                .hasMessageContaining("Instagram allows one private reply per comment, and this comment's was already sent; continue in the Direct conversation")
                 .isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.refused()).isTrue());
         instagram.verify(0, anyRequestedFor(anyUrl()));
         assertThat(outbox.forCase(caseId)).extracting(OutboxEntry::kind, OutboxEntry::status).containsExactly(

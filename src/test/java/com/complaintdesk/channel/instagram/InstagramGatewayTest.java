@@ -106,7 +106,10 @@ class InstagramGatewayTest {
         assertThatThrownBy(() -> gateway().deliver(message(MessageKind.COMPENSATION_OFFER, OutboundMessage.PRIVATE,
                 "Here are three ways we can make this right.")))
                 .isInstanceOf(ChannelException.class)
-                .hasMessageContaining("Instagram allows one private reply per comment; continue in the Direct conversation");
+                .hasMessageContaining("Instagram allows one private reply per comment, and this comment's was already sent")
+                .hasMessageContaining("however often it is tried again")
+                .hasMessageContaining("send it to the customer yourself in the Instagram Direct conversation")
+                .hasMessageContaining("\"I delivered it by hand\"");
         instagram.verify(0, anyRequestedFor(anyUrl()));
     }
 
@@ -117,7 +120,9 @@ class InstagramGatewayTest {
         assertThatThrownBy(() -> gateway().deliver(message(MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE,
                 "Hi Mia, following up on your comment.")))
                 .isInstanceOf(ChannelException.class)
-                .hasMessageContaining("only within 7 days of the comment");
+                .hasMessageContaining("only within 7 days of the comment")
+                .hasMessageContaining("send it to the customer yourself in the Instagram Direct conversation")
+                .hasMessageContaining("\"I delivered it by hand\"");
         instagram.verify(0, anyRequestedFor(anyUrl()));
     }
 

@@ -39,14 +39,14 @@ class InstagramRulesTest {
     @Test
     void aCommentHasOnlyOnePrivateReply() {
         assertThat(InstagramRules.privateReplyRefusal(COMMENTED, true, COMMENTED.toInstant().plus(Duration.ofHours(1))))
-                .hasValue("Instagram allows one private reply per comment; continue in the Direct conversation");
+                .hasValue("Instagram allows one private reply per comment, and this comment's was already sent; continue in the Direct conversation");
     }
 
     @Test
     void messageTextIsAtMostOneThousandUtf8Bytes() {
         assertThat(InstagramRules.messageTextProblem("a".repeat(1000))).isEmpty();
-        assertThat(InstagramRules.messageTextProblem("a".repeat(1001))).hasValue(
-                "An Instagram message may have at most 1000 bytes of UTF-8 text; this one has 1001");
+        assertThat(InstagramRules.messageTextProblem("a".repeat(1001))).hasValue("An Instagram message may have at most"
+                + " 1000 bytes of UTF-8 text (1000 Latin letters, 333 Chinese characters); this one has 1001");
         // Chinese characters take three bytes each: 333 fit, 334 do not.
         assertThat(InstagramRules.messageTextProblem("好".repeat(333))).isEmpty();
         assertThat(InstagramRules.messageTextProblem("好".repeat(334))).hasValueSatisfying(p -> assertThat(p).endsWith("1002"));

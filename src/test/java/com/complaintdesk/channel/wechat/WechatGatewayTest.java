@@ -149,7 +149,12 @@ class WechatGatewayTest {
 
         assertThatThrownBy(() -> gateway().deliver(message(MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE, "您好")))
                 .isInstanceOf(ChannelException.class)
-                .hasMessageContaining("only within 48 hours");
+                .hasMessageContaining("only within 48 hours")
+                .hasMessageContaining("that was " + NOW.minus(Duration.ofHours(49)))
+                .hasMessageContaining("the window closed at " + NOW.minus(Duration.ofHours(1)))
+                .hasMessageContaining("until the customer writes to customer service again: then choose \"Try again now\"")
+                .hasMessageContaining("call them (F5)")
+                .hasMessageContaining("\"I delivered it by hand\"");
         wechat.verify(0, postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send")));
 
         // The customer wrote to customer service an hour ago: the window is open again.
