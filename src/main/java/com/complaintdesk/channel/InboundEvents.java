@@ -5,6 +5,7 @@ import static com.complaintdesk.common.Timestamps.utc;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,9 +21,11 @@ public class InboundEvents {
     static final int MAX_OUTCOME = 4000;
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    public InboundEvents(JdbcClient jdbc) {
+    public InboundEvents(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** A stored delivery; {@code firstSeen} is false when the same event key had been stored before. */
@@ -55,6 +58,14 @@ public class InboundEvents {
             return new Event(known.id(), known.channel(), known.eventKey(), known.payload(), known.receivedAt(),
                     known.processedAt(), known.outcome(), false);
         }
+    }
+
+    /**
+     * Says that the delivery concerns this case (it opened it, or brought something about it), so the delivery as
+     * the platform sent it is kept with the case's evidence (X4, E6); saying it again for the same case is harmless.
+     */
+    public void linkToCase(Event event, String caseId) {
+        events.publishEvent(new InboundEventLinked(caseId, event));
     }
 
     /** Marks the delivery as handled, with what was done (cut to {@value #MAX_OUTCOME} characters). */

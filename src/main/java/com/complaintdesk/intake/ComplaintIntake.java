@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.Date;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -47,15 +49,17 @@ public class ComplaintIntake {
     private final IdentityService identity;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ComplaintIntake(ComplaintRepository complaints, ComplaintLifecycleProcess lifecycle, IdentityService identity,
-            PlatformTransactionManager transactionManager, ObjectMapper json) {
+            PlatformTransactionManager transactionManager, ObjectMapper json, ApplicationEventPublisher events) {
         this.complaints = complaints;
         this.lifecycle = lifecycle;
         this.identity = identity;
         this.transactions = new TransactionTemplate(transactionManager);
         this.json = json;
+        this.events = events;
         this.clock = Clock.systemUTC();
     }
 
@@ -114,8 +118,14 @@ public class ComplaintIntake {
 
     private ComplaintCase create(ComplaintRequest request) {
         String id = UUID.randomUUID().toString();
-        OffsetDateTime receivedAt = OffsetDateTime.now(clock);
-        complaints.insert(id, request, receivedAt, currentUser(), payload(request));
+        // Microseconds: what both databases keep, so the time the listeners see is the one read back later.
+        OffsetDateTime receivedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        String receivedBy = currentUser();
+        String payload = payload(request);
+        complaints.insert(id, request, receivedAt, receivedBy, payload);
+        // X4: the complaint as received is the case's first evidence, kept in this transaction with the case.
+        events.publishEvent(new ComplaintReceived(id, request.channel(), request.externalId(), receivedAt, receivedBy,
+                payload));
         String businessKey = ComplaintCase.businessKey(request.channel(), request.externalId());
         String processInstanceId = lifecycle.start(businessKey, variables(id, request));
         complaints.attachProcessInstance(id, processInstanceId);

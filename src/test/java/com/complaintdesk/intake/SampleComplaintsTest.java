@@ -21,7 +21,8 @@ class SampleComplaintsTest {
             Validator validator = factory.getValidator();
             assertThat(requests).allSatisfy(request -> assertThat(validator.validate(request)).isEmpty());
         }
-        ComplaintIntake intake = new ComplaintIntake(null, null, null, new org.springframework.jdbc.datasource.DataSourceTransactionManager(), json);
+        ComplaintIntake intake = new ComplaintIntake(null, null, null, new org.springframework.jdbc.datasource.DataSourceTransactionManager(), json,
+                event -> {});
         requests.forEach(intake::validate);
     }
 

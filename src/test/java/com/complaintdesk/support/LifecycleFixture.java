@@ -24,6 +24,7 @@ import com.complaintdesk.crisis.PauseListingDelegate;
 import com.complaintdesk.crisis.PreserveEvidenceDelegate;
 import com.complaintdesk.crisis.PublishStatementDelegate;
 import com.complaintdesk.evidence.EvidenceStore;
+import com.complaintdesk.evidence.OrderSnapshots;
 import com.complaintdesk.followup.PlanContactTimeDelegate;
 import com.complaintdesk.followup.SendFollowUpMessageDelegate;
 import com.complaintdesk.forms.SubmissionRules;
@@ -96,6 +97,7 @@ public final class LifecycleFixture {
         when(intake.find(Mockito.anyString())).thenReturn(Optional.empty());
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
 
+        OrderSnapshots orderSnapshots = new OrderSnapshots(evidence, json);
         SlaClock clock = new SlaClock(engine.getDecisionService(), events);
         CrisisDeclaration declaration = new CrisisDeclaration();
         Mocks.register("lifecycleSettings", settings);
@@ -103,7 +105,7 @@ public final class LifecycleFixture {
         Mocks.register("startSlaClocksDelegate", new StartSlaClocksDelegate(clock));
         Mocks.register("slaClockEvents", new SlaClockEvents(clock));
         Mocks.register("validateConfirmedTriageListener", new ValidateConfirmedTriageListener());
-        Mocks.register("applyConfirmedTriageDelegate", new ApplyConfirmedTriageDelegate(clock, cases));
+        Mocks.register("applyConfirmedTriageDelegate", new ApplyConfirmedTriageDelegate(clock, cases, orderSnapshots));
         Mocks.register("applyRetierDelegate", new ApplyRetierDelegate(clock, cases));
         Mocks.register("declareCrisisDelegate", new DeclareCrisisDelegate(declaration));
         Mocks.register("escalateToCrisisListener", new EscalateToCrisisListener(clock, declaration));
@@ -121,10 +123,10 @@ public final class LifecycleFixture {
         Mocks.register("planReviewRequestDelegate", new PlanReviewRequestDelegate(settings));
         Mocks.register("sendReviewUpdateRequestDelegate", new SendReviewUpdateRequestDelegate(deliveries));
         Mocks.register("recordResolutionDelegate", new RecordResolutionDelegate(cases));
-        Mocks.register("recordClosureDelegate", new RecordClosureDelegate(cases));
+        Mocks.register("recordClosureDelegate", new RecordClosureDelegate(cases, orderSnapshots));
         Mocks.register("recordRetrospectiveDelegate", new RecordRetrospectiveDelegate(retrospectives));
         Mocks.register("pauseListingDelegate", new PauseListingDelegate(deliveries));
-        Mocks.register("preserveEvidenceDelegate", new PreserveEvidenceDelegate(evidence, intake, outbox, json));
+        Mocks.register("preserveEvidenceDelegate", new PreserveEvidenceDelegate(evidence, intake, outbox, orderSnapshots, json));
         Mocks.register("publishStatementDelegate", new PublishStatementDelegate(deliveries));
         Mocks.register("applyDeliveryDecisionDelegate", new com.complaintdesk.channel.failure.ApplyDeliveryDecisionDelegate(outbox));
     }

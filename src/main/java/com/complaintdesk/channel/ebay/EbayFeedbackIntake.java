@@ -53,8 +53,8 @@ class EbayFeedbackIntake {
         this.validator = validator;
     }
 
-    /** What became of a feedback version. */
-    record Handled(boolean fresh, String outcome) {}
+    /** What became of a feedback version; {@code caseId} is the feedback's case, when it has one. */
+    record Handled(boolean fresh, String outcome, String caseId) {}
 
     /**
      * Stores this version of the feedback unless it is known, then handles it. A version whose handling failed
@@ -62,16 +62,26 @@ class EbayFeedbackIntake {
      */
     Handled receive(EbayFeedback feedback, String payload) {
         if (feedback.feedbackId() == null) {
-            return new Handled(false, "feedback without a feedbackId: not handled");
+            return new Handled(false, "feedback without a feedbackId: not handled", null);
         }
         InboundEvents.Event event = events.record(CHANNEL, key(feedback.feedbackId(), feedback.commentType(), feedback.text()),
                 payload, OffsetDateTime.now(clock));
         if (event.processed()) {
-            return new Handled(false, "feedback " + feedback.feedbackId() + ": seen before (" + event.outcome() + ")");
+            return new Handled(false, "feedback " + feedback.feedbackId() + ": seen before (" + event.outcome() + ")",
+                    caseOf(feedback));
         }
         String outcome = handle(feedback);
+        // The case it opened or concerns keeps this version as received (X4, E6).
+        String caseId = caseOf(feedback);
+        if (caseId != null) {
+            events.linkToCase(event, caseId);
+        }
         events.processed(event.id(), outcome, OffsetDateTime.now(clock));
-        return new Handled(true, outcome);
+        return new Handled(true, outcome, caseId);
+    }
+
+    private String caseOf(EbayFeedback feedback) {
+        return intake.find(Channel.EBAY, feedback.feedbackId()).map(ComplaintCase::caseId).orElse(null);
     }
 
     static String key(String feedbackId, String commentType, String text) {

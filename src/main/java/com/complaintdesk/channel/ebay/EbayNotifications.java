@@ -67,6 +67,10 @@ class EbayNotifications {
         JsonNode data = root.path("notification").path("data");
         try {
             EbayFeedbackIntake.Handled handled = feedbacks.receive(EbayFeedback.read(data), data.toString());
+            if (handled.caseId() != null) {
+                // The signed notification itself, as eBay sent it, is kept with the case's evidence (X4, E6).
+                events.linkToCase(event, handled.caseId());
+            }
             events.processed(event.id(), handled.outcome(), OffsetDateTime.now(clock));
             log.info("eBay notification {}: {}", key, handled.outcome());
             return DeliveryOutcome.PROCESSED;

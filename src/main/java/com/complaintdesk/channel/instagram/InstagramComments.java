@@ -101,7 +101,7 @@ class InstagramComments {
         boolean failed = false;
         for (InstagramDelivery.Change change : delivery.changes()) {
             try {
-                outcomes.add(handle(change, now));
+                outcomes.add(handle(event, change, now));
             } catch (RuntimeException e) {
                 failed = true;
                 outcomes.add(describe(change) + ": failed (" + e + ")");
@@ -118,7 +118,7 @@ class InstagramComments {
         return DeliveryOutcome.PROCESSED;
     }
 
-    private String handle(InstagramDelivery.Change change, OffsetDateTime receivedAt) {
+    private String handle(InboundEvents.Event event, InstagramDelivery.Change change, OffsetDateTime receivedAt) {
         InstagramDelivery.Comment comment = change.comment();
         if (comment == null) {
             return "field " + change.field() + ": not handled";
@@ -131,6 +131,7 @@ class InstagramComments {
         }
         Optional<ComplaintCase> known = intake.find(Channel.INSTAGRAM, comment.id());
         if (known.isPresent()) {
+            events.linkToCase(event, known.get().caseId());
             return edited(known.get(), comment);
         }
         ComplaintRequest request = request(change, comment, receivedAt);
@@ -141,6 +142,7 @@ class InstagramComments {
         }
         try {
             ComplaintIntake.Received received = engine.asChannel(CHANNEL, () -> intake.receive(request));
+            events.linkToCase(event, received.complaintCase().caseId());
             return "comment " + comment.id() + ": case " + received.complaintCase().caseId()
                     + (received.created() ? " opened" : " already open");
         } catch (InvalidRequestException e) {

@@ -98,7 +98,7 @@ class WechatReviews {
         }
         String outcome;
         try {
-            outcome = handle(push, now);
+            outcome = handle(event, push, now);
         } catch (RuntimeException e) {
             log.error("WeChat push {} ({} {}) could not be handled; WeChat will push it again", event.id(),
                     push.msgType(), push.event(), e);
@@ -109,12 +109,12 @@ class WechatReviews {
         return DeliveryOutcome.PROCESSED;
     }
 
-    private String handle(WechatPush push, OffsetDateTime receivedAt) {
+    private String handle(InboundEvents.Event event, WechatPush push, OffsetDateTime receivedAt) {
         if (isReviewEvent(push)) {
             if (push.commentId() == null) {
                 return push.event() + " without result.comment_id: not handled";
             }
-            return review(api.review(push.commentId()), push, receivedAt);
+            return review(event, api.review(push.commentId()), push, receivedAt);
         }
         if (!WechatPush.EVENT.equals(push.msgType()) && push.fromUserName() != null) {
             // The customer wrote to customer service: the 48-hour window opens again.
@@ -124,7 +124,7 @@ class WechatReviews {
         return "MsgType " + push.msgType() + (push.event() == null ? "" : " Event " + push.event()) + ": not handled";
     }
 
-    private String review(WechatReview review, WechatPush push, OffsetDateTime receivedAt) {
+    private String review(InboundEvents.Event event, WechatReview review, WechatPush push, OffsetDateTime receivedAt) {
         String commentId = review.commentId() == null ? push.commentId() : review.commentId();
         Instant postedAt = review.createdAt() != null ? review.createdAt()
                 : push.createdAt() != null ? push.createdAt() : receivedAt.toInstant();
@@ -134,11 +134,13 @@ class WechatReviews {
         if (review.oldCommentId() != null) {
             Optional<ComplaintCase> edited = intake.find(Channel.WECHAT, review.oldCommentId());
             if (edited.isPresent()) {
+                events.linkToCase(event, edited.get().caseId());
                 return edited(edited.get(), commentId, text(review));
             }
         }
         Optional<ComplaintCase> known = intake.find(Channel.WECHAT, commentId);
         if (known.isPresent()) {
+            events.linkToCase(event, known.get().caseId());
             return "review " + commentId + ": case " + known.get().caseId() + " already open";
         }
         ComplaintRequest request = request(commentId, review, postedAt);
@@ -149,6 +151,7 @@ class WechatReviews {
         }
         try {
             ComplaintIntake.Received received = engine.asChannel(CHANNEL, () -> intake.receive(request));
+            events.linkToCase(event, received.complaintCase().caseId());
             return "review " + commentId + ": case " + received.complaintCase().caseId()
                     + (received.created() ? " opened" : " already open");
         } catch (InvalidRequestException e) {

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.complaintdesk.support.CaseEvidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -70,6 +71,10 @@ class EbayNotificationAppTest extends EbayAppTestBase {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(caseOf(feedback)).containsEntry("text", "Box crushed, mug broken").containsEntry("customer_id", "lin_w")
                 .containsEntry("received_by", "channel:ebay");
+        // X4, E6: the complaint as received, the feedback, and the notification exactly as eBay signed it
+        assertThat(CaseEvidence.kinds(jdbc, "ebay", feedback)).containsExactly("complaint", "inbound", "inbound");
+        assertThat(CaseEvidence.inboundPayloads(jdbc, "ebay", feedback)).hasSize(2).contains(body)
+                .anySatisfy(payload -> assertThat(payload).contains(feedback).isNotEqualTo(body));
     }
 
     @Test
@@ -84,6 +89,7 @@ class EbayNotificationAppTest extends EbayAppTestBase {
         assertThat(cases(feedback)).isOne();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_inbound_event WHERE channel = 'ebay' AND event_key = :key")
                 .param("key", "notification:" + notificationId).query(Integer.class).single()).isOne();
+        assertThat(CaseEvidence.inboundPayloads(jdbc, "ebay", feedback)).hasSize(2).contains(body);
     }
 
     @Test

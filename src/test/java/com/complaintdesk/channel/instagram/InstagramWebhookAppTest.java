@@ -6,6 +6,7 @@ import com.complaintdesk.lifecycle.ComplaintLifecycle;
 import com.complaintdesk.lifecycle.ComplaintLifecycle.Activity;
 import com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 import com.complaintdesk.support.AppTest;
+import com.complaintdesk.support.CaseEvidence;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -123,6 +124,9 @@ class InstagramWebhookAppTest {
                 .operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE).list())
                 .extracting(UserOperationLogEntry::getUserId).contains("channel:instagram");
         assertThat(storedDeliveries(commentId)).isOne();
+        // X4, E6: the complaint as received and the delivery exactly as Meta signed it are the case's evidence
+        assertThat(CaseEvidence.kinds(jdbc, "instagram", commentId)).containsExactly("complaint", "inbound");
+        assertThat(CaseEvidence.inboundPayloads(jdbc, "instagram", commentId)).containsExactly(body);
     }
 
     @Test
@@ -211,6 +215,7 @@ class InstagramWebhookAppTest {
         assertThat(cases(commentId)).isOne();
         assertThat(instances(commentId)).isOne();
         assertThat(storedDeliveries(commentId)).isOne();
+        assertThat(CaseEvidence.inboundPayloads(jdbc, "instagram", commentId)).containsExactly(body);
     }
 
     @Test
@@ -227,6 +232,7 @@ class InstagramWebhookAppTest {
         assertThat(instances(commentId)).isOne();
         assertThat(storedDeliveries(commentId)).isEqualTo(2);
         assertThat(outcome(commentId)).contains("delivered again, nothing new");
+        assertThat(CaseEvidence.inboundPayloads(jdbc, "instagram", commentId)).containsExactly(first, again);
     }
 
     @Test
@@ -257,6 +263,7 @@ class InstagramWebhookAppTest {
         assertThat(cases(commentId)).isOne();
         assertThat(instances(commentId)).isOne();
         assertThat(storedDeliveries(commentId)).isOne();
+        assertThat(CaseEvidence.kinds(jdbc, "instagram", commentId)).containsExactly("complaint", "inbound");
     }
 
     // ------------------------------------------------------------------------------------------------ edits (R3)

@@ -12,6 +12,7 @@ import com.complaintdesk.lifecycle.ComplaintLifecycle;
 import com.complaintdesk.lifecycle.ComplaintLifecycle.Activity;
 import com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 import com.complaintdesk.support.AppTest;
+import com.complaintdesk.support.CaseEvidence;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -129,8 +130,9 @@ class WechatWebhookAppTest {
         String commentId = commentId();
         String openId = "oQ3a4" + commentId;
         review(commentId, "杯子收到就碎了，客服也不回复！", openId, null);
+        String event = jsonEvent(commentId);
 
-        ResponseEntity<String> response = push(jsonEvent(commentId));
+        ResponseEntity<String> response = push(event);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody()).isEqualTo("success");
@@ -148,6 +150,9 @@ class WechatWebhookAppTest {
         WECHAT.verify(getRequestedFor(urlPathEqualTo("/wxaapi/comment/commentinfo/get"))
                 .withQueryParam("commentId", equalTo(commentId)).withQueryParam("access_token", equalTo("ACCESS_TOKEN")));
         assertThat(storedPushes(commentId)).isOne();
+        // X4, E6: the complaint as received and the push exactly as WeChat signed it are the case's evidence
+        assertThat(CaseEvidence.kinds(jdbc, "wechat", commentId)).containsExactly("complaint", "inbound");
+        assertThat(CaseEvidence.inboundPayloads(jdbc, "wechat", commentId)).containsExactly(event);
     }
 
     @Test
@@ -200,6 +205,7 @@ class WechatWebhookAppTest {
             assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("wechat:" + id).count()).isOne();
             assertThat(storedPushes(id)).isOne();
         }
+        assertThat(CaseEvidence.inboundPayloads(jdbc, "wechat", other)).containsExactly(racing);
     }
 
     @Test
