@@ -14,6 +14,7 @@ import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -56,10 +57,13 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final List<ChannelGateway> gateways;
     private final TransactionTemplate ownTransaction;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Outbox(JdbcClient jdbc, PlatformTransactionManager transactions, List<ChannelGateway> gateways) {
+    Outbox(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events,
+            List<ChannelGateway> gateways) {
         this.jdbc = jdbc;
+        this.events = events;
         this.gateways = inOrder(gateways);
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -130,6 +134,7 @@ public class Outbox {
                 .param("at", at)
                 .param("id", id)
                 .update();
+        announce(m.idempotencyKey());
         return new Delivery(id, ref, MANUAL, at);
     }
 
@@ -215,6 +220,7 @@ public class Outbox {
                 .param("at", deliveredAt)
                 .param("id", entry.id())
                 .update();
+        announce(entry.idempotencyKey());
         return new Delivery(entry.id(), platformRef, DELIVERED, deliveredAt);
     }
 
@@ -237,6 +243,14 @@ public class Outbox {
                         utc(rs.getObject("last_attempt_at", OffsetDateTime.class)),
                         rs.getString("last_error") == null ? "no answer recorded" : rs.getString("last_error")))
                 .single();
+    }
+
+    /**
+     * Tells the listeners (the evidence store, X4) in the transaction that marks the row: if one of them fails, the
+     * row stays as it was and the retry finds the send interrupted, so nothing is posted twice for it.
+     */
+    private void announce(String idempotencyKey) {
+        events.publishEvent(new MessageDelivered(byIdempotencyKey(idempotencyKey).orElseThrow()));
     }
 
     private static boolean isDone(OutboxEntry entry) {

@@ -28,6 +28,12 @@ class OutboxAppTest {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    com.complaintdesk.evidence.EvidenceStore evidence;
+
     @Test
     void sendDeliversThroughTheSandboxByDefaultAndKeepsTheMessage() {
         String caseId = UUID.randomUUID().toString();
@@ -59,7 +65,7 @@ class OutboxAppTest {
     @Test
     void sendWithARepeatedKeyDeliversOnceAndReturnsTheFirstDelivery() {
         RecordingGateway platform = new RecordingGateway();
-        Outbox outbox = new Outbox(jdbc, transactionManager, List.of(platform));
+        Outbox outbox = new Outbox(jdbc, transactionManager, events, List.of(platform));
         String caseId = UUID.randomUUID().toString();
         OutboundMessage offer = message(caseId, "ebay", MessageKind.COMPENSATION_OFFER, "offer-" + caseId);
 
@@ -75,7 +81,7 @@ class OutboxAppTest {
     void sendThatThePlatformFailsKeepsTheMessagePendingWithTheErrorAndTheJobsRetryDeliversOnce() {
         RecordingGateway platform = new RecordingGateway();
         platform.failuresLeft.set(1);
-        Outbox outbox = new Outbox(jdbc, transactionManager, List.of(platform));
+        Outbox outbox = new Outbox(jdbc, transactionManager, events, List.of(platform));
         String caseId = UUID.randomUUID().toString();
         OutboundMessage message = message(caseId, "wechat", MessageKind.PRIVATE_MESSAGE, "pm-" + caseId);
 
@@ -97,7 +103,7 @@ class OutboxAppTest {
     @Test
     void aJobThatFailsAfterThePlatformPostedDoesNotPostAgainOnItsRetry() {
         RecordingGateway platform = new RecordingGateway();
-        Outbox outbox = new Outbox(jdbc, transactionManager, List.of(platform));
+        Outbox outbox = new Outbox(jdbc, transactionManager, events, List.of(platform));
         String caseId = UUID.randomUUID().toString();
         OutboundMessage reply = message(caseId, "instagram", MessageKind.REPLY, "reply-" + caseId);
 
@@ -111,6 +117,11 @@ class OutboxAppTest {
         assertThat(platform.delivered).as("posts on the platform").hasSize(1);
         assertThat(retried.platformRef()).isEqualTo("platform-1");
         assertThat(column("status", "reply-" + caseId)).isEqualTo(Outbox.DELIVERED);
+        // X4: the delivery is kept as evidence once, with the platform's id, although the job's transaction failed
+        assertThat(evidence.forCase(caseId)).singleElement().satisfies(item -> {
+            assertThat(item.kind()).isEqualTo("outbound");
+            assertThat(item.content()).contains("platform-1").contains(reply.text());
+        });
     }
 
     @Test
@@ -118,7 +129,7 @@ class OutboxAppTest {
         RecordingGateway platform = new RecordingGateway();
         platform.loseAnswerOnce.set(true);
         platform.check = message -> DeliveryCheck.found("platform-1");
-        Outbox outbox = new Outbox(jdbc, transactionManager, List.of(platform));
+        Outbox outbox = new Outbox(jdbc, transactionManager, events, List.of(platform));
         String caseId = UUID.randomUUID().toString();
         OutboundMessage reply = message(caseId, "instagram", MessageKind.REPLY, "reply-" + caseId);
 
@@ -139,7 +150,7 @@ class OutboxAppTest {
         RecordingGateway platform = new RecordingGateway();
         platform.crashBeforePostingOnce.set(true);
         platform.check = message -> DeliveryCheck.absent();
-        Outbox outbox = new Outbox(jdbc, transactionManager, List.of(platform));
+        Outbox outbox = new Outbox(jdbc, transactionManager, events, List.of(platform));
         String caseId = UUID.randomUUID().toString();
         OutboundMessage reply = message(caseId, "instagram", MessageKind.REPLY, "reply-" + caseId);
 
@@ -160,7 +171,7 @@ class OutboxAppTest {
         RecordingGateway platform = new RecordingGateway();
         platform.loseAnswerOnce.set(true);
         platform.check = message -> DeliveryCheck.unknown("this platform offers no way to look a sent message up");
-        Outbox outbox = new Outbox(jdbc, transactionManager, List.of(platform));
+        Outbox outbox = new Outbox(jdbc, transactionManager, events, List.of(platform));
         String caseId = UUID.randomUUID().toString();
         OutboundMessage offer = message(caseId, "ebay", MessageKind.COMPENSATION_OFFER, "offer-" + caseId);
         String step = "pi-5:Task_SendCompensationOffer";
@@ -188,7 +199,7 @@ class OutboxAppTest {
     void aManualDeliveryClosesAnInterruptedSendWithoutPosting() {
         RecordingGateway platform = new RecordingGateway();
         platform.loseAnswerOnce.set(true);
-        Outbox outbox = new Outbox(jdbc, transactionManager, List.of(platform));
+        Outbox outbox = new Outbox(jdbc, transactionManager, events, List.of(platform));
         String caseId = UUID.randomUUID().toString();
         OutboundMessage reply = message(caseId, "wechat", MessageKind.REPLY, "reply-" + caseId);
         assertThatThrownBy(() -> inAJob(() -> outbox.send(reply, "pi-6:Task_PublishReply"))).isInstanceOf(ChannelException.class);
@@ -205,7 +216,7 @@ class OutboxAppTest {
     @Test
     void sendPrefersARealAdapterForItsChannelAndLeavesTheOthersToTheSandbox() {
         RecordingGateway ebay = new RecordingGateway("ebay");
-        Outbox outbox = new Outbox(jdbc, transactionManager, List.of(new SandboxChannelGateway(), ebay));
+        Outbox outbox = new Outbox(jdbc, transactionManager, events, List.of(new SandboxChannelGateway(), ebay));
         String caseId = UUID.randomUUID().toString();
 
         Delivery onEbay = outbox.send(message(caseId, "ebay", MessageKind.REPLY, "ebay-" + caseId));
