@@ -78,6 +78,10 @@ class AuditCases {
      * batch ended (keyset), so an export of all cases costs as much per row as its first page.
      */
     long export(CaseQuery query, Consumer<CaseRow> each) {
+        return export(query, EXPORT_BATCH, each);
+    }
+
+    long export(CaseQuery query, int batchSize, Consumer<CaseRow> each) {
         Where where = Where.of(query);
         long count = 0;
         CaseRow last = null;
@@ -86,7 +90,7 @@ class AuditCases {
                     : (where.sql().isEmpty() ? " WHERE " : " AND ")
                             + "posted_at <= :lastPostedAt AND (posted_at < :lastPostedAt OR id < :lastId)";
             JdbcClient.StatementSpec statement = jdbc.sql("SELECT " + COLUMNS + " FROM cd_complaint" + where.sql() + after
-                            + NEWEST_FIRST + " FETCH FIRST " + EXPORT_BATCH + " ROWS ONLY")
+                            + NEWEST_FIRST + " FETCH FIRST " + batchSize + " ROWS ONLY")
                     .params(where.params());
             if (last != null) {
                 statement = statement.param("lastPostedAt", last.postedAt()).param("lastId", last.caseId());
@@ -94,7 +98,7 @@ class AuditCases {
             List<CaseRow> batch = statement.query(AuditCases::map).list();
             batch.forEach(each);
             count += batch.size();
-            if (batch.size() < EXPORT_BATCH) {
+            if (batch.size() < batchSize) {
                 return count;
             }
             last = batch.get(batch.size() - 1);
