@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads cases for auditors from the application's own table ({@code cd_complaint}), never from engine variables.
- * Every filter has an index that also gives the default order, newest post first (V9), so a page is read in order
+ * Every filter has an index that also gives the default order, newest post first (V10), so a page is read in order
  * from one index. Paging is by offset within the first {@value #WINDOW} matches, and the total is counted up to
  * that many: beyond it an auditor narrows the search or exports it, which walks every match by keyset.
  */

@@ -12,7 +12,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
- * Flyway migration 9.1: fills {@code cd_complaint.order_id} (added by V9) for the cases received before it, from
+ * Flyway migration 10.1: fills {@code cd_complaint.order_id} (added by V10) for the cases received before it, from
  * the order in the complaint as it was received ({@code payload}), so a search by order finds old cases too. SQL
  * alone cannot do it on both databases: H2 has no JSON path functions.
  */
@@ -25,7 +25,7 @@ class OrderIdBackfill implements JavaMigration {
 
     @Override
     public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("9.1");
+        return MigrationVersion.fromVersion("10.1");
     }
 
     @Override

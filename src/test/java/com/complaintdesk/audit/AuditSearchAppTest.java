@@ -197,7 +197,7 @@ class AuditSearchAppTest {
         assertThat(externalIds(search("audrey", byOrder + "&compensationGiven=true").getBody())).isEmpty();
         assertThat(externalIds(search("audrey", byOrder + "&compensationGiven=false").getBody())).hasSize(1);
 
-        // a case received before V9 had no order id: migration 9.1 reads it from the complaint as received
+        // a case received before V10 had no order id: migration 10.1 reads it from the complaint as received
         jdbc.sql("UPDATE cd_complaint SET order_id = NULL WHERE id = :id").param("id", caseId).update();
         assertThat(externalIds(search("audrey", byOrder).getBody())).isEmpty();
         try (Connection connection = dataSource.getConnection()) {
