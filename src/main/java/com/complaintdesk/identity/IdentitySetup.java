@@ -70,6 +70,7 @@ class IdentitySetup implements SmartInitializingSingleton {
             }
         }
         grantAdministratorsEverything();
+        OwnAccountAuthorizations.withdrawDeletingOwnAccounts(authorizations);
         RoleAuthorizations.GRANTS.forEach(g -> grant(g.group(), g.resource(), g.resourceId(), g.permissions()));
         TasklistFilters.ALL.forEach(this::ensureFilter);
         if (!newPasswords.isEmpty()) {

@@ -1,7 +1,9 @@
 package com.complaintdesk.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,8 +13,13 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
@@ -21,12 +28,15 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Three filter chains. The platforms' webhooks ({@code /webhooks}) authenticate each delivery themselves (Meta
+ * Four filter chains. The platforms' webhooks ({@code /webhooks}) authenticate each delivery themselves (Meta
  * signs its body, eBay signs each notification, WeChat signs its query with the shared Token), so exactly the
  * listed webhook paths are open and everything else under {@code /webhooks} is refused. The APIs ({@code /api},
  * {@code /engine-rest}, {@code /actuator}) take HTTP Basic credentials of a Camunda user, statelessly; the webapps
  * ({@code /camunda}) keep their own session login and CSRF protection, minus the Admin app's first-run setup,
- * which is closed for good.
+ * which is closed for good. The auditors' pages and API ({@code /audit}, {@code /api/audit}) are read-only and for
+ * auditors, supervisors, owners and administrators: HTTP Basic, or the session of a Cockpit or Tasklist login in the
+ * same browser. An auditor changes nothing: no {@code /api} request but a read, and the engine's authorizations give
+ * auditors only read permissions ({@link RoleAuthorizations}).
  */
 @Configuration
 @EnableWebSecurity
@@ -61,8 +71,37 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** Who may read the auditors' pages and API. */
+    static final String[] AUDIT_READERS = {Roles.AUDITORS, Roles.SUPERVISORS, Roles.OWNERS, Roles.CAMUNDA_ADMIN};
+
     @Bean
     @Order(1)
+    SecurityFilterChain audit(HttpSecurity http, AuthenticationManager authenticationManager, IdentityService identity,
+            ProcessEngine engine, EngineAuthentication engineAuthentication) throws Exception {
+        BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+        entryPoint.setRealmName(REALM);
+        http.securityMatcher(new OrRequestMatcher(ant("/audit"), ant("/audit/**"), ant("/api/audit/**")))
+                .authenticationManager(authenticationManager)
+                // Nothing here changes anything (only GET and HEAD are let through), so there is nothing to forge.
+                .csrf(csrf -> csrf.disable())
+                // A webapp session is only read here: its id was renewed when its user logged in; renewing it on
+                // every read would break the Cockpit and Tasklist requests still under way with the old id.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(ant(HttpMethod.GET, "/**"), ant(HttpMethod.HEAD, "/**")).hasAnyRole(AUDIT_READERS)
+                        .anyRequest().denyAll())
+                .addFilterAfter(new WebappSessionAuthenticationFilter(engine.getName(), identity, engineAuthentication),
+                        BasicAuthenticationFilter.class)
+                .addFilterAfter(new EngineAuthenticationFilter(identity), WebappSessionAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain apis(HttpSecurity http, AuthenticationManager authenticationManager, IdentityService identity,
             ObjectMapper json, SecurityProperties limits) throws Exception {
         BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
@@ -77,6 +116,10 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(ant("/actuator/health"), ant("/actuator/health/**")).permitAll()
                         .requestMatchers(ant("/actuator/**")).hasAnyRole(Roles.CAMUNDA_ADMIN, Roles.OWNERS)
+                        // An auditor reads: whatever an /api endpoint may allow, a change needs another role too.
+                        .requestMatchers(ant(HttpMethod.GET, "/api/**"), ant(HttpMethod.HEAD, "/api/**"),
+                                ant(HttpMethod.OPTIONS, "/api/**")).authenticated()
+                        .requestMatchers(ant("/api/**")).access(SecurityConfig::notOnlyAnAuditor)
                         .anyRequest().authenticated())
                 .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
                 .addFilterAfter(new QueryGuardFilter(json, limits.maxResults(), "/engine-rest/"), EngineAuthenticationFilter.class);
@@ -84,7 +127,7 @@ class SecurityConfig {
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain webapps(HttpSecurity http, ObjectMapper json, SecurityProperties limits) throws Exception {
         OrRequestMatcher adminSetup = new OrRequestMatcher(
                 ant("/camunda/api/admin/setup/**"), ant("/camunda/app/admin/*/setup/**"));
@@ -98,6 +141,17 @@ class SecurityConfig {
                 .addFilterBefore(new QueryGuardFilter(json, limits.maxResults(), "/camunda/api/"),
                         BasicAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** Granted to a caller with any group besides the auditors (a user may be an auditor and an agent). */
+    static AuthorizationDecision notOnlyAnAuditor(Supplier<Authentication> caller, RequestAuthorizationContext request) {
+        Authentication authentication = caller.get();
+        boolean otherRole = authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)
+                && authentication.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .anyMatch(a -> a.startsWith("ROLE_") && !a.equals("ROLE_" + Roles.AUDITORS));
+        return new AuthorizationDecision(otherRole);
     }
 
     private static AntPathRequestMatcher ant(String pattern) {

@@ -27,9 +27,11 @@ public class CaseRecords {
     private static final List<String> ROOT_CAUSES = List.of("quality", "logistics", "service_attitude",
             "misunderstanding", "other");
     private static final List<String> SATISFACTIONS = List.of("satisfied", "neutral", "unsatisfied", "unknown");
-    private static final List<String> REVIEW_OUTCOMES = List.of("updated", "declined", "no_answer");
-    private static final List<String> COMPENSATIONS = List.of("full_refund", "partial_refund", "reshipment",
+    public static final List<String> REVIEW_OUTCOMES = List.of("updated", "declined", "no_answer");
+    public static final List<String> COMPENSATIONS = List.of("full_refund", "partial_refund", "reshipment",
             "reshipment_gift", "full_refund_return_shipping", "coupon", "gift", "none", "declined");
+    /** The compensation keys under which the customer got nothing; any other option counts as compensation given. */
+    public static final List<String> NO_COMPENSATION = List.of("none", "declined");
 
     private final JdbcClient jdbc;
 
@@ -62,15 +64,19 @@ public class CaseRecords {
         update(caseId, jdbc.sql("UPDATE cd_complaint SET resolved_at = :at WHERE id = :id").param("at", at));
     }
 
-    /** C2: the option the customer chose ({@code declined} when they want none) and its amount. */
+    /** C2: the option the customer chose ({@code declined} when they want none), its amount, and whether it gave anything. */
     public void recordCompensation(String caseId, String option, BigDecimal amount) {
         check("compensation", option, COMPENSATIONS);
         if (amount != null && amount.signum() < 0) {
             throw new IllegalArgumentException("compensation amount must not be negative, not " + amount);
         }
-        update(caseId, jdbc.sql("UPDATE cd_complaint SET compensation = :option, compensation_amount = :amount WHERE id = :id")
+        update(caseId, jdbc.sql("""
+                UPDATE cd_complaint SET compensation = :option, compensation_amount = :amount, compensation_given = :given
+                 WHERE id = :id
+                """)
                 .param("option", option)
-                .param("amount", amount));
+                .param("amount", amount)
+                .param("given", option != null && !NO_COMPENSATION.contains(option)));
     }
 
     /** R3–R5: {@code updated}, {@code declined}, or {@code no_answer} when the customer never replied. */

@@ -27,9 +27,9 @@ class ComplaintRepository {
     void insert(String id, ComplaintRequest request, OffsetDateTime receivedAt, String receivedBy, String payload) {
         jdbc.sql("""
                 INSERT INTO cd_complaint (id, channel, external_id, business_key, posted_at, received_at, received_by,
-                                          language, text, customer_id, customer_name, payload)
+                                          language, text, customer_id, customer_name, order_id, payload)
                 VALUES (:id, :channel, :externalId, :businessKey, :postedAt, :receivedAt, :receivedBy,
-                        :language, :text, :customerId, :customerName, :payload)
+                        :language, :text, :customerId, :customerName, :orderId, :payload)
                 """)
                 .param("id", id)
                 .param("channel", request.channel().key())
@@ -42,6 +42,7 @@ class ComplaintRepository {
                 .param("text", request.text())
                 .param("customerId", request.customer().id())
                 .param("customerName", request.customer().name())
+                .param("orderId", request.order() == null ? null : request.order().id())
                 .param("payload", payload)
                 .update();
     }

@@ -23,6 +23,7 @@ public class SlaEvents {
         this.jdbc = jdbc;
     }
 
+    /** Records the event; a breach also marks the case's record as breached, which auditors search by. */
     public void record(SlaEvent e) {
         jdbc.sql("""
                 INSERT INTO cd_sla_event (id, case_id, process_instance_id, clock, event, tier, due_at, occurred_at, actor)
@@ -38,6 +39,11 @@ public class SlaEvents {
                 .param("occurredAt", e.occurredAt())
                 .param("actor", e.actor())
                 .update();
+        if (SlaEvent.BREACHED.equals(e.event()) || SlaEvent.SECOND_BREACH.equals(e.event())) {
+            jdbc.sql("UPDATE cd_complaint SET sla_breached = TRUE WHERE id = :caseId AND sla_breached = FALSE")
+                    .param("caseId", e.caseId())
+                    .update();
+        }
     }
 
     /** A case's clock events in the order they happened. */
