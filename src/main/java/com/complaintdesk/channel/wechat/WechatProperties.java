@@ -15,15 +15,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param apiBaseUrl where WeChat's server API answers; only tests point it elsewhere
  * @param timeout    the longest a call to the API may take to connect and to answer. WeChat waits five seconds for
  *                   the webhook's answer, and a push fetches the review once before answering
+ * @param encodingAesKey the EncodingAESKey of 消息推送配置 (COMPLAINTDESK_WECHAT_ENCODING_AES_KEY), 43 characters; needed
+ *                   only when the push settings use safe mode (安全模式) or compatible mode (兼容模式), whose pushes
+ *                   come encrypted
  */
 @ConfigurationProperties("complaintdesk.channels.wechat")
-record WechatProperties(String appId, String appSecret, String token, String apiBaseUrl, Duration timeout) {
+record WechatProperties(String appId, String appSecret, String token, String apiBaseUrl, Duration timeout,
+        String encodingAesKey) {
 
     static final String DEFAULT_API = "https://api.weixin.qq.com";
 
     WechatProperties {
         apiBaseUrl = apiBaseUrl == null || apiBaseUrl.isBlank() ? DEFAULT_API : apiBaseUrl.trim();
         timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
+        encodingAesKey = present(encodingAesKey) ? encodingAesKey.trim() : null;
+        if (encodingAesKey != null && encodingAesKey.length() != 43) {
+            throw new IllegalArgumentException("COMPLAINTDESK_WECHAT_ENCODING_AES_KEY must be the 43-character "
+                    + "EncodingAESKey from the mini program's message push settings; it has " + encodingAesKey.length());
+        }
     }
 
     boolean configured() {

@@ -1,8 +1,10 @@
 package com.complaintdesk.channel.wechat;
 
 import com.complaintdesk.channel.WebhookBodies;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,13 +23,15 @@ import org.springframework.web.bind.annotation.RestController;
  * <ul>
  *   <li>{@code GET}: the server verification. A valid {@code signature} for {@code timestamp} and {@code nonce} is
  *       answered 200 with {@code echostr} as plain text; anything else 403.</li>
- *   <li>{@code POST}: a push in plain-text mode (明文模式), XML or JSON. The query's {@code signature} is checked before
- *       the body is read; a missing or wrong one is answered 401 and nothing is stored. A valid push is stored, a
- *       bad review becomes a case, and the answer is {@code success}, as WeChat expects within five seconds;
- *       500 when it could not be handled, so that WeChat pushes it again.</li>
+ *   <li>{@code POST}: a push, XML or JSON. The query's {@code signature} is checked before the body is read; a
+ *       missing or wrong one is answered 401 and nothing is stored. In safe mode ({@code encrypt_type=aes}) the body's
+ *       {@code Encrypt} field must also match {@code msg_signature} and decrypt with the EncodingAESKey for this
+ *       mini program ({@link WechatCrypto}), else 401 (400 when there is no such field, or no key is configured);
+ *       the push inside is then handled like a plain one. A valid push is stored, a bad review becomes a case, and
+ *       the answer is {@code success}, as WeChat expects within five seconds; 500 when it could not be handled, so
+ *       that WeChat pushes it again.</li>
  * </ul>
- * Safe mode (安全模式, AES-encrypted bodies with {@code encrypt_type=aes} and {@code msg_signature}) is not supported:
- * such a push is refused with 400 and stored nowhere. Without the channel's settings both answer 503. Sources:
+ * Without the channel's settings both answer 503. Sources:
  * https://developers.weixin.qq.com/miniprogram/dev/framework/server-ability/message-push.html and
  * https://developers.weixin.qq.com/miniprogram/dev/server/event_push/guarantee/negative.html ("回复 success").
  */
@@ -44,10 +48,12 @@ class WechatWebhookController {
 
     private final WechatReviews reviews;
     private final WechatSettings settings;
+    private final ObjectMapper json;
 
-    WechatWebhookController(WechatReviews reviews, WechatSettings settings) {
+    WechatWebhookController(WechatReviews reviews, WechatSettings settings, ObjectMapper json) {
         this.reviews = reviews;
         this.settings = settings;
+        this.json = json;
     }
 
     /** The check of the Token in force; null while the channel is off. */
@@ -83,7 +89,8 @@ class WechatWebhookController {
     @PostMapping(PATH)
     ResponseEntity<String> push(HttpServletRequest request, @RequestParam(required = false) String signature,
             @RequestParam(required = false) String timestamp, @RequestParam(required = false) String nonce,
-            @RequestParam(name = "encrypt_type", required = false) String encryptType) throws IOException {
+            @RequestParam(name = "encrypt_type", required = false) String encryptType,
+            @RequestParam(name = "msg_signature", required = false) String msgSignature) throws IOException {
         WechatSignature wechat = wechat();
         if (wechat == null) {
             return plain(HttpStatus.SERVICE_UNAVAILABLE, NOT_CONFIGURED);
@@ -92,14 +99,32 @@ class WechatWebhookController {
             log.warn("WeChat push refused: signature {}", signature == null ? "missing" : "does not match");
             return plain(HttpStatus.UNAUTHORIZED, "Invalid signature");
         }
-        if (encryptType != null && !"raw".equals(encryptType)) {
-            log.error("WeChat push in safe mode (encrypt_type={}) refused: only plain-text mode (明文模式) is supported",
-                    encryptType);
-            return plain(HttpStatus.BAD_REQUEST, "Only plain-text mode is supported");
+        boolean safeMode = "aes".equals(encryptType);
+        if (encryptType != null && !safeMode && !"raw".equals(encryptType)) {
+            return plain(HttpStatus.BAD_REQUEST, "encrypt_type must be raw or aes");
+        }
+        String encodingAesKey = settings.current().encodingAesKey();
+        if (safeMode && encodingAesKey == null) {
+            log.error("WeChat push in safe mode refused: set COMPLAINTDESK_WECHAT_ENCODING_AES_KEY to the EncodingAESKey "
+                    + "of the message push settings");
+            return plain(HttpStatus.BAD_REQUEST, "Safe mode needs the EncodingAESKey configured here");
         }
         byte[] body = WebhookBodies.readAtMost(request.getInputStream(), MAX_BODY_BYTES);
         if (body == null) {
             return plain(HttpStatus.PAYLOAD_TOO_LARGE, "The push is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        if (safeMode) {
+            Optional<String> encrypt = WechatCrypto.encryptField(body, json);
+            if (encrypt.isEmpty()) {
+                return plain(HttpStatus.BAD_REQUEST, "A safe-mode push carries its message in an Encrypt field");
+            }
+            try {
+                body = new WechatCrypto(settings.current().token(), encodingAesKey, settings.current().appId())
+                        .decrypt(msgSignature, timestamp, nonce, encrypt.get());
+            } catch (WechatCrypto.Refused refused) {
+                log.warn("WeChat safe-mode push refused: {}", refused.getMessage());
+                return plain(HttpStatus.UNAUTHORIZED, "Invalid encrypted push: " + refused.getMessage());
+            }
         }
         return switch (reviews.receive(body)) {
             case PROCESSED, ALREADY_PROCESSED -> plain(HttpStatus.OK, SUCCESS);

@@ -57,6 +57,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class WechatWebhookAppTest {
 
     static final String TOKEN = "test-wechat-token";
+    static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+
+    private static WechatProperties withAesKey(WechatProperties p) {
+        return new WechatProperties(p.appId(), p.appSecret(), p.token(), p.apiBaseUrl(), p.timeout(), AES_KEY);
+    }
     static final WireMockServer WECHAT = new WireMockServer(wireMockConfig().dynamicPort());
 
     @BeforeAll
@@ -95,7 +100,7 @@ class WechatWebhookAppTest {
     @BeforeEach
     void turnOnAgainstWireMock() {
         previous = settings.use(new WechatProperties("wx1234567890", "test-app-secret", TOKEN, WECHAT.baseUrl(),
-                java.time.Duration.ofSeconds(2)));
+                java.time.Duration.ofSeconds(2), null));
         // The cases opened here run on: their replies and messages go to WeChat while the channel is on.
         WECHAT.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/wxaapi/comment/reply/add"))
                 .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
@@ -153,6 +158,47 @@ class WechatWebhookAppTest {
         // X4, E6: the complaint as received and the push exactly as WeChat signed it are the case's evidence
         assertThat(CaseEvidence.kinds(jdbc, "wechat", commentId)).containsExactly("complaint", "inbound");
         assertThat(CaseEvidence.inboundPayloads(jdbc, "wechat", commentId)).containsExactly(event);
+    }
+
+    /** Safe mode (安全模式): the push arrives AES-encrypted in an Encrypt field, signed by msg_signature. */
+    @Test
+    void anEncryptedPushInSafeModeOpensACaseAndATamperedOneIsRefusedWithNothingStored() throws Exception {
+        settings.use(withAesKey(settings.current()));
+        WechatCrypto crypto = new WechatCrypto(TOKEN, AES_KEY, "wx1234567890");
+        String commentId = commentId();
+        review(commentId, "杯子收到就碎了", "oQ3a4" + commentId, null);
+        String encrypt = crypto.encrypt(jsonEvent(commentId).getBytes(StandardCharsets.UTF_8),
+                "0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+        String body = "{\"ToUserName\":\"gh_abcdefg\",\"Encrypt\":\"" + encrypt + "\"}";
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String nonce = "1372623149";
+        String query = "?signature=" + wechat.sign(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce
+                + "&encrypt_type=aes&msg_signature=";
+
+        ResponseEntity<String> forged = post(body, query + crypto.sign(timestamp, nonce, encrypt).replace('a', 'b')
+                .replace('0', '1'));
+        assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(forged.getBody()).contains("msg_signature does not match");
+        assertThat(storedPushes(commentId)).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_complaint WHERE channel = 'wechat' AND external_id = :id")
+                .param("id", commentId).query(Long.class).single()).isZero();
+
+        ResponseEntity<String> response = post(body, query + crypto.sign(timestamp, nonce, encrypt));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).isEqualTo("success");
+        assertThat(caseOf(commentId)).containsEntry("text", "杯子收到就碎了");
+        assertThat(storedPushes(commentId)).as("the decrypted push is kept").isOne();
+    }
+
+    @Test
+    void anEncryptedPushWithoutAnEncodingAesKeyConfiguredIsRefused() {
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        ResponseEntity<String> response = post("{\"Encrypt\":\"abc\"}", "?signature=" + wechat.sign(timestamp, "7")
+                + "&timestamp=" + timestamp + "&nonce=7&encrypt_type=aes&msg_signature=x");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody()).contains("EncodingAESKey");
     }
 
     @Test
