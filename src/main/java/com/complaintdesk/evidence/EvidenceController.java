@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and do not need the chain. Nothing here, nor anywhere else, changes or removes evidence.
  */
 @RestController
-@RequestMapping("/api/cases/{caseId}/evidence")
+@RequestMapping("/api/audit/cases/{caseId}/evidence")
 @PreAuthorize("hasAnyRole('auditors', 'supervisors', 'owners', 'camunda-admin')")
 class EvidenceController {
 

@@ -69,7 +69,7 @@ class EvidenceApiAppTest {
         Map<String, Object> body = SampleComplaint.instagram(20);
         JsonNode opened = open(body);
 
-        JsonNode items = get("audrey", "/api/cases/" + opened.path("caseId").asText() + "/evidence", HttpStatus.OK);
+        JsonNode items = get("audrey", "/api/audit/cases/" + opened.path("caseId").asText() + "/evidence", HttpStatus.OK);
 
         assertThat(items).hasSize(1);
         JsonNode complaint = items.get(0);
@@ -83,7 +83,7 @@ class EvidenceApiAppTest {
         assertThat(content.path("complaint").path("order").path("id").asText())
                 .isEqualTo(SampleComplaint.child(body, "order").get("id"));
         assertThat(content.path("receivedBy").asText()).isEqualTo("ana");
-        JsonNode verification = get("audrey", "/api/cases/" + opened.path("caseId").asText() + "/evidence/verification",
+        JsonNode verification = get("audrey", "/api/audit/cases/" + opened.path("caseId").asText() + "/evidence/verification",
                 HttpStatus.OK);
         assertThat(verification.path("valid").asBoolean()).isTrue();
         assertThat(verification.path("items").asInt()).isOne();
@@ -101,7 +101,7 @@ class EvidenceApiAppTest {
         completeTriage(opened.path("processInstanceId").asText());
 
         JsonNode order = poll(() -> {
-            for (JsonNode item : get("sam", "/api/cases/" + caseId + "/evidence", HttpStatus.OK)) {
+            for (JsonNode item : get("sam", "/api/audit/cases/" + caseId + "/evidence", HttpStatus.OK)) {
                 if (item.path("kind").asText().equals("order")) {
                     return item;
                 }
@@ -116,7 +116,7 @@ class EvidenceApiAppTest {
         assertThat(snapshot.path(Var.SHIPPED_AT).asText()).startsWith("2026-11-14T10:00:00");
         assertThat(snapshot.path(Var.DELIVERED_AT).asText()).startsWith("2026-11-19T15:30:00");
         assertThat(snapshot.path(Var.PRODUCT_SKU).asText()).isEqualTo("MUG-CER-350");
-        assertThat(get("sam", "/api/cases/" + caseId + "/evidence/verification", HttpStatus.OK).path("valid").asBoolean())
+        assertThat(get("sam", "/api/audit/cases/" + caseId + "/evidence/verification", HttpStatus.OK).path("valid").asBoolean())
                 .isTrue();
     }
 
@@ -133,7 +133,7 @@ class EvidenceApiAppTest {
         // a retried step publishing the same delivery again keeps it once
         transaction.executeWithoutResult(status -> events.publishEvent(new MessageDelivered(entry)));
 
-        JsonNode items = get("olga", "/api/cases/" + caseId + "/evidence", HttpStatus.OK);
+        JsonNode items = get("olga", "/api/audit/cases/" + caseId + "/evidence", HttpStatus.OK);
         assertThat(items).extracting(item -> item.path("kind").asText()).containsExactly("complaint", "outbound");
         JsonNode outbound = items.get(1);
         assertThat(outbound.path("sourceRef").asText()).isEqualTo("outbound:" + entry.id());
@@ -155,12 +155,12 @@ class EvidenceApiAppTest {
         new EvidenceTampering(jdbc, transactions).run("UPDATE cd_evidence SET content = 'The box was fine.' WHERE id = :id",
                 "id", thirdId);
 
-        JsonNode verification = get("audrey", "/api/cases/" + caseId + "/evidence/verification", HttpStatus.OK);
+        JsonNode verification = get("audrey", "/api/audit/cases/" + caseId + "/evidence/verification", HttpStatus.OK);
         assertThat(verification.path("valid").asBoolean()).isFalse();
         assertThat(verification.path("firstBrokenSeq").asInt()).isEqualTo(3);
         assertThat(verification.path("firstBrokenId").asText()).isEqualTo(thirdId);
         assertThat(verification.path("reason").asText()).contains("item 3");
-        JsonNode items = get("audrey", "/api/cases/" + caseId + "/evidence", HttpStatus.OK);
+        JsonNode items = get("audrey", "/api/audit/cases/" + caseId + "/evidence", HttpStatus.OK);
         assertThat(items).extracting(item -> item.path("state").asText()).containsExactly("verified", "verified", "altered");
     }
 
@@ -168,17 +168,17 @@ class EvidenceApiAppTest {
     void auditorsSupervisorsOwnersAndAdministratorsReadEvidenceOthersMayNot() {
         String caseId = open(SampleComplaint.instagram(3)).path("caseId").asText();
         for (String reader : List.of("audrey", "sam", "olga", "admin")) {
-            get(reader, "/api/cases/" + caseId + "/evidence", HttpStatus.OK);
-            get(reader, "/api/cases/" + caseId + "/evidence/verification", HttpStatus.OK);
+            get(reader, "/api/audit/cases/" + caseId + "/evidence", HttpStatus.OK);
+            get(reader, "/api/audit/cases/" + caseId + "/evidence/verification", HttpStatus.OK);
         }
         for (String other : List.of("ana", "ben", "lena", "pete")) {
-            get(other, "/api/cases/" + caseId + "/evidence", HttpStatus.FORBIDDEN);
-            get(other, "/api/cases/" + caseId + "/evidence/verification", HttpStatus.FORBIDDEN);
+            get(other, "/api/audit/cases/" + caseId + "/evidence", HttpStatus.FORBIDDEN);
+            get(other, "/api/audit/cases/" + caseId + "/evidence/verification", HttpStatus.FORBIDDEN);
         }
-        assertThat(http.getForEntity("/api/cases/" + caseId + "/evidence", String.class).getStatusCode())
+        assertThat(http.getForEntity("/api/audit/cases/" + caseId + "/evidence", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        get("audrey", "/api/cases/" + UUID.randomUUID() + "/evidence", HttpStatus.NOT_FOUND);
-        get("audrey", "/api/cases/" + UUID.randomUUID() + "/evidence/verification", HttpStatus.NOT_FOUND);
+        get("audrey", "/api/audit/cases/" + UUID.randomUUID() + "/evidence", HttpStatus.NOT_FOUND);
+        get("audrey", "/api/audit/cases/" + UUID.randomUUID() + "/evidence/verification", HttpStatus.NOT_FOUND);
     }
 
     // ------------------------------------------------------------------------------------------------- helpers
