@@ -68,16 +68,18 @@ class AuditController {
     private final Outbox outbox;
     private final EvidenceStore evidence;
     private final Retrospectives retrospectives;
+    private final CaseTimeline timelines;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
     AuditController(AuditCases cases, SlaEvents slaEvents, Outbox outbox, EvidenceStore evidence,
-            Retrospectives retrospectives, ObjectMapper json) {
+            Retrospectives retrospectives, CaseTimeline timelines, ObjectMapper json) {
         this.cases = cases;
         this.slaEvents = slaEvents;
         this.outbox = outbox;
         this.evidence = evidence;
         this.retrospectives = retrospectives;
+        this.timelines = timelines;
         this.json = json;
     }
 
@@ -236,6 +238,22 @@ class AuditController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("case-" + caseId + ".csv").build().toString())
                 .body(out.toString());
+    }
+
+    @GetMapping(path = "/{caseId}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A case's timeline: everything that happened to it, oldest first",
+            description = "One list merging the case record's milestones and retrospective, every process instance of"
+                    + " the case (activities, tasks with candidate groups, assignee, who completed them and durations,"
+                    + " variable updates with who set them, the user operation log, comments, decisions with inputs and"
+                    + " outputs, incidents), SLA clock events, messages with their delivery and evidence items with"
+                    + " their verification state. Entries at the same instant keep a stable order. The engine's part"
+                    + " is read as the caller, under the engine's authorizations. {caseId, businessKey, entries:[{at,"
+                    + " kind, event, title, actor, processInstanceId, processKey, detail}], evidence}")
+    @ApiResponse(responseCode = "200", description = "{caseId, businessKey, entries, evidence}")
+    @ApiResponse(responseCode = "404", description = "No case with this id")
+    ResponseEntity<?> timeline(@PathVariable String caseId, Principal caller) {
+        return timelines.of(caseId, caller.getName()).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> noCase(caseId));
     }
 
     private Optional<CaseFile> file(String caseId) {
