@@ -30,7 +30,17 @@ const Audit = (() => {
       started: 'Started / 开始', restarted: 'Restarted / 重新计时', stopped: 'Stopped / 停止',
       breached: 'Breached / 超时', second_breach: 'Breached again / 再次超时'
     },
-    yesNo: { true: 'Yes / 是', false: 'No / 否' }
+    yesNo: { true: 'Yes / 是', false: 'No / 否' },
+    evidenceState: {
+      verified: 'Verified / 已验证', altered: 'Altered / 已被改动', unlinked: 'Unlinked / 链接断开',
+      'after-break': 'After a break / 断链之后'
+    },
+    evidenceKind: {
+      complaint: 'Complaint as received / 收到的投诉', inbound: 'Platform delivery / 平台推送',
+      outbound: 'Message delivered / 已送达消息', order: 'Order and logistics / 订单与物流',
+      conversation: 'Conversation / 对话记录'
+    },
+    retrospectiveCause: { systemic: 'Systemic / 系统性', individual: 'Individual / 个人' }
   };
 
   /** The bilingual label of a key, or the key itself when it has none. */
@@ -47,6 +57,33 @@ const Audit = (() => {
     if (isNaN(d)) return iso;
     const pad = n => String(n).padStart(2, '0');
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }
+
+  /** An ISO time as the reader's local date and time to the second, e.g. 2026-11-23 17:15:07. */
+  function timeSeconds(iso) {
+    if (!iso) return '';
+    const d = new Date(iso);
+    if (isNaN(d)) return iso;
+    return `${time(iso)}:${String(d.getSeconds()).padStart(2, '0')}`;
+  }
+
+  /** A duration in milliseconds in words: 850 ms, 12 s, 4 min 5 s, 3 h 20 min, 2 d 4 h. */
+  function duration(ms) {
+    if (ms === null || ms === undefined || ms === '') return '';
+    const n = Number(ms);
+    if (n < 1000) return `${n} ms`;
+    const s = Math.floor(n / 1000);
+    if (s < 60) return `${s} s`;
+    const m = Math.floor(s / 60);
+    if (m < 60) return `${m} min ${s % 60} s`;
+    const h = Math.floor(m / 60);
+    if (h < 24) return `${h} h ${m % 60} min`;
+    return `${Math.floor(h / 24)} d ${h % 24} h`;
+  }
+
+  /** A badge for an evidence item's verification state: verified in green, anything else in red. */
+  function evidenceBadge(state) {
+    return el('span', label('evidenceState', state), `badge ${state === 'verified' ? 'verified' : 'broken'}`);
   }
 
   /** GET a JSON resource of /api/audit; a problem answer (400, 404, 403) becomes an Error with its detail. */
@@ -73,5 +110,5 @@ const Audit = (() => {
     return value === null || value === undefined ? '' : Number(value).toFixed(2);
   }
 
-  return { labels, label, time, get, el, amount };
+  return { labels, label, time, timeSeconds, duration, evidenceBadge, get, el, amount };
 })();

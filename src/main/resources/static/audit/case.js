@@ -1,5 +1,5 @@
 // A case's printable file from GET /api/audit/cases/{caseId}: the record, the complaint as received, the SLA
-// clock events and every message sent.
+// clock events, every message sent, the evidence with each item's verification and the retrospective.
 'use strict';
 
 (() => {
@@ -8,6 +8,7 @@
   const api = '/api/audit/cases/' + encodeURIComponent(caseId);
   document.getElementById('downloadJson').href = api;
   document.getElementById('downloadCsv').href = api + '.csv';
+  document.getElementById('timeline').href = 'timeline.html?id=' + encodeURIComponent(caseId);
   document.getElementById('print').addEventListener('click', () => window.print());
 
   const FIELDS = [
@@ -94,6 +95,36 @@
           [m.status], [Audit.time(m.deliveredAt)], [m.text, 'text']]);
       }
       if (file.messages.length === 0) empty(messages, 6, 'None / 无');
+
+      const verification = file.evidenceVerification;
+      if (verification) {
+        document.getElementById('chain').append(Audit.el('span', verification.valid ? 'Valid / 完整' : 'Broken / 已断开',
+            `badge ${verification.valid ? 'verified' : 'broken'}`), ' ' + verification.reason);
+      }
+      const evidence = document.querySelector('#evidence tbody');
+      for (const e of file.evidence || []) {
+        const tr = document.createElement('tr');
+        tr.dataset.seq = e.seq;
+        const state = Audit.el('td');
+        state.append(Audit.evidenceBadge(e.state));
+        if (e.problem) state.append(Audit.el('div', e.problem, 'message'));
+        const content = e.content && e.content.length > 300 ? e.content.slice(0, 300) + '…' : e.content;
+        tr.append(Audit.el('td', e.seq), Audit.el('td', Audit.time(e.createdAt)),
+            Audit.el('td', Audit.label('evidenceKind', e.kind)), Audit.el('td', e.createdBy),
+            state, Audit.el('td', e.sha256 ? e.sha256.slice(0, 16) + '…' : ''), Audit.el('td', content, 'text'));
+        evidence.append(tr);
+      }
+      if (!file.evidence || file.evidence.length === 0) empty(evidence, 7, 'None / 无');
+
+      const r = file.retrospective;
+      const retrospective = document.getElementById('retrospective');
+      if (r) {
+        definitions(retrospective, [['Held / 时间', Audit.time(r.heldAt), ''], ['Held by / 主持人', r.heldBy, ''],
+          ['Cause / 原因', Audit.label('retrospectiveCause', r.cause), ''], ['Findings / 发现', r.findings, ''],
+          ['Action / 措施', r.action, ''], ['Training case / 培训案例', Audit.label('yesNo', r.trainingCase), '']]);
+      } else {
+        retrospective.append(Audit.el('dd', 'None / 无', 'message'));
+      }
       document.getElementById('printedAt').textContent = `Printed / 打印于 ${Audit.time(new Date().toISOString())}`;
     } catch (error) {
       message.className = 'message error';

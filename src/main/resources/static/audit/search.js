@@ -101,6 +101,14 @@
     }
   }
 
+  function timelineCell(caseId) {
+    const link = Audit.el('a', 'Timeline / 时间线', 'timeline');
+    link.href = 'timeline.html?id=' + encodeURIComponent(caseId);
+    const cell = Audit.el('td', null, 'no-print');
+    cell.append(link);
+    return cell;
+  }
+
   function show(result) {
     const total = result.totalExact ? String(result.total) : `more than ${result.total} / 超过 ${result.total}`;
     summary.textContent = `${total} ${result.total === 1 && result.totalExact ? 'case' : 'cases'} / 件`;
@@ -132,13 +140,14 @@
           Audit.el('td', Audit.label('yesNo', c.slaBreached), c.slaBreached ? 'breached' : ''),
           Audit.el('td', compensation),
           Audit.el('td', Audit.label('reviewOutcome', c.reviewOutcome)),
-          Audit.el('td', text, 'text'));
+          Audit.el('td', text, 'text'),
+          timelineCell(c.caseId));
       rows.append(tr);
     }
     if (result.items.length === 0) {
       const tr = document.createElement('tr');
       const td = Audit.el('td', 'No cases match / 没有符合条件的案件', 'message');
-      td.colSpan = 12;
+      td.colSpan = 13;
       tr.append(td);
       rows.append(tr);
     }

@@ -2,6 +2,12 @@ package com.complaintdesk.audit;
 
 import com.complaintdesk.channel.Outbox;
 import com.complaintdesk.channel.OutboxEntry;
+import com.complaintdesk.closure.Retrospective;
+import com.complaintdesk.closure.Retrospectives;
+import com.complaintdesk.evidence.ChainCheck;
+import com.complaintdesk.evidence.EvidenceItem;
+import com.complaintdesk.evidence.EvidenceStore;
+import com.complaintdesk.evidence.EvidenceVerification;
 import com.complaintdesk.sla.SlaEvent;
 import com.complaintdesk.sla.SlaEvents;
 import com.complaintdesk.web.FieldProblem;
@@ -60,13 +66,20 @@ class AuditController {
     private final AuditCases cases;
     private final SlaEvents slaEvents;
     private final Outbox outbox;
+    private final EvidenceStore evidence;
+    private final Retrospectives retrospectives;
+    private final CaseTimeline timelines;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    AuditController(AuditCases cases, SlaEvents slaEvents, Outbox outbox, ObjectMapper json) {
+    AuditController(AuditCases cases, SlaEvents slaEvents, Outbox outbox, EvidenceStore evidence,
+            Retrospectives retrospectives, CaseTimeline timelines, ObjectMapper json) {
         this.cases = cases;
         this.slaEvents = slaEvents;
         this.outbox = outbox;
+        this.evidence = evidence;
+        this.retrospectives = retrospectives;
+        this.timelines = timelines;
         this.json = json;
     }
 
@@ -129,26 +142,49 @@ class AuditController {
         }
     }
 
-    /** A case's whole file: its record, the complaint as received, its SLA clock events and every message sent. */
+    /**
+     * A case's whole file: its record, the complaint as received, its SLA clock events, every message sent, its
+     * evidence with each item's verification state and the chain's verification (X4, E6), and its retrospective (A4)
+     * when one was held.
+     */
     record CaseFile(
             @JsonProperty("case") CaseRow caseRecord,
             JsonNode complaint,
             List<SlaEvent> slaEvents,
-            List<OutboxEntry> messages) {}
+            List<OutboxEntry> messages,
+            List<EvidenceRow> evidence,
+            EvidenceVerification evidenceVerification,
+            Retrospective retrospective) {}
+
+    /** An evidence item as the case file lists it, with how it fared when the chain was verified. */
+    record EvidenceRow(String id, int seq, String kind, String sourceRef, OffsetDateTime createdAt, String createdBy,
+            String sha256, String previousSha256, ChainCheck.ItemState state, String problem, String content) {
+
+        static EvidenceRow of(ChainCheck.CheckedItem checked) {
+            EvidenceItem i = checked.item();
+            return new EvidenceRow(i.id(), i.seq(), i.kind(), i.sourceRef(), i.createdAt(), i.createdBy(), i.sha256(),
+                    i.previousSha256(), checked.state(), checked.problem(), i.content());
+        }
+    }
 
     @GetMapping(path = "/{caseId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A case's file: its record, the complaint as received, its SLA events and its messages")
-    @ApiResponse(responseCode = "200", description = "{case, complaint, slaEvents, messages}")
+    @Operation(summary = "A case's file: its record, the complaint as received, its SLA events, its messages, its "
+            + "evidence (each item verified) and its retrospective")
+    @ApiResponse(responseCode = "200", description = "{case, complaint, slaEvents, messages, evidence, "
+            + "evidenceVerification, retrospective}")
     @ApiResponse(responseCode = "404", description = "No case with this id")
     ResponseEntity<?> caseFile(@PathVariable String caseId) {
         return file(caseId).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> noCase(caseId));
     }
 
     @GetMapping("/{caseId}.csv")
-    @Operation(summary = "A case's file as CSV: one row per field, clock event and message",
+    @Operation(summary = "A case's file as CSV: one row per field, clock event, message, evidence item and retrospective"
+            + " field",
             description = "Columns section, at, item, value, by, detail. Sections: case (the record, one field a row),"
                     + " complaint (the complaint as received, one field a row by its JSON path), sla (clock events in"
-                    + " the order they happened) and message (what was sent, oldest first).")
+                    + " the order they happened), message (what was sent, oldest first), evidence (each item in chain"
+                    + " order: its content, who preserved it, its verification state and hash; then the chain's"
+                    + " verdict) and retrospective (one field a row).")
     @ApiResponse(responseCode = "200", description = "The CSV file, as an attachment")
     @ApiResponse(responseCode = "404", description = "No case with this id")
     ResponseEntity<?> caseCsv(@PathVariable String caseId) throws IOException {
@@ -181,6 +217,22 @@ class AuditController {
             Csv.row(out, java.util.Arrays.asList("message", m.createdAt(), m.kind().name(), m.text(), null,
                     String.join("; ", detail)));
         }
+        for (EvidenceRow e : f.evidence()) {
+            Csv.row(out, java.util.Arrays.asList("evidence", e.createdAt(), "#" + e.seq() + " " + e.kind(), e.content(),
+                    e.createdBy(), e.state().json() + (e.problem() == null ? "" : ": " + e.problem())
+                            + "; sha256 " + e.sha256() + (e.sourceRef() == null ? "" : "; source " + e.sourceRef())));
+        }
+        EvidenceVerification v = f.evidenceVerification();
+        Csv.row(out, java.util.Arrays.asList("evidence", v.verifiedAt(), "verification", v.valid() ? "valid" : "broken",
+                null, v.reason() + (v.lastSha256() == null ? "" : "; last sha256 " + v.lastSha256())));
+        Retrospective r = f.retrospective();
+        if (r != null) {
+            Csv.row(out, java.util.Arrays.asList("retrospective", r.heldAt(), "cause", r.cause(), r.heldBy(), null));
+            Csv.row(out, java.util.Arrays.asList("retrospective", r.heldAt(), "findings", r.findings(), r.heldBy(), null));
+            Csv.row(out, java.util.Arrays.asList("retrospective", r.heldAt(), "action", r.action(), r.heldBy(), null));
+            Csv.row(out, java.util.Arrays.asList("retrospective", r.heldAt(), "trainingCase", r.trainingCase(),
+                    r.heldBy(), null));
+        }
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -188,9 +240,29 @@ class AuditController {
                 .body(out.toString());
     }
 
+    @GetMapping(path = "/{caseId}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A case's timeline: everything that happened to it, oldest first",
+            description = "One list merging the case record's milestones and retrospective, every process instance of"
+                    + " the case (activities, tasks with candidate groups, assignee, who completed them and durations,"
+                    + " variable updates with who set them, the user operation log, comments, decisions with inputs and"
+                    + " outputs, incidents), SLA clock events, messages with their delivery and evidence items with"
+                    + " their verification state. Entries at the same instant keep a stable order. The engine's part"
+                    + " is read as the caller, under the engine's authorizations. {caseId, businessKey, entries:[{at,"
+                    + " kind, event, title, actor, processInstanceId, processKey, detail}], evidence}")
+    @ApiResponse(responseCode = "200", description = "{caseId, businessKey, entries, evidence}")
+    @ApiResponse(responseCode = "404", description = "No case with this id")
+    ResponseEntity<?> timeline(@PathVariable String caseId, Principal caller) {
+        return timelines.of(caseId, caller.getName()).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> noCase(caseId));
+    }
+
     private Optional<CaseFile> file(String caseId) {
-        return cases.find(caseId).map(row -> new CaseFile(row, complaint(caseId), slaEvents.forCase(caseId),
-                outbox.forCase(caseId)));
+        return cases.find(caseId).map(row -> {
+            ChainCheck check = evidence.check(caseId, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+            return new CaseFile(row, complaint(caseId), slaEvents.forCase(caseId), outbox.forCase(caseId),
+                    check.items().stream().map(EvidenceRow::of).toList(), check.verification(),
+                    retrospectives.forCase(caseId).orElse(null));
+        });
     }
 
     private JsonNode complaint(String caseId) {

@@ -6,7 +6,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The auditors' pages ({@code static/audit/}): {@code /audit/} is the search, {@code /audit/case.html?id=…} a
- * case's printable file. Both read {@code /api/audit/cases}.
+ * case's printable file, {@code /audit/timeline.html?id=…} its printable timeline. All read {@code /api/audit/cases}.
  */
 @Configuration
 class AuditPages implements WebMvcConfigurer {

@@ -1,7 +1,10 @@
 package com.complaintdesk.closure;
 
+import static com.complaintdesk.common.Timestamps.utc;
+
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -41,5 +44,19 @@ public class Retrospectives {
                 .param("heldBy", heldBy)
                 .param("heldAt", at)
                 .update();
+    }
+
+    /** The case's retrospective, if one was held (for auditors' case files). */
+    public Optional<Retrospective> forCase(String caseId) {
+        return jdbc.sql("""
+                SELECT case_id, cause, findings, action, training_case, held_by, held_at
+                  FROM cd_retrospective
+                 WHERE case_id = :caseId
+                """)
+                .param("caseId", caseId)
+                .query((rs, row) -> new Retrospective(rs.getString("case_id"), rs.getString("cause"),
+                        rs.getString("findings"), rs.getString("action"), rs.getBoolean("training_case"),
+                        rs.getString("held_by"), utc(rs.getObject("held_at", OffsetDateTime.class))))
+                .optional();
     }
 }

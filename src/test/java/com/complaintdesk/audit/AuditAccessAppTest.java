@@ -22,7 +22,8 @@ import org.springframework.util.LinkedMultiValueMap;
 class AuditAccessAppTest {
 
     private static final List<String> PATHS = List.of("/api/audit/cases", "/api/audit/cases/export?format=csv",
-            "/api/audit/cases/no-such-case", "/audit/", "/audit/index.html", "/audit/case.html?id=x", "/audit/search.js");
+            "/api/audit/cases/no-such-case", "/api/audit/cases/no-such-case/timeline", "/audit/", "/audit/index.html",
+            "/audit/case.html?id=x", "/audit/timeline.html?id=x", "/audit/search.js", "/audit/timeline.js");
 
     @Autowired
     TestRestTemplate http;
@@ -38,6 +39,9 @@ class AuditAccessAppTest {
         ResponseEntity<String> casePage = get("audrey", "/audit/case.html?id=x");
         assertThat(casePage.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(casePage.getBody()).contains("Case file / 案件档案");
+        ResponseEntity<String> timelinePage = get("olga", "/audit/timeline.html?id=x");
+        assertThat(timelinePage.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(timelinePage.getBody()).contains("Case timeline / 案件时间线");
         // /audit redirects to /audit/ (which the client may have followed already)
         ResponseEntity<String> bare = get("audrey", "/audit");
         if (bare.getStatusCode().is3xxRedirection()) {

@@ -2,6 +2,9 @@ package com.complaintdesk.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.complaintdesk.closure.Retrospectives;
+import com.complaintdesk.evidence.EvidenceItem;
+import com.complaintdesk.evidence.EvidenceStore;
 import com.complaintdesk.sla.SlaEvent;
 import com.complaintdesk.sla.SlaEvents;
 import com.complaintdesk.support.AppTest;
@@ -42,6 +45,12 @@ class AuditExportAppTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    EvidenceStore evidence;
+
+    @Autowired
+    Retrospectives retrospectives;
 
     SeededCases seeds;
     SeededCases.Builder quoted;
@@ -127,7 +136,7 @@ class AuditExportAppTest {
     }
 
     @Test
-    void aCaseFileHoldsItsRecordTheComplaintItsSlaEventsAndItsMessages() {
+    void aCaseFileHoldsItsRecordTheComplaintItsSlaEventsItsMessagesItsEvidenceAndItsRetrospective() {
         String caseId = quoted.id;
         OffsetDateTime due = seeds.at(4, 0);
         slaEvents.record(new SlaEvent(caseId, "pi-" + seeds.run, SlaEvent.FIRST_RESPONSE, SlaEvent.STARTED, "T1", due,
@@ -148,6 +157,13 @@ class AuditExportAppTest {
                 .param("at", seeds.at(4, 29))
                 .update();
 
+        EvidenceItem received = evidence.preserve(caseId, "complaint", "{\"text\":\"He said no, twice.\"}", "channel:ebay",
+                seeds.at(3, 0));
+        EvidenceItem sent = evidence.preserve(caseId, "outbound", "REPLY on ebay public: We are sorry, and thank you.",
+                "sam", seeds.at(4, 29));
+        retrospectives.record(caseId, Retrospectives.INDIVIDUAL, "The first response came half an hour late.",
+                "Coach the night shift on T1 deadlines.", true, "sam", seeds.at(6, 0));
+
         ResponseEntity<JsonNode> file = get("audrey", "/api/audit/cases/" + caseId, JsonNode.class);
 
         assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -162,6 +178,19 @@ class AuditExportAppTest {
             assertThat(m.path("text").asText()).isEqualTo("We are sorry, and thank you.");
             assertThat(m.path("status").asText()).isEqualTo("delivered");
         });
+        // X4, E6: the evidence, each item with its verification state, and the chain's verdict
+        assertThat(body.path("evidence")).hasSize(2);
+        assertThat(body.path("evidence").get(0).path("id").asText()).isEqualTo(received.id());
+        assertThat(body.path("evidence").get(0).path("content").asText()).isEqualTo("{\"text\":\"He said no, twice.\"}");
+        assertThat(body.path("evidence").get(1).path("createdBy").asText()).isEqualTo("sam");
+        assertThat(body.path("evidence").findValuesAsText("state")).containsExactly("verified", "verified");
+        assertThat(body.path("evidence").findValuesAsText("sha256")).containsExactly(received.sha256(), sent.sha256());
+        assertThat(body.path("evidenceVerification").path("valid").asBoolean()).isTrue();
+        assertThat(body.path("evidenceVerification").path("lastSha256").asText()).isEqualTo(sent.sha256());
+        // A4
+        assertThat(body.path("retrospective").path("cause").asText()).isEqualTo("individual");
+        assertThat(body.path("retrospective").path("heldBy").asText()).isEqualTo("sam");
+        assertThat(body.path("retrospective").path("trainingCase").asBoolean()).isTrue();
 
         ResponseEntity<byte[]> csv = get("sam", "/api/audit/cases/" + caseId + ".csv", byte[].class);
         assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -176,7 +205,13 @@ class AuditExportAppTest {
                 .contains("\r\nsla," + seeds.day + "T04:00:00Z,first_response breached,T1,,due " + seeds.day + "T04:00:00Z\r\n")
                 .contains("\r\nsla," + seeds.day + "T04:30:00Z,first_response stopped,T1,sam,")
                 .contains("\r\nmessage," + seeds.day + "T04:29:00Z,REPLY,\"We are sorry, and thank you.\",,"
-                        + "delivered " + seeds.day + "T04:29:00Z; on ebay public to buyer-8; ref reply-1\r\n");
+                        + "delivered " + seeds.day + "T04:29:00Z; on ebay public to buyer-8; ref reply-1\r\n")
+                .contains("\r\nevidence," + seeds.day + "T03:00:00Z,#1 complaint,\"{\"\"text\"\":\"\"He said no, twice.\"\"}\","
+                        + "channel:ebay,verified; sha256 " + received.sha256() + "\r\n")
+                .contains("\r\nevidence," + seeds.day + "T04:29:00Z,#2 outbound,")
+                .contains(",verification,valid,,all 2 items verified; last sha256 " + sent.sha256() + "\r\n")
+                .contains("\r\nretrospective," + seeds.day + "T06:00:00Z,cause,individual,sam,\r\n")
+                .contains("\r\nretrospective," + seeds.day + "T06:00:00Z,trainingCase,true,sam,\r\n");
     }
 
     @Test

@@ -10,18 +10,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * append-only guard is taken off for the one statement and put back. On PostgreSQL in one transaction (the owner
  * disables the trigger and grants itself UPDATE again); on H2 the trigger is dropped and created again.
  */
-final class EvidenceTampering {
+public final class EvidenceTampering {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
-    EvidenceTampering(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    public EvidenceTampering(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
     }
 
     /** Runs {@code sql} (with {@code :name} parameters as name, value pairs) on {@code cd_evidence} unguarded. */
-    void run(String sql, Object... params) {
+    public void run(String sql, Object... params) {
         if (TestDatabase.onPostgres()) {
             transaction.executeWithoutResult(status -> {
                 jdbc.sql("ALTER TABLE cd_evidence DISABLE TRIGGER cd_evidence_append_only").update();

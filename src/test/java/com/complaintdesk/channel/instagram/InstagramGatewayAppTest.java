@@ -277,6 +277,40 @@ class InstagramGatewayAppTest {
         });
         assertThat(runtime.createIncidentQuery().processInstanceId(c.processInstanceId()).count()).isZero();
         instagram.verify(1, postRequestedFor(urlPathEqualTo("/v21.0/" + commentId + "/replies")));
+
+        // #5: the auditor's timeline tells it across both processes: the incident, ana's decision, the reply by hand
+        JsonNode timeline = tasklist.get("audrey", "/api/audit/cases/" + c.caseId() + "/timeline").getBody();
+        List<JsonNode> entries = new java.util.ArrayList<>();
+        timeline.path("entries").forEach(entries::add);
+        int incident = indexOf(entries, e -> "incident".equals(e.path("kind").asText())
+                && "opened".equals(e.path("event").asText())
+                && "complaint-lifecycle".equals(e.path("processKey").asText())
+                && e.path("detail").path("message").asText().contains("Instagram refused"));
+        int handled = indexOf(entries, e -> "task".equals(e.path("kind").asText())
+                && "completed".equals(e.path("event").asText())
+                && DeliveryFailure.Activity.HANDLE.equals(e.path("detail").path("taskDefinitionKey").asText()));
+        int byHand = indexOf(entries, e -> "message".equals(e.path("kind").asText())
+                && "manual".equals(e.path("event").asText()));
+        assertThat(incident).isNotNegative().isLessThan(handled);
+        assertThat(handled).isLessThan(byHand);
+        assertThat(entries.get(handled).path("actor").asText()).isEqualTo("ana");
+        assertThat(entries.get(handled).path("processKey").asText()).isEqualTo(DeliveryFailure.PROCESS_KEY);
+        assertThat(entries.get(handled).path("processInstanceId").asText()).isEqualTo(failure);
+        assertThat(entries.get(byHand).path("actor").asText()).isEqualTo("ana");
+        assertThat(entries.get(byHand).path("detail").path("platformRef").asText()).isEqualTo("manual:ana");
+        assertThat(entries.get(byHand).path("detail").path("attempts").asInt()).isEqualTo(1);
+        assertThat(entries.get(byHand).path("detail").path("lastError").asText()).contains("Instagram refused");
+        assertThat(indexOf(entries, e -> "incident".equals(e.path("kind").asText())
+                && !"opened".equals(e.path("event").asText()))).as("the incident's end").isGreaterThan(incident);
+    }
+
+    private static int indexOf(List<JsonNode> entries, java.util.function.Predicate<JsonNode> matches) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (matches.test(entries.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private record Process(List<String> ids) {
