@@ -286,6 +286,16 @@ public final class ComplaintLifecycle {
         public static final String CHOICE_NOTE = "choiceNote";
         public static final String COMPENSATION_DECISION = "compensationDecision";
         public static final String COMPENSATION_REVIEW_NOTE = "compensationReviewNote";
+        /** C2: the id of the offer sent last; only its link chooses (the choice page). */
+        public static final String CHOICE_OFFER_ID = "choiceOfferId";
+        /** C2: java.util.Date after which the offer's link no longer chooses. */
+        public static final String CHOICE_LINK_EXPIRES_AT = "choiceLinkExpiresAt";
+        /** C2: who recorded the choice: {@code customer} on the choice page, or {@code agent} in Tasklist. */
+        public static final String CHOICE_SOURCE = "choiceSource";
+        /** C2: what the agent reckons each option costs (optional); a choice on the page records that amount. */
+        public static final String COMPENSATION_AMOUNT_1 = "compensationAmount1";
+        public static final String COMPENSATION_AMOUNT_2 = "compensationAmount2";
+        public static final String COMPENSATION_AMOUNT_3 = "compensationAmount3";
 
         // resolution, review update request (R1–R5), closure (A1, A4)
         public static final String PROBLEM_RESOLVED = "problemResolved";

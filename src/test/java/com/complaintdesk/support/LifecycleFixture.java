@@ -20,6 +20,8 @@ import com.complaintdesk.closure.RecordClosureDelegate;
 import com.complaintdesk.closure.RecordResolutionDelegate;
 import com.complaintdesk.closure.RecordRetrospectiveDelegate;
 import com.complaintdesk.closure.Retrospectives;
+import com.complaintdesk.compensation.ChoiceLinkSettings;
+import com.complaintdesk.compensation.ChoiceLinks;
 import com.complaintdesk.compensation.CompensationRules;
 import com.complaintdesk.compensation.ExecuteCompensationDelegate;
 import com.complaintdesk.compensation.SendChoiceReminderDelegate;
@@ -85,6 +87,9 @@ public final class LifecycleFixture {
     /** The extortion assessments' store; the customer's history in the shop is none unless a test says otherwise. */
     public final ExtortionAssessments assessments = mock(ExtortionAssessments.class);
     public final AbuseSettings abuseSettings = new AbuseSettings(60);
+    /** C2: signs the choice links in offers, with a fixed test key. */
+    public final ChoiceLinks choiceLinks = new ChoiceLinks(new ChoiceLinkSettings(
+            "process-test-secret-0123456789abcdef", "https://desk.example.com", java.time.Duration.ofDays(7)));
     /** The outbox double; a test can make the platform fail with {@code when(fixture.outbox.send(any(), any())).thenThrow(…)}. */
     public final Outbox outbox;
 
@@ -111,6 +116,7 @@ public final class LifecycleFixture {
         SlaClock clock = new SlaClock(engine.getDecisionService(), events);
         CrisisDeclaration declaration = new CrisisDeclaration();
         Mocks.register("lifecycleSettings", settings);
+        Mocks.register("choiceLinks", choiceLinks);
         when(assessments.history(any(), any(), any())).thenReturn(new ExtortionAssessments.History(0, 0));
         Mocks.register("assessExtortionRiskDelegate", new AssessExtortionRiskDelegate(assessments, abuseSettings));
         Mocks.register("preserveExtortionEvidenceDelegate",
@@ -133,7 +139,7 @@ public final class LifecycleFixture {
         Mocks.register("templateBlanks", new TemplateBlanks());
         Mocks.register("planContactTimeDelegate", new PlanContactTimeDelegate(settings));
         Mocks.register("sendFollowUpMessageDelegate", new SendFollowUpMessageDelegate(deliveries));
-        Mocks.register("sendCompensationOfferDelegate", new SendCompensationOfferDelegate(deliveries));
+        Mocks.register("sendCompensationOfferDelegate", new SendCompensationOfferDelegate(deliveries, choiceLinks));
         Mocks.register("sendChoiceReminderDelegate", new SendChoiceReminderDelegate(deliveries));
         Mocks.register("executeCompensationDelegate", new ExecuteCompensationDelegate(deliveries, cases));
         Mocks.register("planReviewRequestDelegate", new PlanReviewRequestDelegate(settings));
