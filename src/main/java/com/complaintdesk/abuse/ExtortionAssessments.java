@@ -18,7 +18,7 @@ public class ExtortionAssessments {
     public record Assessment(String caseId, String step, int score, String signals, int threshold, boolean suspected,
             OffsetDateTime assessedAt, String assessedBy) {}
 
-    /** The customer's earlier cases on the same channel (the shop), and how many of them got compensation. */
+    /** The customer's other cases on the same channel (the shop), and how many of them got compensation. */
     public record History(int priorComplaints, int priorCompensations) {}
 
     private final JdbcClient jdbc;
@@ -85,7 +85,7 @@ public class ExtortionAssessments {
                 .list();
     }
 
-    /** The customer's other cases on this channel, received before this one, and those that got compensation. */
+    /** The customer's other cases on this channel, and those of them that got compensation. */
     public History history(String caseId, String channel, String customerId) {
         return jdbc.sql("""
                 SELECT COUNT(*) AS complaints,

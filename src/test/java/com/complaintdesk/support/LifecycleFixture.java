@@ -140,7 +140,7 @@ public final class LifecycleFixture {
         Mocks.register("planContactTimeDelegate", new PlanContactTimeDelegate(settings));
         Mocks.register("sendFollowUpMessageDelegate", new SendFollowUpMessageDelegate(deliveries));
         Mocks.register("sendCompensationOfferDelegate", new SendCompensationOfferDelegate(deliveries, choiceLinks));
-        Mocks.register("sendChoiceReminderDelegate", new SendChoiceReminderDelegate(deliveries));
+        Mocks.register("sendChoiceReminderDelegate", new SendChoiceReminderDelegate(deliveries, choiceLinks));
         Mocks.register("executeCompensationDelegate", new ExecuteCompensationDelegate(deliveries, cases));
         Mocks.register("planReviewRequestDelegate", new PlanReviewRequestDelegate(settings));
         Mocks.register("sendReviewUpdateRequestDelegate", new SendReviewUpdateRequestDelegate(deliveries));
