@@ -97,6 +97,17 @@ public class ChoiceLinks {
         }).orElse("");
     }
 
+    /**
+     * The line an offer about to be sent will end with, for measuring it before it is sent (its own id and expiry are
+     * only fixed when the agent submits it; every id and expiry has the same length).
+     */
+    public String nextLinkLine(Map<String, Object> variables) {
+        Map<String, Object> next = new java.util.HashMap<>(variables);
+        next.put(Var.CHOICE_OFFER_ID, new UUID(0, 0).toString());
+        next.put(Var.CHOICE_LINK_EXPIRES_AT, Date.from(ClockUtil.getCurrentTime().toInstant().plus(settings.linkValidFor())));
+        return linkLine(next);
+    }
+
     public String sign(ChoiceToken token) {
         String payload = token.caseId() + "|" + token.offerId() + "|" + token.expiresAt().getEpochSecond();
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
