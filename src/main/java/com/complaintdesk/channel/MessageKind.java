@@ -17,5 +17,7 @@ public enum MessageKind {
     /** T1, X2: pausing a listing or campaign on the platform. */
     PAUSE_LISTING,
     /** C4: carrying out the chosen compensation on the platform (refund, reshipment, coupon). */
-    REMEDY
+    REMEDY,
+    /** E6: reporting a suspected extortion account to the platform; no platform offers an API for it. */
+    REPORT_TO_PLATFORM
 }

@@ -15,15 +15,19 @@ import org.springframework.stereotype.Component;
 public class SendCompensationOfferDelegate implements JavaDelegate {
 
     private final Deliveries deliveries;
+    private final ChoiceLinks links;
 
-    public SendCompensationOfferDelegate(Deliveries deliveries) {
+    public SendCompensationOfferDelegate(Deliveries deliveries, ChoiceLinks links) {
         this.deliveries = deliveries;
+        this.links = links;
     }
 
+    /** The offer, then the signed link to the customer's choice page (C2). */
     @Override
     public void execute(DelegateExecution execution) {
+        Map<String, Object> variables = execution.getVariables();
         deliveries.send(execution, CaseMessages.toCustomer(execution, MessageKind.COMPENSATION_OFFER,
-                offerText(execution.getVariables())));
+                offerText(variables) + links.linkLine(variables)));
     }
 
     /**

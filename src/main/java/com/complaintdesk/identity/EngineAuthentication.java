@@ -42,6 +42,15 @@ public class EngineAuthentication {
         return authenticated("channel:" + channel, List.of(Roles.AGENTS, Roles.CHANNELS), work);
     }
 
+    /**
+     * Runs work for a customer who chose on the choice page with a signed link: as {@code customer:<id>}, a member of
+     * only the groups given (the candidate groups of the one task the link completes), so authorization checks still
+     * apply and the user operation log names the customer.
+     */
+    public <T> T asCustomer(String customerId, List<String> groups, Supplier<T> work) {
+        return authenticated("customer:" + customerId, List.copyOf(groups), work);
+    }
+
     /** Runs work as this user and these groups, then puts back whoever was authenticated before. */
     private <T> T authenticated(String userId, List<String> groups, Supplier<T> work) {
         Authentication previous = identity.getCurrentAuthentication();

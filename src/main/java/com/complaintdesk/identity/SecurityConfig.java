@@ -9,26 +9,29 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Four filter chains. The platforms' webhooks ({@code /webhooks}) authenticate each delivery themselves (Meta
+ * Five filter chains. The customer's choice page ({@code /choice}) is open, its signed link being the credential,
+ * with CSRF protection for its form. The platforms' webhooks ({@code /webhooks}) authenticate each delivery themselves (Meta
  * signs its body, eBay signs each notification, WeChat signs its query with the shared Token), so exactly the
  * listed webhook paths are open and everything else under {@code /webhooks} is refused. The APIs ({@code /api},
  * {@code /engine-rest}, {@code /actuator}) take HTTP Basic credentials of a Camunda user, statelessly; the webapps
@@ -68,6 +71,37 @@ class SecurityConfig {
                     }
                     requests.anyRequest().denyAll();
                 });
+        return http.build();
+    }
+
+    /**
+     * C2: the customer's choice page. Open to anyone: the signed, expiring, single-use token in the path is the
+     * credential. The form posts back with the CSRF token of the session the page opened, so no other site can make
+     * a customer's browser choose; the page is never cached, framed or sent on as a referrer.
+     */
+    @Bean
+    @Order(-1)
+    SecurityFilterChain choicePage(HttpSecurity http) throws Exception {
+        http.securityMatcher(ant("/choice/**"))
+                .csrf(Customizer.withDefaults())
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
+                    // a missing or stale CSRF token: e.g. the page was open for very long, or posted from elsewhere
+                    response.setStatus(HttpStatus.FORBIDDEN.value());
+                    response.setContentType("text/html;charset=UTF-8");
+                    response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Please try again / 请重试"
+                            + "</title></head><body><main><h1>Please try again / 请重试</h1><p>Nothing was changed. Please open the "
+                            + "link from our message again and choose once more.</p><p lang=\"zh-CN\">没有做任何更改。请重新打开我们消息中的"
+                            + "链接再选择一次。</p></main></body></html>");
+                }))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(ant(HttpMethod.GET, "/choice/*"), ant(HttpMethod.POST, "/choice/*")).permitAll()
+                        .anyRequest().denyAll());
         return http.build();
     }
 

@@ -168,6 +168,12 @@ public class ComplaintIntake {
         v.put(Var.PROMISED_DELIVERY, o == null ? null : date(o.promisedDelivery()));
         v.put(Var.SHIPPED_AT, o == null || o.shippedAt() == null ? null : Date.from(o.shippedAt().toInstant()));
         v.put(Var.DELIVERED_AT, o == null || o.deliveredAt() == null ? null : Date.from(o.deliveredAt().toInstant()));
+        ComplaintRequest.ShippingAddress a = o == null ? null : o.shippingAddress();
+        v.put(Var.SHIPPING_COUNTRY, a == null ? null : a.country());
+        v.put(Var.SHIPPING_REMOTE, a != null && Boolean.TRUE.equals(a.remote()));
+        ComplaintRequest.Shop s = r.shop();
+        v.put(Var.SHOP_OPENED_ON, s == null ? null : date(s.openedOn()));
+        v.put(Var.SHOP_COUNTRY, s == null ? null : s.country());
         ComplaintRequest.Product p = r.product();
         v.put(Var.PRODUCT_SKU, p == null ? null : p.sku());
         v.put(Var.PRODUCT_TITLE, p == null ? null : p.title());
@@ -211,6 +217,9 @@ public class ComplaintIntake {
             if (o.value() != null && o.value().compareTo(new BigDecimal("100000000")) >= 0) {
                 problems.add(new FieldProblem("order.value", "must be less than 100000000"));
             }
+        }
+        if (r.shop() != null && r.shop().openedOn() != null && r.shop().openedOn().isAfter(now.toLocalDate().plusDays(1))) {
+            problems.add(new FieldProblem("shop.openedOn", "must not be in the future"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);

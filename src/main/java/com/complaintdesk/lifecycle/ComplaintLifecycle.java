@@ -60,6 +60,17 @@ public final class ComplaintLifecycle {
         public static final String EXECUTE_COMPENSATION = "Task_ExecuteCompensation";
         public static final String END_COMPENSATION_SETTLED = "End_CompensationSettled";
 
+        // extortion-reviewer defence (E1–E6)
+        public static final String ASSESS_EXTORTION_RISK = "Task_AssessExtortionRisk";
+        public static final String REASSESS_EXTORTION_RISK = "Task_ReassessExtortionRisk";
+        public static final String GATEWAY_EXTORTION_SUSPECTED = "Gateway_ExtortionSuspected";
+        public static final String PRESERVE_EXTORTION_EVIDENCE = "Task_PreserveExtortionEvidence";
+        public static final String REVIEW_EXTORTION_RISK = "Task_ReviewExtortionRisk";
+        public static final String APPLY_EXTORTION_REVIEW = "Task_ApplyExtortionReview";
+        public static final String GATEWAY_REPORT_TO_PLATFORM = "Gateway_ReportToPlatform";
+        public static final String REPORT_TO_PLATFORM = "Task_ReportToPlatform";
+        public static final String GATEWAY_EXTORTION_CHECKED = "Gateway_ExtortionChecked";
+
         public static final String CONFIRM_RESOLUTION = "Task_ConfirmResolution";
         public static final String RECORD_RESOLUTION = "Task_RecordResolution";
 
@@ -118,6 +129,8 @@ public final class ComplaintLifecycle {
         public static final String REVIEW_REQUEST = "review-request";
         /** T6: when an engagement update raises the tier of an open case (a post going viral); FIRST, never lowers. */
         public static final String VIRAL_THRESHOLDS = "viral-thresholds";
+        /** E1–E5: the extortion signals and their points; COLLECT, summed into the case's score. */
+        public static final String EXTORTION_RISK = "extortion-risk";
 
         private Decision() {}
     }
@@ -151,6 +164,34 @@ public final class ComplaintLifecycle {
         public static final String COMMENTS = "comments";
         /** True where the channel has a public surface (instagram, ebay, wechat): the reply is public, the review revisable. */
         public static final String PUBLIC_SURFACE = "publicSurface";
+        /** E5: the shipping address's ISO 3166 country, and whether the platform or carrier flags it as remote. */
+        public static final String SHIPPING_COUNTRY = "shippingCountry";
+        public static final String SHIPPING_REMOTE = "shippingRemote";
+        /** E3: when the shop opened (java.util.Date, start of the day in UTC) and its ISO 3166 country. */
+        public static final String SHOP_OPENED_ON = "shopOpenedOn";
+        public static final String SHOP_COUNTRY = "shopCountry";
+
+        // extortion-reviewer defence (E1–E6)
+        /** The points of the extortion-risk rules that fired, summed. */
+        public static final String EXTORTION_SCORE = "extortionScore";
+        /** Comma-separated ids of the extortion signals that fired, e.g. "E1,E2,E4". */
+        public static final String EXTORTION_SIGNALS = "extortionSignals";
+        /** The signals that fired with their reasons, one per line, for the supervisor to read. */
+        public static final String EXTORTION_REASONS = "extortionReasons";
+        /** E2: the phrases in the customer's words that push to continue off the platform. */
+        public static final String OFF_PLATFORM_PHRASES = "offPlatformPhrases";
+        /** The score at or above which a supervisor reviews the case before any compensation. */
+        public static final String EXTORTION_THRESHOLD = "extortionThreshold";
+        public static final String EXTORTION_SUSPECTED = "extortionSuspected";
+        /** The supervisor's decision on a suspected case: guard (E6 path) or clear (normal compensation). */
+        public static final String EXTORTION_REVIEW_DECISION = "extortionReviewDecision";
+        public static final String EXTORTION_REVIEW_NOTE = "extortionReviewNote";
+        /** E6: report the account to the platform through the channel port. */
+        public static final String REPORT_TO_PLATFORM = "reportToPlatform";
+        /** E6: the case is on the guarded path: compensation capped and approved, no review update request. */
+        public static final String EXTORTION_GUARDED = "extortionGuarded";
+        /** E6: the most a guarded case may be compensated: what the customer paid, nothing on top. */
+        public static final String COMPENSATION_CAP = "compensationCap";
 
         // keyword classifier and derived triage inputs
         /** Comma-separated signal names found in the text, e.g. "safety,quality". */
@@ -245,6 +286,16 @@ public final class ComplaintLifecycle {
         public static final String CHOICE_NOTE = "choiceNote";
         public static final String COMPENSATION_DECISION = "compensationDecision";
         public static final String COMPENSATION_REVIEW_NOTE = "compensationReviewNote";
+        /** C2: the id of the offer sent last; only its link chooses (the choice page). */
+        public static final String CHOICE_OFFER_ID = "choiceOfferId";
+        /** C2: java.util.Date after which the offer's link no longer chooses. */
+        public static final String CHOICE_LINK_EXPIRES_AT = "choiceLinkExpiresAt";
+        /** C2: who recorded the choice: {@code customer} on the choice page, or {@code agent} in Tasklist. */
+        public static final String CHOICE_SOURCE = "choiceSource";
+        /** C2: what the agent reckons each option costs (optional); a choice on the page records that amount. */
+        public static final String COMPENSATION_AMOUNT_1 = "compensationAmount1";
+        public static final String COMPENSATION_AMOUNT_2 = "compensationAmount2";
+        public static final String COMPENSATION_AMOUNT_3 = "compensationAmount3";
 
         // resolution, review update request (R1–R5), closure (A1, A4)
         public static final String PROBLEM_RESOLVED = "problemResolved";
@@ -301,6 +352,8 @@ public final class ComplaintLifecycle {
         public static final String DRAFT_REPLY = "draft-reply";
         public static final String CONTACT_CUSTOMER = "contact-customer";
         public static final String OFFER_COMPENSATION = "offer-compensation";
+        public static final String RECORD_CUSTOMER_CHOICE = "record-customer-choice";
+        public static final String REVIEW_EXTORTION_RISK = "review-extortion-risk";
 
         private Form() {}
     }

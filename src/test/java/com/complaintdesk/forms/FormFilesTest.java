@@ -36,7 +36,7 @@ class FormFilesTest {
     /** Forms of supervisors, owners and legal; every other form is an agent's and offers the T5 escalation. */
     private static final Set<String> NOT_AGENT_FORMS = Set.of("sla-breach", "approve-reply", "approve-compensation",
             "hold-retrospective", "take-over-crisis", "decide-on-pause", "draft-statement", "approve-statement",
-            "handle-failed-delivery");
+            "handle-failed-delivery", "review-extortion-risk");
 
     /** The components Camunda Forms renders in Tasklist 7.24 that this project uses. */
     private static final Set<String> PLAIN_COMPONENTS =
@@ -56,7 +56,7 @@ class FormFilesTest {
                         "prepare-follow-up", "contact-customer", "offer-compensation", "record-customer-choice",
                         "approve-compensation", "confirm-resolution", "record-review-outcome", "close-case",
                         "hold-retrospective", "take-over-crisis", "decide-on-pause", "draft-statement",
-                        "approve-statement", "handle-failed-delivery");
+                        "approve-statement", "handle-failed-delivery", "review-extortion-risk");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -192,7 +192,8 @@ class FormFilesTest {
                 arguments("hold-retrospective", "retrospectiveCause", List.of("systemic", "individual")),
                 arguments("decide-on-pause", "pauseDecision", List.of("pause", "keep")),
                 arguments("approve-statement", "statementDecision", DECISIONS),
-                arguments("handle-failed-delivery", "deliveryDecision", List.of("retry", "manual")));
+                arguments("handle-failed-delivery", "deliveryDecision", List.of("retry", "manual")),
+                arguments("review-extortion-risk", "extortionReviewDecision", List.of("guard", "clear")));
     }
 
     /**
@@ -225,7 +226,8 @@ class FormFilesTest {
                         "contactOutcome select required", "contactSummary textarea required minLength 10", escalate)),
                 arguments("offer-compensation", List.of("compensationOption1 select required",
                         "compensationOption2 select required", "compensationOption3 select",
-                        "offerMessage textarea required minLength 20", escalate)),
+                        "compensationAmount1 number min 0", "compensationAmount2 number min 0",
+                        "compensationAmount3 number min 0", "offerMessage textarea required minLength 20", escalate)),
                 arguments("record-customer-choice", List.of("chosenCompensation select required",
                         "compensationAmount number required min 0", "choiceNote textarea", escalate)),
                 arguments("approve-compensation", List.of("compensationDecision select required",
@@ -246,7 +248,9 @@ class FormFilesTest {
                 arguments("approve-statement", List.of("statementDecision select required",
                         "statementReviewNote textarea")),
                 arguments("handle-failed-delivery", List.of("deliveryDecision select required",
-                        "deliveryNote textarea required minLength 10")));
+                        "deliveryNote textarea required minLength 10")),
+                arguments("review-extortion-risk", List.of("extortionReviewDecision select required",
+                        "reportToPlatform checkbox default false", "extortionReviewNote textarea required minLength 10")));
     }
 
     private static String input(JsonNode component) {

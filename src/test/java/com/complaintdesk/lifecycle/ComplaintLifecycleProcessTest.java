@@ -311,6 +311,40 @@ class ComplaintLifecycleProcessTest extends ProcessTestBase {
         assertThat(fixture.sent.get(fixture.sent.size() - 1).text()).contains("1. Full refund");
     }
 
+    @Test
+    void theOfferAndItsReminderCarryTheSameSignedChoiceLinkAndAnOfferSentAgainANewOne() {
+        CaseDriver c = start("ebay", QUALITY);
+        c.triage("T2", "quality").draftReply().run(Activity.PUBLISH_REPLY);
+        c.prepareFollowUp("quality", "compensation").contactCustomer();
+        c.offer("full_refund", "reshipment_gift");
+        String offer = fixture.sent.get(fixture.sent.size() - 1).text();
+        c.run(Activity.CUSTOMER_CHOICE_REMINDER).run(Activity.SEND_CHOICE_REMINDER);
+        String reminder = fixture.sent.get(fixture.sent.size() - 1).text();
+
+        String link = choiceLink(offer);
+        assertThat(offer).contains("Choose here (the link works once, for 7 days): https://desk.example.com/choice/");
+        assertThat(choiceLink(reminder)).isEqualTo(link);
+        com.complaintdesk.compensation.ChoiceLinks.Reading reading =
+                fixture.choiceLinks.read(link.substring(link.lastIndexOf('/') + 1));
+        assertThat(reading.valid()).isTrue();
+        assertThat(reading.token().caseId()).isEqualTo("case-" + Math.abs(QUALITY.hashCode()));
+        assertThat(reading.token().offerId()).isEqualTo(c.variable(Var.CHOICE_OFFER_ID));
+        assertThat(reading.token().expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+
+        // sent back by a supervisor and offered again: a new offer, a new link
+        c.customerChooses("full_refund", 180.0);
+        c.complete(Activity.APPROVE_COMPENSATION, Var.COMPENSATION_DECISION, "reject", Var.COMPENSATION_REVIEW_NOTE,
+                "The order was 80 USD: offer at most a full refund of 80.");
+        c.offer("full_refund", "coupon");
+        assertThat(choiceLink(fixture.sent.get(fixture.sent.size() - 1).text())).isNotEqualTo(link);
+    }
+
+    private static String choiceLink(String text) {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https://desk\\.example\\.com/choice/\\S+").matcher(text);
+        assertThat(link.find()).as(text).isTrue();
+        return link.group();
+    }
+
     // ---------------------------------------------------------------- review update request (R1–R5)
 
     @Test

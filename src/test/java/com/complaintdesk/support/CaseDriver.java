@@ -29,6 +29,12 @@ public final class CaseDriver {
     /** A case as intake starts it: posted at {@code postedAt}, with an order and a customer in {@code timezone}. */
     public static CaseDriver start(ProcessEngine engine, String channel, String text, String language, String timezone,
             Instant postedAt) {
+        return start(engine, channel, text, language, timezone, postedAt, Map.of());
+    }
+
+    /** A case as intake starts it, with these variables added or replaced (e.g. the E1–E5 facts of the case). */
+    public static CaseDriver start(ProcessEngine engine, String channel, String text, String language, String timezone,
+            Instant postedAt, Map<String, Object> overrides) {
         Map<String, Object> v = new HashMap<>();
         v.put(Var.CASE_ID, "case-" + Math.abs(text.hashCode()));
         v.put(Var.CHANNEL, channel);
@@ -52,6 +58,7 @@ public final class CaseDriver {
         v.put(Var.LIKES, 3);
         v.put(Var.SHARES, 0);
         v.put(Var.COMMENTS, 1);
+        v.putAll(overrides);
         ProcessInstance instance = engine.getRuntimeService()
                 .startProcessInstanceByKey(ComplaintLifecycle.PROCESS_KEY, channel + ":" + v.get(Var.EXTERNAL_ID), v);
         return new CaseDriver(engine, instance);

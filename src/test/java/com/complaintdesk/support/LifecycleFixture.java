@@ -4,6 +4,13 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.complaintdesk.abuse.AbuseSettings;
+import com.complaintdesk.abuse.ApplyExtortionReviewDelegate;
+import com.complaintdesk.abuse.AssessExtortionRiskDelegate;
+import com.complaintdesk.abuse.ExtortionAssessments;
+import com.complaintdesk.abuse.ExtortionGuardRule;
+import com.complaintdesk.abuse.PreserveExtortionEvidenceDelegate;
+import com.complaintdesk.abuse.ReportToPlatformDelegate;
 import com.complaintdesk.approval.ApprovalRule;
 import com.complaintdesk.channel.Deliveries;
 import com.complaintdesk.channel.Delivery;
@@ -13,6 +20,8 @@ import com.complaintdesk.closure.RecordClosureDelegate;
 import com.complaintdesk.closure.RecordResolutionDelegate;
 import com.complaintdesk.closure.RecordRetrospectiveDelegate;
 import com.complaintdesk.closure.Retrospectives;
+import com.complaintdesk.compensation.ChoiceLinkSettings;
+import com.complaintdesk.compensation.ChoiceLinks;
 import com.complaintdesk.compensation.CompensationRules;
 import com.complaintdesk.compensation.ExecuteCompensationDelegate;
 import com.complaintdesk.compensation.SendChoiceReminderDelegate;
@@ -75,6 +84,12 @@ public final class LifecycleFixture {
     public final Retrospectives retrospectives = mock(Retrospectives.class);
     public final EvidenceStore evidence = mock(EvidenceStore.class);
     public final LifecycleSettings settings = new LifecycleSettings();
+    /** The extortion assessments' store; the customer's history in the shop is none unless a test says otherwise. */
+    public final ExtortionAssessments assessments = mock(ExtortionAssessments.class);
+    public final AbuseSettings abuseSettings = new AbuseSettings(60);
+    /** C2: signs the choice links in offers, with a fixed test key. */
+    public final ChoiceLinks choiceLinks = new ChoiceLinks(new ChoiceLinkSettings(
+            "process-test-secret-0123456789abcdef", "https://desk.example.com", java.time.Duration.ofDays(7)));
     /** The outbox double; a test can make the platform fail with {@code when(fixture.outbox.send(any(), any())).thenThrow(…)}. */
     public final Outbox outbox;
 
@@ -101,6 +116,13 @@ public final class LifecycleFixture {
         SlaClock clock = new SlaClock(engine.getDecisionService(), events);
         CrisisDeclaration declaration = new CrisisDeclaration();
         Mocks.register("lifecycleSettings", settings);
+        Mocks.register("choiceLinks", choiceLinks);
+        when(assessments.history(any(), any(), any())).thenReturn(new ExtortionAssessments.History(0, 0));
+        Mocks.register("assessExtortionRiskDelegate", new AssessExtortionRiskDelegate(assessments, abuseSettings));
+        Mocks.register("preserveExtortionEvidenceDelegate",
+                new PreserveExtortionEvidenceDelegate(evidence, orderSnapshots, outbox, json));
+        Mocks.register("applyExtortionReviewDelegate", new ApplyExtortionReviewDelegate(assessments));
+        Mocks.register("reportToPlatformDelegate", new ReportToPlatformDelegate(deliveries));
         Mocks.register("classifyComplaintTextDelegate", new ClassifyComplaintTextDelegate());
         Mocks.register("startSlaClocksDelegate", new StartSlaClocksDelegate(clock));
         Mocks.register("slaClockEvents", new SlaClockEvents(clock));
@@ -113,12 +135,12 @@ public final class LifecycleFixture {
         Mocks.register("publishReplyDelegate", new PublishReplyDelegate(deliveries, cases));
         Mocks.register("submissionRulesListener",
                 new SubmissionRulesListener(new SubmissionRules(List.of(new ApprovalRule(), new CompensationRules(),
-                        new TemplateBlanksRule()))));
+                        new TemplateBlanksRule(), new ExtortionGuardRule()))));
         Mocks.register("templateBlanks", new TemplateBlanks());
         Mocks.register("planContactTimeDelegate", new PlanContactTimeDelegate(settings));
         Mocks.register("sendFollowUpMessageDelegate", new SendFollowUpMessageDelegate(deliveries));
-        Mocks.register("sendCompensationOfferDelegate", new SendCompensationOfferDelegate(deliveries));
-        Mocks.register("sendChoiceReminderDelegate", new SendChoiceReminderDelegate(deliveries));
+        Mocks.register("sendCompensationOfferDelegate", new SendCompensationOfferDelegate(deliveries, choiceLinks));
+        Mocks.register("sendChoiceReminderDelegate", new SendChoiceReminderDelegate(deliveries, choiceLinks));
         Mocks.register("executeCompensationDelegate", new ExecuteCompensationDelegate(deliveries, cases));
         Mocks.register("planReviewRequestDelegate", new PlanReviewRequestDelegate(settings));
         Mocks.register("sendReviewUpdateRequestDelegate", new SendReviewUpdateRequestDelegate(deliveries));

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  *   <li>REVIEW_REQUEST (R2–R4): eBay documents no API for the site's feedback revision request, so the request
  *       goes as a message with the step-by-step instructions the review-request decision wrote; once per case
  *       (R4), a second one is refused.</li>
- *   <li>PAUSE_LISTING, REMEDY, STATEMENT: not sent through an API; the reference starts with {@code manual:} and
+ *   <li>PAUSE_LISTING, REMEDY, STATEMENT, REPORT_TO_PLATFORM: not sent through an API; the reference starts with {@code manual:} and
  *       says what a person does in Seller Hub.</li>
  * </ul>
  */
@@ -73,7 +73,7 @@ class EbayGateway implements ChannelGateway {
     @Override
     public DeliveryCheck check(OutboundMessage message) {
         return switch (message.kind()) {
-            case PAUSE_LISTING, REMEDY, STATEMENT -> DeliveryCheck.absent();
+            case PAUSE_LISTING, REMEDY, STATEMENT, REPORT_TO_PLATFORM -> DeliveryCheck.absent();
             default -> DeliveryCheck.unknown("eBay offers no look-up of a reply or message just sent that could be "
                     + "matched; see the feedback and the buyer's messages in Seller Hub");
         };
@@ -97,6 +97,8 @@ class EbayGateway implements ChannelGateway {
                     + " in Seller Hub; no listing API is wired for eBay";
             case REMEDY -> "manual:carry out the remedy for the order of feedback " + feedbackId
                     + " in Seller Hub (refund, replacement); no refund API is wired for eBay";
+            case REPORT_TO_PLATFORM -> "manual:report buyer " + buyer + " of feedback " + feedbackId
+                    + " to eBay (Report a buyer, Resolution Center); eBay has no API for it";
             case STATEMENT -> "manual:post the statement where the shop's buyers see it; eBay has no statement API";
         };
     }

@@ -29,7 +29,7 @@ import org.springframework.web.client.RestClient;
  *       of the comment; Instagram allows nothing more through a comment, so a later private message is refused with a
  *       {@link ChannelException} saying to send it in the Direct conversation by hand ({@link #NOT_THROUGH_THE_API});
  *       the forms do not refuse it, as editing cannot help ({@link InstagramTextRule});</li>
- *   <li>action surface (pausing a listing, carrying out a remedy): Instagram has no API for them, so the action is
+ *   <li>action surface (pausing a listing, carrying out a remedy, reporting an account to the platform): Instagram has no API for them, so the action is
  *       recorded as manual ({@code manual:<uuid>}) for a person to carry out.</li>
  * </ul>
  * Live only with an access token and an account id ({@link InstagramOutboundProperties}); otherwise it handles no

@@ -2,6 +2,7 @@ package com.complaintdesk.channel.instagram;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
+import com.complaintdesk.compensation.ChoiceLinks;
 import com.complaintdesk.compensation.SendCompensationOfferDelegate;
 import com.complaintdesk.forms.SubmissionRule;
 import com.complaintdesk.intake.Channel;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
  *       already require each part); a limit Meta documents later goes into that one function.</li>
  *   <li>{@code contact-customer} (F1, F7): the follow-up message, sent as it is typed; {@code offer-compensation}
  *       (C2): the offer, the agent's message followed by the numbered options
- *       ({@link SendCompensationOfferDelegate#offerText}). Both go as Instagram messages of at most 1000 bytes of
+ *       ({@link SendCompensationOfferDelegate#offerText}) and the link to the customer's choice page. Both go as Instagram messages of at most 1000 bytes of
  *       UTF-8 text ({@link InstagramRules#messageTextProblem}); the agent shortens the message.</li>
  * </ul>
  *
@@ -42,6 +44,18 @@ import org.springframework.stereotype.Component;
 class InstagramTextRule implements SubmissionRule {
 
     private static final String INSTAGRAM = Channel.INSTAGRAM.key();
+
+    private final ChoiceLinks links;
+
+    @Autowired
+    InstagramTextRule(ChoiceLinks links) {
+        this.links = links;
+    }
+
+    /** Measures offers without the choice page's link. */
+    InstagramTextRule() {
+        this(null);
+    }
 
     @Override
     public Set<String> formIds() {
@@ -59,8 +73,10 @@ class InstagramTextRule implements SubmissionRule {
                             + problem + "; write the four parts of the reply"));
             case Form.CONTACT_CUSTOMER -> messageProblem(Var.FOLLOW_UP_MESSAGE, text(values.get(Var.FOLLOW_UP_MESSAGE)),
                     "shorten the message");
-            case Form.OFFER_COMPENSATION -> messageProblem(Var.OFFER_MESSAGE, SendCompensationOfferDelegate.offerText(values),
-                    "the numbered options are added after the message as they are sent; shorten the message");
+            case Form.OFFER_COMPENSATION -> messageProblem(Var.OFFER_MESSAGE, SendCompensationOfferDelegate.offerText(values)
+                            + (links == null ? "" : links.nextLinkLine(values)),
+                    "the numbered options and the link to choose are added after the message as they are sent; "
+                            + "shorten the message");
             default -> Optional.<FieldProblem>empty();
         }).stream().toList();
     }

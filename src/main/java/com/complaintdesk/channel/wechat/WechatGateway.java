@@ -90,7 +90,8 @@ class WechatGateway implements ChannelGateway {
     @Override
     public DeliveryCheck check(OutboundMessage message) {
         MessageKind kind = message.kind();
-        if (kind == MessageKind.PAUSE_LISTING || kind == MessageKind.REMEDY || kind == MessageKind.STATEMENT) {
+        if (kind == MessageKind.PAUSE_LISTING || kind == MessageKind.REMEDY || kind == MessageKind.STATEMENT
+                || kind == MessageKind.REPORT_TO_PLATFORM) {
             return DeliveryCheck.absent();
         }
         return DeliveryCheck.unknown("WeChat offers no way to look a sent reply or message up; see the review and "
@@ -100,7 +101,8 @@ class WechatGateway implements ChannelGateway {
     @Override
     public String deliver(OutboundMessage message) {
         MessageKind kind = message.kind();
-        if (kind == MessageKind.PAUSE_LISTING || kind == MessageKind.REMEDY || kind == MessageKind.STATEMENT) {
+        if (kind == MessageKind.PAUSE_LISTING || kind == MessageKind.REMEDY || kind == MessageKind.STATEMENT
+                || kind == MessageKind.REPORT_TO_PLATFORM) {
             log.info("WeChat: {} for case {} has no API here; to be done by hand in the WeChat back office", kind,
                     message.caseId());
             return "manual:wechat " + kind.name().toLowerCase(java.util.Locale.ROOT)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.channel.Outbox;
 import com.complaintdesk.channel.OutboxEntry;
+import com.complaintdesk.compensation.ChoiceLinks;
 import com.complaintdesk.lifecycle.ComplaintLifecycle.Activity;
 import com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 import com.complaintdesk.support.AppTest;
@@ -43,6 +44,9 @@ class InstagramTextRuleAppTest {
     @Autowired
     Outbox outbox;
 
+    @Autowired
+    ChoiceLinks links;
+
     @Test
     void aFollowUpMessageOverOneThousandBytesIsRefusedNamingTheFieldAndOneAtTheLimitIsSent_F1_F7() {
         TasklistUser ana = new TasklistUser(http, "ana");
@@ -79,23 +83,31 @@ class InstagramTextRuleAppTest {
         String offer = ana.awaitTask(c.processInstanceId(), Activity.OFFER_COMPENSATION);
         ana.claim(offer);
 
-        // 960 bytes of message, plus "\n", "\n1. 全额退款" and "\n2. 换新并赠送小礼品" (45 bytes) as sent
+        // 960 bytes of message, plus "\n", "\n1. 全额退款" and "\n2. 换新并赠送小礼品" (45 bytes) and the line with the
+        // link to the choice page, as sent
+        int link = links.nextLinkLine(Map.of(Var.CASE_ID, c.caseId(), Var.LANGUAGE, "zh"))
+                .getBytes(StandardCharsets.UTF_8).length;
         ResponseEntity<JsonNode> refused = ana.submitForm(offer, offer(filler(960)));
 
         assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().path("errors")).singleElement().satisfies(error -> {
             assertThat(error.path("field").asText()).isEqualTo(Var.OFFER_MESSAGE);
             assertThat(error.path("message").asText()).contains("is sent as an Instagram message", "at most 1000 bytes",
-                    "this one has 1005", "the numbered options are added after the message", "shorten the message");
+                    "this one has " + (1005 + link), "the numbered options and the link to choose are added after the message",
+                    "shorten the message");
         });
         assertThat(taskService.createTaskQuery().taskId(offer).count()).as("the offer is still open").isOne();
 
-        ResponseEntity<JsonNode> accepted = ana.submitForm(offer, offer(filler(955)));
+        int fits = 955 - link;
+        while (filler(fits).endsWith(" ")) {
+            fits--;
+        }
+        ResponseEntity<JsonNode> accepted = ana.submitForm(offer, offer(filler(fits)));
 
         assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
         String sent = awaitSent(c.caseId(), MessageKind.COMPENSATION_OFFER).text();
-        assertThat(sent).startsWith(filler(955)).endsWith("\n1. 全额退款\n2. 换新并赠送小礼品");
-        assertThat(sent.getBytes(StandardCharsets.UTF_8)).hasSize(1000);
+        assertThat(sent).startsWith(filler(fits)).contains("\n1. 全额退款\n2. 换新并赠送小礼品\n\n点此选择方案");
+        assertThat(sent.getBytes(StandardCharsets.UTF_8)).hasSize(fits + 45 + link).hasSizeLessThanOrEqualTo(1000);
     }
 
     @Test
@@ -160,8 +172,9 @@ class InstagramTextRuleAppTest {
 
     private OutboxEntry awaitSent(String caseId, MessageKind kind) {
         long deadline = System.nanoTime() + 20_000_000_000L;
-        while (sent(caseId, kind).isEmpty()) {
-            assertThat(System.nanoTime()).as("a " + kind + " is sent for " + caseId).isLessThan(deadline);
+        // the job commits "sending" before the platform call and "delivered" after it: wait for the second
+        while (sent(caseId, kind).stream().noneMatch(m -> Outbox.DELIVERED.equals(m.status()))) {
+            assertThat(System.nanoTime()).as("a " + kind + " is delivered for " + caseId).isLessThan(deadline);
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {

@@ -2,9 +2,13 @@ package com.complaintdesk.channel.instagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.complaintdesk.compensation.ChoiceLinkSettings;
+import com.complaintdesk.compensation.ChoiceLinks;
 import com.complaintdesk.lifecycle.ComplaintLifecycle.Form;
 import com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 import com.complaintdesk.web.FieldProblem;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,25 @@ class InstagramTextRuleTest {
         });
         offer.put(Var.OFFER_MESSAGE, "a".repeat(955));
         assertThat(rule.check(Form.OFFER_COMPENSATION, offer)).isEmpty();
+    }
+
+    @Test
+    void anOfferCountsTheLinkToTheChoicePageAsSent_C2() {
+        ChoiceLinks links = new ChoiceLinks(new ChoiceLinkSettings("unit-test-secret-0123456789abcdef-xyz",
+                "https://desk.example.com", Duration.ofDays(7)));
+        InstagramTextRule withLinks = new InstagramTextRule(links);
+        Map<String, Object> offer = values("instagram", Var.CASE_ID, "5f0c1b7e-1111-2222-3333-444455556666",
+                Var.LANGUAGE, "en", Var.COMPENSATION_OPTION_1, "full_refund", Var.COMPENSATION_OPTION_2, "coupon",
+                Var.OFFER_MESSAGE, "a".repeat(955));
+        int line = links.nextLinkLine(offer).getBytes(StandardCharsets.UTF_8).length;
+        assertThat(line).isGreaterThan(100);
+
+        // 955 bytes fit without the link (above), not with it
+        assertThat(withLinks.check(Form.OFFER_COMPENSATION, offer)).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("this one has " + (1000 + line),
+                        "the link to choose"));
+        offer.put(Var.OFFER_MESSAGE, "a".repeat(955 - line));
+        assertThat(withLinks.check(Form.OFFER_COMPENSATION, offer)).isEmpty();
     }
 
     @Test
