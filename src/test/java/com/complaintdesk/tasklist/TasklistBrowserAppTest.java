@@ -155,8 +155,13 @@ class TasklistBrowserAppTest {
     /** In "My groups' open tasks" (the first filter, listing the case's variables), opens the case's task and claims it. */
     private void openAndClaim(WebDriverWait wait, String customer, String taskName) {
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(), \"My groups' open tasks\")]"))).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//li[contains(@class, 'task')][.//*[contains(text(), '"
-                + customer + "')]][.//*[contains(text(), '" + taskName + "')]]//a"))).click();
+        By task = By.xpath("//li[contains(@class, 'task')][.//*[contains(text(), '" + customer + "')]][.//*[contains(text(), '"
+                + taskName + "')]]//a");
+        // the list may be drawn again between finding the task and clicking it (it refreshes itself): find it again
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(task).click();
+            return true;
+        });
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())='Claim']"))).click();
     }
 }
