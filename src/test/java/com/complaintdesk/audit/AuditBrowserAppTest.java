@@ -162,8 +162,10 @@ class AuditBrowserAppTest {
                 .containsPattern("\\d+ (ms|s|min)"));
         assertThat(completed.get(0).getText()).contains("Confirm triage");
         assertThat(completed.get(6).getText()).contains("Close case");
-        assertThat(browser.findElement(By.cssSelector("#entries tr[data-kind='decision']")).getText())
-                .contains("Evaluated / 评估", "Triage", "In / 输入:", "Signals = suggestion", "Out / 输出:", "Suggested tier = T3");
+        // the case's decisions (triage, extortion risk, SLA policy …): the triage evaluation with its inputs and outputs
+        assertThat(browser.findElements(By.cssSelector("#entries tr[data-kind='decision']"))).extracting(WebElement::getText)
+                .filteredOn(text -> text.contains("Triage")).first().asString()
+                .contains("Evaluated / 评估", "In / 输入:", "Signals = suggestion", "Out / 输出:", "Suggested tier = T3");
         assertThat(browser.findElement(By.cssSelector("#entries tr[data-kind='comment']")).getText())
                 .contains("sam", TimelineCases.TRIAGE_COMMENT);
         assertThat(browser.findElement(By.cssSelector("#entries tr[data-kind='message'][data-event='delivered']")).getText())
