@@ -2,12 +2,10 @@ package com.complaintdesk.abuse;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
-import com.complaintdesk.channel.Outbox;
+import com.complaintdesk.evidence.CaseSnapshots;
 import com.complaintdesk.evidence.EvidenceStore;
 import com.complaintdesk.evidence.OrderSnapshots;
 import com.complaintdesk.lifecycle.EngineClock;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +24,14 @@ public class PreserveExtortionEvidenceDelegate implements JavaDelegate {
     /** The evidence kind of an assessment snapshot. */
     public static final String KIND = "extortion-assessment";
 
+    private final CaseSnapshots snapshots;
     private final EvidenceStore evidence;
     private final OrderSnapshots orderSnapshots;
-    private final Outbox outbox;
-    private final ObjectMapper json;
 
-    public PreserveExtortionEvidenceDelegate(EvidenceStore evidence, OrderSnapshots orderSnapshots, Outbox outbox,
-            ObjectMapper json) {
+    public PreserveExtortionEvidenceDelegate(CaseSnapshots snapshots, EvidenceStore evidence, OrderSnapshots orderSnapshots) {
+        this.snapshots = snapshots;
         this.evidence = evidence;
         this.orderSnapshots = orderSnapshots;
-        this.outbox = outbox;
-        this.json = json;
     }
 
     @Override
@@ -51,16 +46,8 @@ public class PreserveExtortionEvidenceDelegate implements JavaDelegate {
                 Var.CONTACT_SUMMARY)) {
             assessment.put(name, execution.getVariable(name));
         }
-        evidence.preserve(caseId, KIND, write(assessment), by, now);
+        snapshots.preserve(caseId, KIND, assessment, by, now);
         evidence.preserve(caseId, OrderSnapshots.KIND, orderSnapshots.content(execution, "extortion"), by, now);
-        evidence.preserve(caseId, "conversation", write(outbox.forCase(caseId)), by, now);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write evidence", e);
-        }
+        snapshots.preserveConversation(caseId, by, now);
     }
 }

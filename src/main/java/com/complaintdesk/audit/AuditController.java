@@ -4,6 +4,7 @@ import com.complaintdesk.channel.Outbox;
 import com.complaintdesk.channel.OutboxEntry;
 import com.complaintdesk.closure.Retrospective;
 import com.complaintdesk.closure.Retrospectives;
+import com.complaintdesk.common.Csv;
 import com.complaintdesk.evidence.ChainCheck;
 import com.complaintdesk.evidence.EvidenceItem;
 import com.complaintdesk.evidence.EvidenceStore;
@@ -59,7 +60,6 @@ class AuditController {
 
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;
-    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
@@ -120,7 +120,7 @@ class AuditController {
         p.throwIfAny();
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         attachment(response, "cases-" + FILE_TIME.format(now) + "." + format,
-                "csv".equals(format) ? CSV : MediaType.APPLICATION_JSON);
+                "csv".equals(format) ? Csv.MEDIA_TYPE : MediaType.APPLICATION_JSON);
         if ("csv".equals(format)) {
             Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
             out.write(Csv.BYTE_ORDER_MARK);
@@ -233,11 +233,7 @@ class AuditController {
             Csv.row(out, java.util.Arrays.asList("retrospective", r.heldAt(), "trainingCase", r.trainingCase(),
                     r.heldBy(), null));
         }
-        return ResponseEntity.ok()
-                .contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("case-" + caseId + ".csv").build().toString())
-                .body(out.toString());
+        return Csv.attachment("case-" + caseId + ".csv", out.toString());
     }
 
     @GetMapping(path = "/{caseId}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -4,6 +4,7 @@ import com.complaintdesk.intake.CaseRecords;
 import com.complaintdesk.intake.Channel;
 import com.complaintdesk.lifecycle.ComplaintLifecycle;
 import com.complaintdesk.web.FieldProblem;
+import com.complaintdesk.web.QueryParameters;
 import com.complaintdesk.web.InvalidRequestException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -104,16 +105,7 @@ record CaseQuery(
 
         /** The parameter's value; null when it is absent or empty (an empty form field filters nothing). */
         String raw(String name) {
-            List<String> given = values.get(name);
-            if (given == null || given.isEmpty()) {
-                return null;
-            }
-            if (given.size() > 1) {
-                problems.add(new FieldProblem(name, "must be given at most once"));
-                return null;
-            }
-            String value = given.get(0) == null ? "" : given.get(0).strip();
-            return value.isEmpty() ? null : value;
+            return QueryParameters.single(values, name, problems);
         }
 
         String text(String name) {

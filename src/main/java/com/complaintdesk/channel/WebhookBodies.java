@@ -23,4 +23,18 @@ public final class WebhookBodies {
         }
         return out.toByteArray();
     }
+
+    /** The answer's text for a body with a NUL byte. */
+    public static final String NUL_REFUSED = "The body contains a NUL byte, which no platform sends; nothing was stored";
+
+    /**
+     * Why a signed body is refused before it is stored, if it is: a NUL byte, or bytes that are not UTF-8 (every
+     * platform sends UTF-8; a lenient parser would read some malformed sequences as other characters).
+     */
+    public static java.util.Optional<String> refusal(byte[] body) {
+        if (com.complaintdesk.common.Utf8.hasNul(body)) {
+            return java.util.Optional.of(NUL_REFUSED);
+        }
+        return com.complaintdesk.common.Utf8.problem(body).map(p -> "The body " + p + "; nothing was stored");
+    }
 }

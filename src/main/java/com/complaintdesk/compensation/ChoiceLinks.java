@@ -45,6 +45,9 @@ public class ChoiceLinks {
         }
     }
 
+    /** Makes the development key when none is configured (one generator, seeded once by the platform). */
+    private static final SecureRandom KEYS = new SecureRandom();
+
     private final ChoiceLinkSettings settings;
     private final byte[] secret;
 
@@ -52,7 +55,7 @@ public class ChoiceLinks {
         this.settings = settings;
         if (settings.linkSecret() == null || settings.linkSecret().isEmpty()) {
             secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
+            KEYS.nextBytes(secret);
             log.warn("complaintdesk.choice.link-secret (COMPLAINTDESK_CHOICE_LINK_SECRET) is not set: choice links are "
                     + "signed with a key made at start, for development only; links sent before a restart will not work");
         } else {

@@ -2,6 +2,7 @@ package com.complaintdesk.compensation;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
+import com.complaintdesk.forms.TaskCompletionFilter;
 import com.complaintdesk.lifecycle.ComplaintLifecycle;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -14,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -24,7 +23,6 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -32,10 +30,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * after the customer already chose on the choice page gets 409 with what was chosen, instead of the engine's "task
  * not found"; so does an agent whose completion lost a race with the page by a moment. Nothing changes either way.
  */
-class ChoiceRaceGuard extends OncePerRequestFilter {
-
-    private static final Pattern COMPLETION =
-            Pattern.compile(".*/(?:engine-rest|camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:submit-form|complete)$");
+class ChoiceRaceGuard extends TaskCompletionFilter {
 
     private final TaskService tasks;
     private final HistoryService history;
@@ -50,15 +45,8 @@ class ChoiceRaceGuard extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(request.getRequestURI()).matches();
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        Matcher matcher = COMPLETION.matcher(request.getRequestURI());
-        String taskId = matcher.matches() ? matcher.group(1) : null;
+    protected void filterCompletion(String taskId, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws ServletException, IOException {
         Task task = asEngine(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
         if (task == null) {
             Optional<String> recorded = recordedChoice(taskId);

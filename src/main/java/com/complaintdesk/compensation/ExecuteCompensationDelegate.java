@@ -47,6 +47,6 @@ public class ExecuteCompensationDelegate implements JavaDelegate {
             deliveries.send(execution, CaseMessages.of(execution, MessageKind.REMEDY, CaseMessages.ACTION,
                     EngineClock.string(execution, Var.CUSTOMER_ID), text));
         });
-        cases.recordCompensation(EngineClock.string(execution, Var.CASE_ID), option.key(), amount);
+        cases.recordCompensation(EngineClock.string(execution, Var.CASE_ID), option.key(), amount, currency);
     }
 }

@@ -2,13 +2,11 @@ package com.complaintdesk.crisis;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
-import com.complaintdesk.channel.Outbox;
+import com.complaintdesk.evidence.CaseSnapshots;
 import com.complaintdesk.evidence.EvidenceStore;
 import com.complaintdesk.evidence.OrderSnapshots;
 import com.complaintdesk.intake.ComplaintIntake;
 import com.complaintdesk.lifecycle.EngineClock;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,19 +18,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class PreserveEvidenceDelegate implements JavaDelegate {
 
+    private final CaseSnapshots snapshots;
     private final EvidenceStore evidence;
     private final ComplaintIntake complaints;
-    private final Outbox outbox;
     private final OrderSnapshots orderSnapshots;
-    private final ObjectMapper json;
 
-    public PreserveEvidenceDelegate(EvidenceStore evidence, ComplaintIntake complaints, Outbox outbox,
-            OrderSnapshots orderSnapshots, ObjectMapper json) {
+    public PreserveEvidenceDelegate(CaseSnapshots snapshots, EvidenceStore evidence, ComplaintIntake complaints,
+            OrderSnapshots orderSnapshots) {
+        this.snapshots = snapshots;
         this.evidence = evidence;
         this.complaints = complaints;
-        this.outbox = outbox;
         this.orderSnapshots = orderSnapshots;
-        this.json = json;
     }
 
     @Override
@@ -40,16 +36,8 @@ public class PreserveEvidenceDelegate implements JavaDelegate {
         String caseId = EngineClock.string(execution, Var.CASE_ID);
         String by = EngineClock.actor(execution);
         var now = EngineClock.now();
-        evidence.preserve(caseId, "complaint", write(complaints.find(caseId).orElse(null)), by, now);
+        snapshots.preserve(caseId, "complaint", complaints.find(caseId).orElse(null), by, now);
         evidence.preserve(caseId, OrderSnapshots.KIND, orderSnapshots.content(execution, OrderSnapshots.CRISIS), by, now);
-        evidence.preserve(caseId, "conversation", write(outbox.forCase(caseId)), by, now);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write evidence", e);
-        }
+        snapshots.preserveConversation(caseId, by, now);
     }
 }

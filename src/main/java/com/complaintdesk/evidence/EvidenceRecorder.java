@@ -34,12 +34,14 @@ class EvidenceRecorder {
     private static final Logger log = LoggerFactory.getLogger(EvidenceRecorder.class);
 
     private final EvidenceStore evidence;
+    private final CaseSnapshots snapshots;
     private final ObjectMapper json;
     private final IdentityService identity;
     private final Clock clock = Clock.systemUTC();
 
-    EvidenceRecorder(EvidenceStore evidence, ObjectMapper json, IdentityService identity) {
+    EvidenceRecorder(EvidenceStore evidence, CaseSnapshots snapshots, ObjectMapper json, IdentityService identity) {
         this.evidence = evidence;
+        this.snapshots = snapshots;
         this.json = json;
         this.identity = identity;
     }
@@ -93,10 +95,6 @@ class EvidenceRecorder {
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write evidence", e);
-        }
+        return snapshots.json(value);
     }
 }

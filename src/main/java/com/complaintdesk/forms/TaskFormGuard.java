@@ -17,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -29,7 +27,6 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses, with 400 and one message per field, a task completion (engine REST {@code submit-form} or
@@ -38,10 +35,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Nothing reaches the engine then, so nothing changes. The engine itself would answer such a refusal from a
  * task listener with 500; task listeners stay as the backstop for the Java API.
  */
-class TaskFormGuard extends OncePerRequestFilter {
-
-    private static final Pattern COMPLETION =
-            Pattern.compile(".*/(?:engine-rest|camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:submit-form|complete)$");
+class TaskFormGuard extends TaskCompletionFilter {
 
     private final FormService forms;
     private final TaskService tasks;
@@ -59,15 +53,8 @@ class TaskFormGuard extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(request.getRequestURI()).matches();
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        Matcher matcher = COMPLETION.matcher(request.getRequestURI());
-        String taskId = matcher.matches() ? matcher.group(1) : null;
+    protected void filterCompletion(String taskId, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws ServletException, IOException {
         byte[] body = request.getInputStream().readAllBytes();
         Optional<List<FieldProblem>> problems = asCaller(request, () -> check(taskId, body));
         if (problems.isPresent() && !problems.get().isEmpty()) {
@@ -89,6 +76,10 @@ class TaskFormGuard extends OncePerRequestFilter {
             current = new HashMap<>(tasks.getVariables(taskId));
         } catch (ProcessEngineException | IOException e) {
             return Optional.empty(); // no such task, no Camunda Form, or not the caller's: the engine answers
+        } catch (NullPointerException e) {
+            // the engine's form lookup fails so when the task was completed by someone else between its own check
+            // and its read: the engine answers the completion (404, EngineConflictAnswers)
+            return Optional.empty();
         }
         Map<String, Object> submitted = new LinkedHashMap<>();
         try {

@@ -12,7 +12,8 @@ public record DemoUser(String id, String firstName, String lastName, String grou
             new DemoUser("lena", "Lena", "Wong", Roles.LEGAL),
             new DemoUser("olga", "Olga", "Petrova", Roles.OWNERS),
             new DemoUser("pete", "Pete", "Okafor", Roles.PROCESS_OWNERS),
-            new DemoUser("audrey", "Audrey", "Martin", Roles.AUDITORS));
+            new DemoUser("audrey", "Audrey", "Martin", Roles.AUDITORS),
+            new DemoUser("priya", "Priya", "Nair", Roles.PRODUCT));
 
     public String email() {
         return id + "@complaintdesk.example";

@@ -212,6 +212,7 @@ class IdentitySetup implements SmartInitializingSingleton {
             case Roles.OWNERS -> "Owners / 管理层";
             case Roles.PROCESS_OWNERS -> "Process owners / 流程负责人";
             case Roles.AUDITORS -> "Auditors / 审计";
+            case Roles.PRODUCT -> "Product team / 产品团队";
             default -> "Camunda administrators";
         };
     }

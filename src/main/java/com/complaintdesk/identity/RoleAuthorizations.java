@@ -20,6 +20,7 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.TASK;
 
+import com.complaintdesk.insights.ComplaintInsights;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -58,13 +59,16 @@ final class RoleAuthorizations {
             // legal: reviews statements and replies on its own tasks
             new Grant(Roles.LEGAL, APPLICATION, "tasklist", ACCESS),
             new Grant(Roles.LEGAL, PROCESS_DEFINITION, ALL, READ, READ_INSTANCE),
-            // owners: decide on pausing business and systemic fixes; read every case
+            // owners: decide on pausing business and systemic fixes (A2, Task_DecideSystemicFix); read every case
             new Grant(Roles.OWNERS, APPLICATION, "tasklist", ACCESS),
             new Grant(Roles.OWNERS, APPLICATION, "cockpit", ACCESS),
             new Grant(Roles.OWNERS, PROCESS_DEFINITION, ALL, READ, READ_INSTANCE, READ_TASK, READ_HISTORY),
             new Grant(Roles.OWNERS, PROCESS_INSTANCE, ALL, READ),
             new Grant(Roles.OWNERS, DECISION_DEFINITION, ALL, READ, READ_HISTORY),
             new Grant(Roles.OWNERS, DEPLOYMENT, ALL, READ),
+            // product team (A3): the quarterly product feedback digest, worked in Tasklist; only its own process
+            new Grant(Roles.PRODUCT, APPLICATION, "tasklist", ACCESS),
+            new Grant(Roles.PRODUCT, PROCESS_DEFINITION, ComplaintInsights.DIGEST_PROCESS_KEY, READ, READ_INSTANCE),
             // process owners: edit and deploy BPMN, DMN and forms
             new Grant(Roles.PROCESS_OWNERS, APPLICATION, "cockpit", ACCESS),
             new Grant(Roles.PROCESS_OWNERS, DEPLOYMENT, ALL, CREATE, READ, DELETE),

@@ -11,6 +11,8 @@ public final class Roles {
     public static final String OWNERS = "owners";
     public static final String PROCESS_OWNERS = "process-owners";
     public static final String AUDITORS = "auditors";
+    /** A3: the product and design team, who read the complaint analytics and receive the product feedback digest. */
+    public static final String PRODUCT = "product";
     /** Camunda's administrators group; always keeps at least one direct member. */
     public static final String CAMUNDA_ADMIN = "camunda-admin";
 
@@ -21,7 +23,7 @@ public final class Roles {
     public static final String CHANNELS = "channels";
 
     public static final List<String> ALL =
-            List.of(AGENTS, SUPERVISORS, LEGAL, OWNERS, PROCESS_OWNERS, AUDITORS, CAMUNDA_ADMIN);
+            List.of(AGENTS, SUPERVISORS, LEGAL, OWNERS, PROCESS_OWNERS, AUDITORS, PRODUCT, CAMUNDA_ADMIN);
 
     private Roles() {}
 }

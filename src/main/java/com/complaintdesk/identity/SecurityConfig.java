@@ -16,6 +16,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -28,6 +29,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Five filter chains. The customer's choice page ({@code /choice}) is open, its signed link being the credential,
@@ -39,7 +41,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * which is closed for good. The auditors' pages and API ({@code /audit}, {@code /api/audit}) are read-only and for
  * auditors, supervisors, owners and administrators: HTTP Basic, or the session of a Cockpit or Tasklist login in the
  * same browser. An auditor changes nothing: no {@code /api} request but a read, and the engine's authorizations give
- * auditors only read permissions ({@link RoleAuthorizations}).
+ * auditors only read permissions ({@link RoleAuthorizations}). The complaint analytics ({@code /insights},
+ * {@code /api/insights}) are read the same ways by management, process owners, auditors and the product team; owners,
+ * process owners and administrators also record the channels' review totals there.
  */
 @Configuration
 @EnableWebSecurity
@@ -108,15 +112,50 @@ class SecurityConfig {
     /** Who may read the auditors' pages and API. */
     static final String[] AUDIT_READERS = {Roles.AUDITORS, Roles.SUPERVISORS, Roles.OWNERS, Roles.CAMUNDA_ADMIN};
 
+    /** Who may read the complaint analytics (A1–A5): management, process owners, auditors and the product team. */
+    static final String[] INSIGHTS_READERS = {Roles.OWNERS, Roles.SUPERVISORS, Roles.PROCESS_OWNERS, Roles.AUDITORS,
+            Roles.PRODUCT, Roles.CAMUNDA_ADMIN};
+
+    /** Who may record the channels' review totals (A5), the only change the analytics take. */
+    static final String[] INSIGHTS_RECORDERS = {Roles.OWNERS, Roles.PROCESS_OWNERS, Roles.CAMUNDA_ADMIN};
+
     @Bean
     @Order(1)
     SecurityFilterChain audit(HttpSecurity http, AuthenticationManager authenticationManager, IdentityService identity,
             ProcessEngine engine, EngineAuthentication engineAuthentication) throws Exception {
+        return pagesAndApi(http, authenticationManager, identity, engine, engineAuthentication,
+                new OrRequestMatcher(ant("/audit"), ant("/audit/**"), ant("/api/audit/**")),
+                requests -> requests
+                        // Nothing here changes anything (only GET and HEAD are let through).
+                        .requestMatchers(ant(HttpMethod.GET, "/**"), ant(HttpMethod.HEAD, "/**")).hasAnyRole(AUDIT_READERS)
+                        .anyRequest().denyAll());
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain insights(HttpSecurity http, AuthenticationManager authenticationManager, IdentityService identity,
+            ProcessEngine engine, EngineAuthentication engineAuthentication) throws Exception {
+        return pagesAndApi(http, authenticationManager, identity, engine, engineAuthentication,
+                new OrRequestMatcher(ant("/insights"), ant("/insights/**"), ant("/api/insights/**")),
+                requests -> requests
+                        .requestMatchers(ant(HttpMethod.GET, "/**"), ant(HttpMethod.HEAD, "/**")).hasAnyRole(INSIGHTS_READERS)
+                        .requestMatchers(ant(HttpMethod.PUT, "/api/insights/review-totals/**")).hasAnyRole(INSIGHTS_RECORDERS)
+                        .anyRequest().denyAll());
+    }
+
+    /**
+     * A chain for pages and their API read in a browser logged in to Cockpit or Tasklist, or with HTTP Basic. Its
+     * only changes are PUTs with a JSON body, which another site cannot send: the browser asks first (CORS
+     * preflight) and nothing here answers yes, so CSRF tokens are not needed.
+     */
+    private static SecurityFilterChain pagesAndApi(HttpSecurity http, AuthenticationManager authenticationManager,
+            IdentityService identity, ProcessEngine engine, EngineAuthentication engineAuthentication, RequestMatcher scope,
+            Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules)
+            throws Exception {
         BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
         entryPoint.setRealmName(REALM);
-        http.securityMatcher(new OrRequestMatcher(ant("/audit"), ant("/audit/**"), ant("/api/audit/**")))
+        http.securityMatcher(scope)
                 .authenticationManager(authenticationManager)
-                // Nothing here changes anything (only GET and HEAD are let through), so there is nothing to forge.
                 .csrf(csrf -> csrf.disable())
                 // A webapp session is only read here: its id was renewed when its user logged in; renewing it on
                 // every read would break the Cockpit and Tasklist requests still under way with the old id.
@@ -125,9 +164,7 @@ class SecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(ant(HttpMethod.GET, "/**"), ant(HttpMethod.HEAD, "/**")).hasAnyRole(AUDIT_READERS)
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(rules)
                 .addFilterAfter(new WebappSessionAuthenticationFilter(engine.getName(), identity, engineAuthentication),
                         BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identity), WebappSessionAuthenticationFilter.class);

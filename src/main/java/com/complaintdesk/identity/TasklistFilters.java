@@ -1,5 +1,6 @@
 package com.complaintdesk.identity;
 
+import com.complaintdesk.insights.ComplaintInsights;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class TasklistFilters {
     }
 
     private static final List<String> WORKING_GROUPS =
-            List.of(Roles.AGENTS, Roles.SUPERVISORS, Roles.LEGAL, Roles.OWNERS, Roles.CAMUNDA_ADMIN);
+            List.of(Roles.AGENTS, Roles.SUPERVISORS, Roles.LEGAL, Roles.OWNERS, Roles.PRODUCT, Roles.CAMUNDA_ADMIN);
 
     /** Listed by priority: a newcomer lands on the open work of their groups. */
     static final List<Definition> ALL = List.of(
@@ -55,7 +56,15 @@ final class TasklistFilters {
                     q -> q.taskDefinitionKeyLike("Task_Approve%")),
             new Definition("Escalations / 升级", 5, "#d35400", "Missed deadlines waiting for a supervisor or owner",
                     List.of(Roles.SUPERVISORS, Roles.OWNERS, Roles.CAMUNDA_ADMIN),
-                    q -> q.taskDefinitionKeyLike("Task_Handle%Breach")));
+                    q -> q.taskDefinitionKeyLike("Task_Handle%Breach")),
+            new Definition("Systemic fixes (A2) / 系统性改进 (A2)", 6, "#7f8c8d",
+                    "A category that tops the complaints period after period: decide what changes",
+                    List.of(Roles.OWNERS, Roles.CAMUNDA_ADMIN),
+                    q -> q.taskDefinitionKey(ComplaintInsights.Activity.DECIDE_SYSTEMIC_FIX)),
+            new Definition("Product feedback (A3) / 产品反馈 (A3)", 7, "#16a085",
+                    "The quarterly digest of what customers say about the products",
+                    List.of(Roles.PRODUCT, Roles.OWNERS, Roles.CAMUNDA_ADMIN),
+                    q -> q.taskDefinitionKey(ComplaintInsights.Activity.REVIEW_PRODUCT_DIGEST)));
 
     private TasklistFilters() {}
 }

@@ -66,16 +66,29 @@ public class CaseRecords {
 
     /** C2: the option the customer chose ({@code declined} when they want none), its amount, and whether it gave anything. */
     public void recordCompensation(String caseId, String option, BigDecimal amount) {
+        recordCompensation(caseId, option, amount, null);
+    }
+
+    /**
+     * C2, C4: as {@link #recordCompensation(String, String, BigDecimal)}, with the amount's currency (the order's ISO
+     * 4217 code, or null when the order named none), so the analytics total compensation per currency.
+     */
+    public void recordCompensation(String caseId, String option, BigDecimal amount, String currency) {
         check("compensation", option, COMPENSATIONS);
         if (amount != null && amount.signum() < 0) {
             throw new IllegalArgumentException("compensation amount must not be negative, not " + amount);
         }
+        if (currency != null && !currency.matches("[A-Z]{3}")) {
+            throw new IllegalArgumentException("compensation currency must be an ISO 4217 code, not " + currency);
+        }
         update(caseId, jdbc.sql("""
-                UPDATE cd_complaint SET compensation = :option, compensation_amount = :amount, compensation_given = :given
+                UPDATE cd_complaint SET compensation = :option, compensation_amount = :amount, compensation_given = :given,
+                                        compensation_currency = :currency
                  WHERE id = :id
                 """)
                 .param("option", option)
                 .param("amount", amount)
+                .param("currency", currency)
                 .param("given", option != null && !NO_COMPENSATION.contains(option)));
     }
 

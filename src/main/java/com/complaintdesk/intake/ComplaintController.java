@@ -87,6 +87,8 @@ class ComplaintController {
     }
 
     @GetMapping("/{caseId}")
+    // The people who work or read cases; not the product team (analytics only) nor a user without a role.
+    @PreAuthorize("hasAnyRole('agents', 'supervisors', 'legal', 'owners', 'process-owners', 'auditors', 'camunda-admin')")
     @Operation(summary = "A case by its id")
     ResponseEntity<?> get(@PathVariable String caseId) {
         return intake.find(caseId)

@@ -321,12 +321,21 @@ public class ComplaintImport {
             ComplaintRequest.Customer customer = new ComplaintRequest.Customer(text(Column.CUSTOMER_ID),
                     text(Column.CUSTOMER_NAME), read(Column.CUSTOMER_ACCOUNT_CREATED, LocalDate.class, LocalDate::parse),
                     text(Column.CUSTOMER_TIMEZONE), read(Column.CUSTOMER_LIFETIME_ORDERS, Integer.class, Integer::valueOf));
-            ComplaintRequest.Order order = any(Column.ORDER_ID, Column.ORDER_VALUE, Column.ORDER_CURRENCY,
+            ComplaintRequest.ShippingAddress address = any(Column.SHIP_COUNTRY, Column.SHIP_REGION, Column.SHIP_CITY,
+                    Column.SHIP_POSTAL_CODE, Column.SHIP_REMOTE)
+                    ? new ComplaintRequest.ShippingAddress(text(Column.SHIP_COUNTRY), text(Column.SHIP_REGION),
+                            text(Column.SHIP_CITY), text(Column.SHIP_POSTAL_CODE), read(Column.SHIP_REMOTE, Boolean.class, Cells::bool))
+                    : null;
+            ComplaintRequest.Order order = address != null || any(Column.ORDER_ID, Column.ORDER_VALUE, Column.ORDER_CURRENCY,
                     Column.ORDER_PROMISED_DELIVERY, Column.ORDER_SHIPPED_AT, Column.ORDER_DELIVERED_AT)
                     ? new ComplaintRequest.Order(text(Column.ORDER_ID), read(Column.ORDER_VALUE, BigDecimal.class, BigDecimal::new),
                             text(Column.ORDER_CURRENCY), read(Column.ORDER_PROMISED_DELIVERY, LocalDate.class, LocalDate::parse),
                             read(Column.ORDER_SHIPPED_AT, OffsetDateTime.class, OffsetDateTime::parse),
-                            read(Column.ORDER_DELIVERED_AT, OffsetDateTime.class, OffsetDateTime::parse))
+                            read(Column.ORDER_DELIVERED_AT, OffsetDateTime.class, OffsetDateTime::parse), address)
+                    : null;
+            ComplaintRequest.Shop shop = any(Column.SHOP_ID, Column.SHOP_OPENED_ON, Column.SHOP_COUNTRY)
+                    ? new ComplaintRequest.Shop(text(Column.SHOP_ID), read(Column.SHOP_OPENED_ON, LocalDate.class, LocalDate::parse),
+                            text(Column.SHOP_COUNTRY))
                     : null;
             ComplaintRequest.Product product = any(Column.PRODUCT_SKU, Column.PRODUCT_TITLE, Column.PRODUCT_PRICE,
                     Column.PRODUCT_FRAGILE)
@@ -340,7 +349,7 @@ public class ComplaintImport {
                     : null;
             return new ComplaintRequest(channel(), text(Column.EXTERNAL_ID),
                     read(Column.POSTED_AT, OffsetDateTime.class, OffsetDateTime::parse), text(Column.TEXT),
-                    text(Column.LANGUAGE), customer, order, product, engagement);
+                    text(Column.LANGUAGE), customer, order, product, engagement, shop);
         }
 
         /** A cell as written; an empty or blank cell is no value. */
@@ -407,13 +416,21 @@ public class ComplaintImport {
         ORDER_PROMISED_DELIVERY("orderPromisedDelivery", "order.promisedDelivery", false),
         ORDER_SHIPPED_AT("orderShippedAt", "order.shippedAt", false),
         ORDER_DELIVERED_AT("orderDeliveredAt", "order.deliveredAt", false),
+        SHIP_COUNTRY("shipCountry", "order.shippingAddress.country", false),
+        SHIP_REGION("shipRegion", "order.shippingAddress.region", false),
+        SHIP_CITY("shipCity", "order.shippingAddress.city", false),
+        SHIP_POSTAL_CODE("shipPostalCode", "order.shippingAddress.postalCode", false),
+        SHIP_REMOTE("shipRemote", "order.shippingAddress.remote", false),
         PRODUCT_SKU("productSku", "product.sku", false),
         PRODUCT_TITLE("productTitle", "product.title", false),
         PRODUCT_PRICE("productPrice", "product.price", false),
         PRODUCT_FRAGILE("productFragile", "product.fragile", false),
         LIKES("likes", "engagement.likes", false),
         SHARES("shares", "engagement.shares", false),
-        COMMENTS("comments", "engagement.comments", false);
+        COMMENTS("comments", "engagement.comments", false),
+        SHOP_ID("shopId", "shop.id", false),
+        SHOP_OPENED_ON("shopOpenedOn", "shop.openedOn", false),
+        SHOP_COUNTRY("shopCountry", "shop.country", false);
 
         private static final Map<String, Column> BY_HEADER = Stream.of(values())
                 .collect(Collectors.toMap(c -> c.header.toLowerCase(Locale.ROOT), c -> c, (a, b) -> a, LinkedHashMap::new));

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,13 @@ public class ComplaintIntake {
 
     /** How far in the future a postedAt may lie, to tolerate clock skew between a platform and us. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    /** No platform took reviews before eBay opened; an earlier postedAt is a typo or an attack on the SLA clocks. */
+    static final LocalDate EARLIEST_POST = LocalDate.of(1995, 1, 1);
+
+    /** The span any other date of a complaint (account, shop, order) must lie in. */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
 
     private final ComplaintRepository complaints;
     private final ComplaintLifecycleProcess lifecycle;
@@ -221,9 +229,75 @@ public class ComplaintIntake {
         if (r.shop() != null && r.shop().openedOn() != null && r.shop().openedOn().isAfter(now.toLocalDate().plusDays(1))) {
             problems.add(new FieldProblem("shop.openedOn", "must not be in the future"));
         }
+        if (r.postedAt() != null && r.postedAt().toLocalDate().isBefore(EARLIEST_POST)) {
+            problems.add(new FieldProblem("postedAt", "must not be before " + EARLIEST_POST));
+        }
+        checkDates(r, problems);
+        checkControlCharacters(r, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
+    }
+
+    /** Every date of the complaint within {@link #EARLIEST_DATE} and {@link #LATEST_DATE}. */
+    private static void checkDates(ComplaintRequest r, List<FieldProblem> problems) {
+        Map<String, LocalDate> dates = new LinkedHashMap<>();
+        if (r.customer() != null) {
+            dates.put("customer.accountCreated", r.customer().accountCreated());
+        }
+        if (r.order() != null) {
+            dates.put("order.promisedDelivery", r.order().promisedDelivery());
+            dates.put("order.shippedAt", r.order().shippedAt() == null ? null : r.order().shippedAt().toLocalDate());
+            dates.put("order.deliveredAt", r.order().deliveredAt() == null ? null : r.order().deliveredAt().toLocalDate());
+        }
+        if (r.shop() != null) {
+            dates.put("shop.openedOn", r.shop().openedOn());
+        }
+        dates.forEach((field, date) -> {
+            if (date != null && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {
+                problems.add(new FieldProblem(field, "must lie between " + EARLIEST_DATE + " and " + LATEST_DATE));
+            }
+        });
+    }
+
+    /**
+     * No text of a complaint may hold a control character but tab, line feed and carriage return: a NUL cannot be
+     * stored in PostgreSQL, and none of them is something a customer typed.
+     */
+    private static void checkControlCharacters(ComplaintRequest r, List<FieldProblem> problems) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("text", r.text());
+        if (r.customer() != null) {
+            texts.put("customer.id", r.customer().id());
+            texts.put("customer.name", r.customer().name());
+            texts.put("customer.timezone", r.customer().timezone());
+        }
+        if (r.order() != null) {
+            texts.put("order.id", r.order().id());
+            if (r.order().shippingAddress() != null) {
+                texts.put("order.shippingAddress.region", r.order().shippingAddress().region());
+                texts.put("order.shippingAddress.city", r.order().shippingAddress().city());
+                texts.put("order.shippingAddress.postalCode", r.order().shippingAddress().postalCode());
+            }
+        }
+        if (r.product() != null) {
+            texts.put("product.sku", r.product().sku());
+            texts.put("product.title", r.product().title());
+        }
+        if (r.shop() != null) {
+            texts.put("shop.id", r.shop().id());
+        }
+        texts.forEach((field, text) -> {
+            if (text == null) {
+                return;
+            }
+            text.codePoints().filter(ComplaintIntake::isControl).findFirst().ifPresent(c -> problems.add(new FieldProblem(
+                    field, "must not contain control characters (found U+" + String.format("%04X", c) + ")")));
+        });
+    }
+
+    private static boolean isControl(int c) {
+        return Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r';
     }
 
     private static boolean validZone(String zone) {

@@ -27,9 +27,9 @@ class ComplaintRepository {
     void insert(String id, ComplaintRequest request, OffsetDateTime receivedAt, String receivedBy, String payload) {
         jdbc.sql("""
                 INSERT INTO cd_complaint (id, channel, external_id, business_key, posted_at, received_at, received_by,
-                                          language, text, customer_id, customer_name, order_id, payload)
+                                          language, text, customer_id, customer_name, order_id, product_sku, payload)
                 VALUES (:id, :channel, :externalId, :businessKey, :postedAt, :receivedAt, :receivedBy,
-                        :language, :text, :customerId, :customerName, :orderId, :payload)
+                        :language, :text, :customerId, :customerName, :orderId, :productSku, :payload)
                 """)
                 .param("id", id)
                 .param("channel", request.channel().key())
@@ -43,6 +43,7 @@ class ComplaintRepository {
                 .param("customerId", request.customer().id())
                 .param("customerName", request.customer().name())
                 .param("orderId", request.order() == null ? null : request.order().id())
+                .param("productSku", request.product() == null ? null : request.product().sku())
                 .param("payload", payload)
                 .update();
     }

@@ -108,6 +108,16 @@ class ExtortionDefenceAppTest {
                         .param("id", c.caseId()).query(Integer.class).single() == 1 ? true : null,
                 () -> "no report to the platform for " + c.caseId());
 
+        // the offer form shows the cap, and an option costing more than the customer paid is refused
+        String offer = tasklist.awaitTask(ANA, c.processInstanceId(), Activity.OFFER_COMPENSATION);
+        tasklist.claim(ANA, offer);
+        ResponseEntity<JsonNode> overCap = tasklist.submitForm(ANA, offer, Tasklist.values(Var.COMPENSATION_OPTION_1,
+                "full_refund", Var.COMPENSATION_AMOUNT_1, 9.9, Var.COMPENSATION_OPTION_2, "reshipment",
+                Var.COMPENSATION_AMOUNT_2, 25.0, Var.OFFER_MESSAGE, "Please choose one of these options:",
+                Var.ESCALATE_TO_CRISIS, false));
+        assertThat(overCap.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(overCap.getBody().toString()).contains("compensationAmount2").doesNotContain("compensationAmount1")
+                .contains("must not be more than 9.9");
         tasklist.work(ANA, c.processInstanceId(), Activity.OFFER_COMPENSATION, Var.COMPENSATION_OPTION_1, "full_refund",
                 Var.COMPENSATION_OPTION_2, "reshipment", Var.OFFER_MESSAGE,
                 "We are sorry about the mug. Please choose one of these options:", Var.ESCALATE_TO_CRISIS, false);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.complaintdesk.support.AppTest;
 import com.complaintdesk.support.TestDatabase;
+import com.complaintdesk.support.WebappSession;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /** Who reaches the auditors' pages and API: auditors, supervisors, owners and administrators read; nobody writes. */
 @AppTest
@@ -100,26 +100,7 @@ class AuditAccessAppTest {
 
     /** Logs in as the login page of Cockpit or Tasklist does and returns the session cookie. */
     private String webappSession(String user, String webapp) {
-        ResponseEntity<String> app = http.getForEntity("/camunda/app/" + webapp + "/default/", String.class);
-        String cookies = cookies(app.getHeaders());
-        String token = app.getHeaders().getFirst("X-XSRF-TOKEN");
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add(HttpHeaders.COOKIE, cookies);
-        headers.add("X-XSRF-TOKEN", token);
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("username", user);
-        form.add("password", TestDatabase.password());
-        ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/" + webapp,
-                new HttpEntity<>(form, headers), String.class);
-        assertThat(login.getStatusCode()).as("login of " + user + ": " + login.getBody()).isEqualTo(HttpStatus.OK);
-        String renewed = cookies(login.getHeaders());
-        return renewed.contains("JSESSIONID") ? renewed : cookies;
-    }
-
-    private static String cookies(HttpHeaders headers) {
-        List<String> set = headers.getOrDefault(HttpHeaders.SET_COOKIE, List.of());
-        return String.join("; ", set.stream().map(c -> c.substring(0, c.indexOf(';'))).toList());
+        return WebappSession.of(http, user, webapp).cookies();
     }
 
     private ResponseEntity<String> withCookie(String cookie, String path) {

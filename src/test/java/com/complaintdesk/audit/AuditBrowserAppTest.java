@@ -11,10 +11,6 @@ import com.complaintdesk.support.AppTest;
 import com.complaintdesk.support.Browser;
 import com.complaintdesk.support.Tasklist;
 import com.complaintdesk.support.Tasklist.Opened;
-import com.complaintdesk.support.TestDatabase;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -214,13 +209,7 @@ class AuditBrowserAppTest {
 
     private WebDriverWait logInToCockpitAsAudrey() {
         browser = Browser.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
-        browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Username']"))).sendKeys("audrey");
-        browser.findElement(By.cssSelector("input[placeholder='Password']")).sendKeys(TestDatabase.password());
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[placeholder='Password']")));
-        return wait;
+        return Browser.logInToCockpit(browser, port, "audrey");
     }
 
     private List<String> resultExternalIds() {
@@ -229,8 +218,6 @@ class AuditBrowserAppTest {
     }
 
     private void shoot(String name) throws Exception {
-        Path shot = Path.of("target", "browser", name + ".png");
-        Files.createDirectories(shot.getParent());
-        Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+        Browser.screenshot(browser, name);
     }
 }

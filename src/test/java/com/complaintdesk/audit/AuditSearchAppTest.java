@@ -6,6 +6,7 @@ import com.complaintdesk.intake.CaseRecords;
 import com.complaintdesk.sla.SlaEvent;
 import com.complaintdesk.sla.SlaEvents;
 import com.complaintdesk.support.AppTest;
+import com.complaintdesk.support.Migrations;
 import com.complaintdesk.support.SampleComplaint;
 import com.complaintdesk.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,14 +14,11 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -200,19 +198,7 @@ class AuditSearchAppTest {
         // a case received before V10 had no order id: migration 10.1 reads it from the complaint as received
         jdbc.sql("UPDATE cd_complaint SET order_id = NULL WHERE id = :id").param("id", caseId).update();
         assertThat(externalIds(search("audrey", byOrder).getBody())).isEmpty();
-        try (Connection connection = dataSource.getConnection()) {
-            new OrderIdBackfill().migrate(new Context() {
-                @Override
-                public Configuration getConfiguration() {
-                    return null;
-                }
-
-                @Override
-                public Connection getConnection() {
-                    return connection;
-                }
-            });
-        }
+        Migrations.run(new OrderIdBackfill(), dataSource);
         assertThat(externalIds(search("audrey", byOrder).getBody())).hasSize(1);
     }
 

@@ -36,7 +36,7 @@ class FormFilesTest {
     /** Forms of supervisors, owners and legal; every other form is an agent's and offers the T5 escalation. */
     private static final Set<String> NOT_AGENT_FORMS = Set.of("sla-breach", "approve-reply", "approve-compensation",
             "hold-retrospective", "take-over-crisis", "decide-on-pause", "draft-statement", "approve-statement",
-            "handle-failed-delivery", "review-extortion-risk");
+            "handle-failed-delivery", "review-extortion-risk", "decide-systemic-fix", "review-product-digest");
 
     /** The components Camunda Forms renders in Tasklist 7.24 that this project uses. */
     private static final Set<String> PLAIN_COMPONENTS =
@@ -56,7 +56,8 @@ class FormFilesTest {
                         "prepare-follow-up", "contact-customer", "offer-compensation", "record-customer-choice",
                         "approve-compensation", "confirm-resolution", "record-review-outcome", "close-case",
                         "hold-retrospective", "take-over-crisis", "decide-on-pause", "draft-statement",
-                        "approve-statement", "handle-failed-delivery", "review-extortion-risk");
+                        "approve-statement", "handle-failed-delivery", "review-extortion-risk", "decide-systemic-fix",
+                        "review-product-digest");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -193,7 +194,9 @@ class FormFilesTest {
                 arguments("decide-on-pause", "pauseDecision", List.of("pause", "keep")),
                 arguments("approve-statement", "statementDecision", DECISIONS),
                 arguments("handle-failed-delivery", "deliveryDecision", List.of("retry", "manual")),
-                arguments("review-extortion-risk", "extortionReviewDecision", List.of("guard", "clear")));
+                arguments("review-extortion-risk", "extortionReviewDecision", List.of("guard", "clear")),
+                arguments("decide-systemic-fix", "systemicFixDecision",
+                        List.of("change_process", "change_supplier_or_product", "accept_and_monitor")));
     }
 
     /**
@@ -250,7 +253,12 @@ class FormFilesTest {
                 arguments("handle-failed-delivery", List.of("deliveryDecision select required",
                         "deliveryNote textarea required minLength 10")),
                 arguments("review-extortion-risk", List.of("extortionReviewDecision select required",
-                        "reportToPlatform checkbox default false", "extortionReviewNote textarea required minLength 10")));
+                        "reportToPlatform checkbox default false", "extortionReviewNote textarea required minLength 10")),
+                arguments("decide-systemic-fix", List.of("systemicFixDecision select required",
+                        "systemicFixChange textarea required minLength 10", "systemicFixOwner textfield required minLength 2",
+                        "systemicFixDueOn textfield required")),
+                arguments("review-product-digest", List.of("digestTakenUp textarea required minLength 10",
+                        "digestNotes textarea")));
     }
 
     private static String input(JsonNode component) {

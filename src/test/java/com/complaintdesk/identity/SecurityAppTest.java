@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.complaintdesk.support.AppTest;
 import com.complaintdesk.support.SampleComplaint;
 import com.complaintdesk.support.TestDatabase;
+import com.complaintdesk.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +25,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 @AppTest
@@ -42,6 +45,9 @@ class SecurityAppTest {
 
     @Autowired
     HistoryService history;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void engineRestAndApiRefuseCallersWithoutValidCredentials() {
@@ -113,37 +119,58 @@ class SecurityAppTest {
     }
 
     @Test
-    void engineRestRejectsOrQueriesBeforeTheEngine() {
-        String withOrQueries = "{\"active\":true,\"orQueries\":[{\"assigneeExpression\":\"${'ana'}\"}]}";
-        String nested = "{\"processVariables\":[],\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\","
-                + "\"orQueries\":[{\"name\":\"x\"}]}]}";
+    void aWrongPasswordHoldsTheNextLoginBackAndTheTenthLocksTheAccountUntilAnAdministratorUnlocksIt() throws Exception {
+        String user = "lockcheck";
+        User account = identity.newUser(user);
+        account.setPassword(TestDatabase.password());
+        identity.saveUser(account);
+        identity.createMembership(user, Roles.AGENTS);
+        try {
+            assertThat(as(user).getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-        assertThat(postJson("ana", "/engine-rest/task", "{\"active\":true}").getStatusCode()).isEqualTo(HttpStatus.OK);
-        ResponseEntity<JsonNode> rejected = postJson("ana", "/engine-rest/task", withOrQueries);
-        assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(rejected.getBody().path("message").asText()).contains("orQueries are not accepted");
-        assertThat(postJson("ana", "/engine-rest/task", nested).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(as("ana").getForEntity("/engine-rest/task?orQueries=x", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.BAD_REQUEST);
+            // one wrong password: Camunda holds the account back for loginDelayBase (3 s), even from the right password
+            assertThat(http.withBasicAuth(user, "Wrong-Password-1!").getForEntity("/engine-rest/task", String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(as(user).getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(awaitLogin(user)).as("the right password works again after the delay").isEqualTo(HttpStatus.OK);
+            assertThat(attempts(user)).as("a successful login clears the count").isZero();
+
+            // the tenth wrong password in a row (nine recorded as if they had come over the growing delays) locks the
+            // account for good (loginMaxAttempts 10): the right password no longer works, in the API or the webapps
+            jdbc.update("update ACT_ID_USER set ATTEMPTS_ = 9, LOCK_EXP_TIME_ = null where ID_ = ?", user);
+            assertThat(http.withBasicAuth(user, "Wrong-Password-1!").getForEntity("/engine-rest/task", String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(attempts(user)).isEqualTo(10);
+            jdbc.update("update ACT_ID_USER set LOCK_EXP_TIME_ = null where ID_ = ?", user); // the delay alone is over
+            assertThat(as(user).getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(WebappSession.login(http, user, TestDatabase.password(), "tasklist").getStatusCode().is2xxSuccessful())
+                    .isFalse();
+
+            // only an administrator unlocks it (Admin app: the user's "Unlock"; REST: POST /user/{id}/unlock)
+            assertThat(as("sam").postForEntity("/engine-rest/user/" + user + "/unlock", null, String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(as("admin").postForEntity("/engine-rest/user/" + user + "/unlock", null, String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.NO_CONTENT);
+            assertThat(as(user).getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(attempts(user)).isZero();
+        } finally {
+            identity.deleteUser(user);
+        }
     }
 
-    @Test
-    void expressionsInQueriesAreRejectedByTheGuardNotEvaluated() {
-        ResponseEntity<JsonNode> inParameter = as("ana").getForEntity(java.net.URI.create("/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D"), JsonNode.class);
-        ResponseEntity<JsonNode> inBody = postJson("ana", "/engine-rest/task", "{\"candidateGroupsExpression\":\"#{1+1}\"}");
-
-        assertThat(inParameter.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(inParameter.getBody().path("message").asText()).contains("expressions are not accepted");
-        assertThat(inBody.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(inBody.getBody().path("message").asText()).contains("candidateGroupsExpression");
+    private int attempts(String user) {
+        return jdbc.queryForObject("select ATTEMPTS_ from ACT_ID_USER where ID_ = ?", Integer.class, user);
     }
 
-    @Test
-    void queriesMayNotAskForMoreThanTheCap() {
-        assertThat(as("ana").getForEntity("/engine-rest/task?maxResults=2000", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        ResponseEntity<JsonNode> tooMany = as("ana").getForEntity("/engine-rest/task?maxResults=2001", JsonNode.class);
-        assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(tooMany.getBody().path("message").asText()).contains("must not exceed 2000");
+    /** The first status other than 401 within 10 s of the right password being tried again and again. */
+    private HttpStatus awaitLogin(String user) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        HttpStatus status;
+        do {
+            Thread.sleep(500);
+            status = HttpStatus.valueOf(as(user).getForEntity("/engine-rest/task", String.class).getStatusCode().value());
+        } while (status == HttpStatus.UNAUTHORIZED && System.nanoTime() < deadline);
+        return status;
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @AppTest
 class CaseRecordsAppTest {
@@ -27,6 +28,9 @@ class CaseRecordsAppTest {
 
     @Autowired
     CaseRecords records;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aNewCaseIsOpenWithNothingDecidedYet() {
@@ -47,7 +51,7 @@ class CaseRecordsAppTest {
         records.recordTriage(caseId, "T2", "packaging_damage");
         records.recordFirstResponse(caseId, AT);
         records.recordFirstResponse(caseId, AT.plusHours(3));
-        records.recordCompensation(caseId, "reshipment_gift", new BigDecimal("25.50"));
+        records.recordCompensation(caseId, "reshipment_gift", new BigDecimal("25.50"), "EUR");
         records.recordResolved(caseId, AT.plusDays(2));
         records.recordReviewOutcome(caseId, "updated");
         records.recordClosure(caseId, "logistics", "Replacement with bubble wrap arrived intact; customer happy.",
@@ -63,6 +67,9 @@ class CaseRecordsAppTest {
         assertThat(summary.closedAt()).isEqualTo(AT.plusDays(3).withOffsetSameInstant(ZoneOffset.UTC));
         assertThat(summary.compensation()).isEqualTo("reshipment_gift");
         assertThat(summary.compensationAmount()).isEqualByComparingTo("25.50");
+        // C4: the insights total compensation per currency
+        assertThat(jdbc.sql("SELECT compensation_currency FROM cd_complaint WHERE id = :id").param("id", caseId)
+                .query(String.class).single()).isEqualTo("EUR");
         assertThat(summary.reviewOutcome()).isEqualTo("updated");
         assertThat(summary.rootCause()).isEqualTo("logistics");
         assertThat(summary.resolutionSummary()).isEqualTo("Replacement with bubble wrap arrived intact; customer happy.");
@@ -99,6 +106,7 @@ class CaseRecordsAppTest {
         assertThatThrownBy(() -> records.recordTriage(caseId, "T2", "broken")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> records.recordCompensation(caseId, "cash", BigDecimal.TEN)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> records.recordCompensation(caseId, "coupon", new BigDecimal("-1"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> records.recordCompensation(caseId, "coupon", BigDecimal.ONE, "euro")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> records.recordReviewOutcome(caseId, "deleted")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> records.recordClosure(caseId, "shipping", "Closed.", "satisfied", AT)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> records.recordClosure(caseId, "other", "Closed.", "happy", AT)).isInstanceOf(IllegalArgumentException.class);

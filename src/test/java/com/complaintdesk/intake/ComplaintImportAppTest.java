@@ -294,6 +294,40 @@ class ComplaintImportAppTest {
         assertThat(post.path("responses").has("415")).isTrue();
     }
 
+    @Test
+    void theShopAndTheShippingAddressColumnsReachTheExtortionRiskAssessment() throws Exception {
+        String header = "channel,externalId,postedAt,text,language,customerId,orderId,orderValue,orderCurrency,"
+                + "shipCountry,shipRegion,shipCity,shipPostalCode,shipRemote,shopId,shopOpenedOn,shopCountry";
+        String posted = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(30).toString();
+        String csv = header + "\r\n"
+                + "instagram,ig-ship-" + run + "," + posted + ",The mug broke,en,c-" + run
+                + ",ord-1,9.90,USD,NO,Svalbard,Longyearbyen,9170,true,shop-1,2026-11-01,CN\r\n"
+                + "instagram,ig-ship-bad-" + run + "," + posted + ",The mug broke,en,c-" + run
+                + ",ord-2,9.90,USD,Norway,,,,maybe,,tomorrow,CN\r\n";
+
+        ResponseEntity<JsonNode> response = importCsv("ana", csv);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode results = response.getBody().path("results");
+        assertThat(results.get(0).path("status").asText()).isEqualTo("created");
+        assertThat(results.get(1).path("status").asText()).isEqualTo("rejected");
+        assertThat(errors(results.get(1))).containsExactlyInAnyOrder(
+                "shipRemote: has an invalid value 'maybe' (expected true or false)",
+                "shopOpenedOn: has an invalid value 'tomorrow' (expected an ISO-8601 date, e.g. 2026-11-20)",
+                "shipCountry: must be an ISO 3166 country code such as CN or US");
+        JsonNode stored = new com.fasterxml.jackson.databind.ObjectMapper().readTree(jdbc
+                .sql("SELECT payload FROM cd_complaint WHERE channel = 'instagram' AND external_id = :e")
+                .param("e", "ig-ship-" + run).query(String.class).single());
+        assertThat(stored.at("/order/shippingAddress/country").asText()).isEqualTo("NO");
+        assertThat(stored.at("/order/shippingAddress/remote").asBoolean()).isTrue();
+        assertThat(stored.at("/shop/openedOn").asText()).isEqualTo("2026-11-01");
+        assertThat(stored.at("/shop/country").asText()).isEqualTo("CN");
+        // E3 (a shop opened weeks ago) and E5 (a remote address abroad) count in the assessment at triage
+        String signals = jdbc.sql("SELECT extortion_signals FROM cd_complaint WHERE channel = 'instagram' AND external_id = :e")
+                .param("e", "ig-ship-" + run).query(String.class).single();
+        assertThat(signals).contains("E3").contains("E5");
+    }
+
     /** A complete, valid row for {@link #HEADER}, posted half an hour ago. */
     private static Map<String, String> complaint(String channel, String externalId, String text) {
         Map<String, String> row = new LinkedHashMap<>();

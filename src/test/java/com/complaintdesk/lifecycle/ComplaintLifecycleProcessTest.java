@@ -125,7 +125,7 @@ class ComplaintLifecycleProcessTest extends ProcessTestBase {
                 .anySatisfy(t -> assertThat(t).startsWith("reshipment for order ord-1: 80.00 USD"))
                 .anySatisfy(t -> assertThat(t).startsWith("gift for order ord-1"));
         verify(fixture.cases).recordCompensation(eq("case-" + Math.abs(QUALITY.hashCode())), eq("reshipment_gift"),
-                eq(new BigDecimal("80.00")));
+                eq(new BigDecimal("80.00")), eq("USD"));
         verify(fixture.retrospectives).record(eq("case-" + Math.abs(QUALITY.hashCode())), eq("systemic"), any(), any(),
                 eq(true), any(), any());
     }

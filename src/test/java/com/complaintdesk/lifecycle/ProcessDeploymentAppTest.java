@@ -48,7 +48,9 @@ class ProcessDeploymentAppTest {
     @Test
     void everyUserTaskFormOfEveryProcessResolvesInsideItsDeployment() {
         for (String key : List.of(ComplaintLifecycle.PROCESS_KEY, com.complaintdesk.crisis.ComplaintCrisis.PROCESS_KEY,
-                com.complaintdesk.channel.failure.DeliveryFailure.PROCESS_KEY)) {
+                com.complaintdesk.channel.failure.DeliveryFailure.PROCESS_KEY,
+                com.complaintdesk.insights.ComplaintInsights.PROCESS_KEY,
+                com.complaintdesk.insights.ComplaintInsights.DIGEST_PROCESS_KEY)) {
             everyUserTaskFormResolves(repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult());
         }
     }

@@ -32,6 +32,7 @@ import com.complaintdesk.crisis.EscalateToCrisisListener;
 import com.complaintdesk.crisis.PauseListingDelegate;
 import com.complaintdesk.crisis.PreserveEvidenceDelegate;
 import com.complaintdesk.crisis.PublishStatementDelegate;
+import com.complaintdesk.evidence.CaseSnapshots;
 import com.complaintdesk.evidence.EvidenceStore;
 import com.complaintdesk.evidence.OrderSnapshots;
 import com.complaintdesk.followup.PlanContactTimeDelegate;
@@ -113,6 +114,7 @@ public final class LifecycleFixture {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
 
         OrderSnapshots orderSnapshots = new OrderSnapshots(evidence, json);
+        CaseSnapshots snapshots = new CaseSnapshots(evidence, outbox, json);
         SlaClock clock = new SlaClock(engine.getDecisionService(), events);
         CrisisDeclaration declaration = new CrisisDeclaration();
         Mocks.register("lifecycleSettings", settings);
@@ -120,7 +122,7 @@ public final class LifecycleFixture {
         when(assessments.history(any(), any(), any())).thenReturn(new ExtortionAssessments.History(0, 0));
         Mocks.register("assessExtortionRiskDelegate", new AssessExtortionRiskDelegate(assessments, abuseSettings));
         Mocks.register("preserveExtortionEvidenceDelegate",
-                new PreserveExtortionEvidenceDelegate(evidence, orderSnapshots, outbox, json));
+                new PreserveExtortionEvidenceDelegate(snapshots, evidence, orderSnapshots));
         Mocks.register("applyExtortionReviewDelegate", new ApplyExtortionReviewDelegate(assessments));
         Mocks.register("reportToPlatformDelegate", new ReportToPlatformDelegate(deliveries));
         Mocks.register("classifyComplaintTextDelegate", new ClassifyComplaintTextDelegate());
@@ -148,7 +150,7 @@ public final class LifecycleFixture {
         Mocks.register("recordClosureDelegate", new RecordClosureDelegate(cases, orderSnapshots));
         Mocks.register("recordRetrospectiveDelegate", new RecordRetrospectiveDelegate(retrospectives));
         Mocks.register("pauseListingDelegate", new PauseListingDelegate(deliveries));
-        Mocks.register("preserveEvidenceDelegate", new PreserveEvidenceDelegate(evidence, intake, outbox, orderSnapshots, json));
+        Mocks.register("preserveEvidenceDelegate", new PreserveEvidenceDelegate(snapshots, evidence, intake, orderSnapshots));
         Mocks.register("publishStatementDelegate", new PublishStatementDelegate(deliveries));
         Mocks.register("applyDeliveryDecisionDelegate", new com.complaintdesk.channel.failure.ApplyDeliveryDecisionDelegate(outbox));
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Deployment(resources = {
         "processes/complaint-lifecycle.bpmn", "processes/complaint-crisis.bpmn", "processes/delivery-failure.bpmn",
+        "processes/complaint-insights.bpmn", "processes/product-feedback-digest.bpmn",
         "processes/decisions/triage.dmn", "processes/decisions/sla-policy.dmn", "processes/decisions/red-lines.dmn",
         "processes/decisions/reply-templates.dmn", "processes/decisions/compensation-options.dmn",
         "processes/decisions/review-request.dmn", "processes/decisions/extortion-risk.dmn",
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "forms/record-review-outcome.form", "forms/close-case.form", "forms/hold-retrospective.form",
         "forms/take-over-crisis.form", "forms/decide-on-pause.form", "forms/draft-statement.form",
         "forms/approve-statement.form", "forms/handle-failed-delivery.form",
-        "forms/review-extortion-risk.form"})
+        "forms/review-extortion-risk.form", "forms/decide-systemic-fix.form", "forms/review-product-digest.form"})
 public abstract class ProcessTestBase {
 
     /** One per test: the engine itself is built once per JVM and shared. */

@@ -1,6 +1,7 @@
 package com.complaintdesk.channel.ebay;
 
 import com.complaintdesk.channel.ChannelException;
+import com.complaintdesk.channel.WebhookBodies;
 import com.complaintdesk.common.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -100,6 +101,10 @@ class EbayNotificationController {
             log.warn("eBay notification refused: {} {}", EbayNotificationSignature.HEADER,
                     signed == null ? "missing" : "does not match the body");
             return plain(HttpStatus.PRECONDITION_FAILED, "Invalid " + EbayNotificationSignature.HEADER);
+        }
+        java.util.Optional<String> refused = WebhookBodies.refusal(body);
+        if (refused.isPresent()) {
+            return plain(HttpStatus.BAD_REQUEST, refused.get());
         }
         return switch (notifications.receive(body)) {
             case PROCESSED, ALREADY_PROCESSED -> ResponseEntity.noContent().build();

@@ -92,6 +92,10 @@ class InstagramWebhookController {
                     signed == null ? "missing" : "does not match the body");
             return plain(HttpStatus.UNAUTHORIZED, "Invalid " + InstagramSignature.HEADER);
         }
+        java.util.Optional<String> refused = WebhookBodies.refusal(body);
+        if (refused.isPresent()) {
+            return plain(HttpStatus.BAD_REQUEST, refused.get());
+        }
         return switch (comments.receive(body)) {
             case PROCESSED, ALREADY_PROCESSED -> plain(HttpStatus.OK, "EVENT_RECEIVED");
             case UNREADABLE -> plain(HttpStatus.BAD_REQUEST, "The delivery is not the JSON Instagram webhooks send");

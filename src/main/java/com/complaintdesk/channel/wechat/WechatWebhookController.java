@@ -126,6 +126,10 @@ class WechatWebhookController {
                 return plain(HttpStatus.UNAUTHORIZED, "Invalid encrypted push: " + refused.getMessage());
             }
         }
+        java.util.Optional<String> refused = WebhookBodies.refusal(body);
+        if (refused.isPresent()) {
+            return plain(HttpStatus.BAD_REQUEST, refused.get());
+        }
         return switch (reviews.receive(body)) {
             case PROCESSED, ALREADY_PROCESSED -> plain(HttpStatus.OK, SUCCESS);
             case UNREADABLE -> plain(HttpStatus.BAD_REQUEST, "The push is neither the XML nor the JSON WeChat sends");

@@ -8,6 +8,7 @@ import com.complaintdesk.channel.OutboxEntry;
 import com.complaintdesk.lifecycle.ComplaintLifecycle.Activity;
 import com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 import com.complaintdesk.support.SampleComplaint;
+import com.complaintdesk.support.Tasklist;
 import com.complaintdesk.support.TasklistUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.ZoneOffset;
@@ -47,7 +48,7 @@ class EbayOneReplyRuleAppTest extends EbayAppTestBase {
     @Test
     void anotherReplyToAnAnsweredFeedbackIsRefusedWithWhatWasPublishedAndThePublishedOneGoesOnWithoutPostingAgain_P1toP4() {
         TasklistUser ana = new TasklistUser(http, "ana");
-        TasklistUser.Opened c = ana.open(SampleComplaint.body("ebay", feedbackId(), 20, "Mug arrived broken.", "en"));
+        Tasklist.Opened c = ana.open(SampleComplaint.body("ebay", feedbackId(), 20, "Mug arrived broken.", "en"));
         ana.work(c.processInstanceId(), Activity.CONFIRM_TRIAGE, Map.of(Var.TIER, "T2", Var.CATEGORY, "quality",
                 Var.ESCALATE_TO_CRISIS, false));
         Map<String, Object> published = reply("Sorry, and thank you.", "Box too thin.", "New mug ships today.",

@@ -10,6 +10,7 @@ import com.complaintdesk.lifecycle.ComplaintLifecycle.Activity;
 import com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 import com.complaintdesk.support.AppTest;
 import com.complaintdesk.support.SampleComplaint;
+import com.complaintdesk.support.Tasklist;
 import com.complaintdesk.support.TasklistUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ class InstagramTextRuleAppTest {
     @Test
     void aFollowUpMessageOverOneThousandBytesIsRefusedNamingTheFieldAndOneAtTheLimitIsSent_F1_F7() {
         TasklistUser ana = new TasklistUser(http, "ana");
-        TasklistUser.Opened c = toContactCustomer(ana, 30);
+        Tasklist.Opened c = toContactCustomer(ana, 30);
         String contact = ana.awaitTask(c.processInstanceId(), Activity.CONTACT_CUSTOMER);
         ana.claim(contact);
 
@@ -78,7 +79,7 @@ class InstagramTextRuleAppTest {
     @Test
     void anOfferIsMeasuredWithTheOptionsAddedAsTheCustomerGetsIt_C2() {
         TasklistUser ana = new TasklistUser(http, "ana");
-        TasklistUser.Opened c = toContactCustomer(ana, 30);
+        Tasklist.Opened c = toContactCustomer(ana, 30);
         ana.work(c.processInstanceId(), Activity.CONTACT_CUSTOMER, contact("您好，我是客服 Ana。我们已经查过您的订单，可以为您退款或补发。"));
         String offer = ana.awaitTask(c.processInstanceId(), Activity.OFFER_COMPENSATION);
         ana.claim(offer);
@@ -113,7 +114,7 @@ class InstagramTextRuleAppTest {
     @Test
     void aCommentOlderThanSevenDaysAndASecondPrivateMessageHoldNoFormUp_F7_C2() {
         TasklistUser ana = new TasklistUser(http, "ana");
-        TasklistUser.Opened c = toContactCustomer(ana, EIGHT_DAYS_IN_MINUTES);
+        Tasklist.Opened c = toContactCustomer(ana, EIGHT_DAYS_IN_MINUTES);
 
         ana.work(c.processInstanceId(), Activity.CONTACT_CUSTOMER, contact("您好，我是客服 Ana。我们已经查过您的订单，可以为您退款或补发。"));
         awaitSent(c.caseId(), MessageKind.PRIVATE_MESSAGE);
@@ -125,8 +126,8 @@ class InstagramTextRuleAppTest {
     // ------------------------------------------------------------------------------------------------ helpers
 
     /** An Instagram comment in Chinese posted {@code minutesAgo}, triaged, answered and prepared up to the contact. */
-    private TasklistUser.Opened toContactCustomer(TasklistUser ana, int minutesAgo) {
-        TasklistUser.Opened c = ana.open(SampleComplaint.body("instagram", "ig-" + UUID.randomUUID(), minutesAgo,
+    private Tasklist.Opened toContactCustomer(TasklistUser ana, int minutesAgo) {
+        Tasklist.Opened c = ana.open(SampleComplaint.body("instagram", "ig-" + UUID.randomUUID(), minutesAgo,
                 "杯子收到的时候就碎了，盒子被压扁了，很失望。", "zh"));
         ana.work(c.processInstanceId(), Activity.CONFIRM_TRIAGE, Map.of(Var.TIER, "T2", Var.CATEGORY, "quality",
                 Var.ESCALATE_TO_CRISIS, false));

@@ -1,26 +1,42 @@
-package com.complaintdesk.audit;
+package com.complaintdesk.common;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Writes CSV as RFC 4180 says (comma, CRLF, a cell with a comma, quote or line break in quotes, quotes doubled),
  * the way the import reads it. A text cell that a spreadsheet would run as a formula (it starts with {@code =},
  * {@code +}, {@code -}, {@code @}, a tab or a carriage return) gets a leading {@code '}: customers write these
- * texts, and an auditor opens the file in Excel.
+ * texts, and auditors and managers open these files in Excel. Used by the audit export and the insights reports.
  */
-final class Csv {
+public final class Csv {
 
     /** Excel reads a UTF-8 file as UTF-8 (Chinese text included) only when it starts with this byte order mark. */
-    static final String BYTE_ORDER_MARK = "\uFEFF";
+    public static final String BYTE_ORDER_MARK = "\uFEFF";
+
+    /** {@code text/csv; charset=UTF-8}. */
+    public static final MediaType MEDIA_TYPE = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    /** A CSV file as the answer, to be saved as {@code filename}. */
+    public static ResponseEntity<String> attachment(String filename, String body) {
+        return ResponseEntity.ok()
+                .contentType(MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .body(body);
+    }
 
     private Csv() {}
 
-    static void row(Writer out, List<?> values) throws IOException {
+    public static void row(Writer out, List<?> values) throws IOException {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 out.write(',');
@@ -30,7 +46,7 @@ final class Csv {
         out.write("\r\n");
     }
 
-    static String cell(Object value) {
+    public static String cell(Object value) {
         if (value == null) {
             return "";
         }
