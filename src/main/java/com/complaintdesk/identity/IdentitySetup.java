@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
@@ -24,6 +25,9 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +36,11 @@ import org.springframework.stereotype.Component;
  * the demo users (default profile), each group's grants and the shared Tasklist filters (without filters
  * Tasklist shows no task list at all). Runs before the application is ready, so later start-up work can rely
  * on it.
+ *
+ * <p>Nodes of a cluster share the database: the whole setup runs in one transaction that first locks the
+ * {@code cd_startup_lock} row, and the engine's calls join that transaction, so two nodes starting at once take
+ * turns and the second finds everything in place. Nothing is written when nothing differs, so a restart changes no
+ * row.
  */
 @Component
 class IdentitySetup implements SmartInitializingSingleton {
@@ -47,9 +56,14 @@ class IdentitySetup implements SmartInitializingSingleton {
     private final AdminProperties admin;
     private final DemoProperties demo;
     private final SecureRandom random = new SecureRandom();
+    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
 
     IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-            TaskService tasks, AdminProperties admin, DemoProperties demo) {
+            TaskService tasks, AdminProperties admin, DemoProperties demo, PlatformTransactionManager transactions,
+            JdbcClient jdbc) {
+        this.transaction = new TransactionTemplate(transactions);
+        this.jdbc = jdbc;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -60,6 +74,16 @@ class IdentitySetup implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        Map<String, String> newPasswords = transaction.execute(status -> {
+            jdbc.sql("SELECT name FROM cd_startup_lock WHERE name = 'identity-setup' FOR UPDATE").query(String.class).single();
+            return setUp();
+        });
+        if (!newPasswords.isEmpty()) {
+            printOnce(newPasswords);
+        }
+    }
+
+    private Map<String, String> setUp() {
         Map<String, String> newPasswords = new LinkedHashMap<>();
         Roles.ALL.forEach(this::ensureGroup);
         ensureAdministrator(newPasswords);
@@ -73,9 +97,7 @@ class IdentitySetup implements SmartInitializingSingleton {
         OwnAccountAuthorizations.withdrawDeletingOwnAccounts(authorizations);
         RoleAuthorizations.GRANTS.forEach(g -> grant(g.group(), g.resource(), g.resourceId(), g.permissions()));
         TasklistFilters.ALL.forEach(this::ensureFilter);
-        if (!newPasswords.isEmpty()) {
-            printOnce(newPasswords);
-        }
+        return newPasswords;
     }
 
     private void ensureGroup(String id) {
@@ -161,13 +183,27 @@ class IdentitySetup implements SmartInitializingSingleton {
             filter = filters.newTaskFilter(definition.name());
         }
         TaskQuery query = definition.query().apply(tasks.createTaskQuery());
-        filter.setOwner(admin.userId());
-        filter.setQuery(query);
-        filter.setProperties(definition.properties());
-        filters.saveFilter(filter);
+        if (filter.getId() == null || !isAsDefined(filter, query, definition)) {
+            filter.setOwner(admin.userId());
+            filter.setQuery(query);
+            filter.setProperties(definition.properties());
+            filters.saveFilter(filter);
+        }
         for (String group : definition.groups()) {
             grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
         }
+    }
+
+    /** Owner, query and properties as stored equal the definition's, compared as the engine stores them (JSON). */
+    private boolean isAsDefined(Filter stored, TaskQuery query, TasklistFilters.Definition definition) {
+        FilterEntity wanted = (FilterEntity) filters.newTaskFilter(definition.name());
+        wanted.setQuery(query);
+        wanted.setProperties(definition.properties());
+        FilterEntity reread = (FilterEntity) filters.newTaskFilter(definition.name());
+        reread.setPropertiesInternal(wanted.getPropertiesInternal());
+        return admin.userId().equals(stored.getOwner())
+                && wanted.getQueryInternal().equals(((FilterEntity) stored).getQueryInternal())
+                && reread.getProperties().equals(stored.getProperties());
     }
 
     String generatePassword() {

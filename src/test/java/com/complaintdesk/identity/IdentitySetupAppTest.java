@@ -3,11 +3,20 @@ package com.complaintdesk.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.complaintdesk.support.AppTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.Map;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @AppTest
 class IdentitySetupAppTest {
@@ -24,6 +33,9 @@ class IdentitySetupAppTest {
     @Autowired
     FilterService filters;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void setupIsIdempotent() {
         long users = identity.createUserQuery().count();
@@ -36,6 +48,64 @@ class IdentitySetupAppTest {
         assertThat(identity.createUserQuery().count()).isEqualTo(users);
         assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(grants);
         assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount).isEqualTo(TasklistFilters.ALL.size());
+    }
+
+    /** A restart writes nothing: two nodes restarting at once then have no row to fight over. */
+    @Test
+    void aSecondRunChangesNoRow() {
+        setup.afterSingletonsInstantiated();
+        String before = revisions();
+
+        setup.afterSingletonsInstantiated();
+
+        assertThat(revisions()).isEqualTo(before);
+    }
+
+    /**
+     * Nodes starting at once after a filter's definition changed: each run finds the filter different and would save
+     * it; the start-up lock makes them take turns, so none ends with an OptimisticLockingException and the filter is
+     * put back once.
+     */
+    @Test
+    void nodesStartingAtOnceTakeTurns() throws Exception {
+        Filter filter = filters.createFilterQuery().filterName(TasklistFilters.ALL.get(0).name()).singleResult();
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(filter.getProperties());
+        properties.put("color", "#000000");
+        filter.setProperties(properties);
+        filters.saveFilter(filter);
+        int revisionBefore = revision(filter.getId());
+
+        int nodes = 4;
+        ExecutorService starts = Executors.newFixedThreadPool(nodes);
+        CountDownLatch ready = new CountDownLatch(nodes);
+        List<Future<?>> results = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+            results.add(starts.submit(() -> {
+                ready.countDown();
+                ready.await();
+                setup.afterSingletonsInstantiated();
+                return null;
+            }));
+        }
+        for (Future<?> result : results) {
+            result.get(); // rethrows a failed start
+        }
+        starts.shutdown();
+
+        Filter after = filters.getFilter(filter.getId());
+        assertThat(after.getProperties()).containsEntry("color", TasklistFilters.ALL.get(0).properties().get("color"));
+        assertThat(revision(filter.getId())).isEqualTo(revisionBefore + 1);
+    }
+
+    private String revisions() {
+        return jdbc.sql("SELECT (SELECT COUNT(*) FROM ACT_RU_FILTER) || '/' || (SELECT SUM(REV_) FROM ACT_RU_FILTER) || '/'"
+                + " || (SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION) || '/' || (SELECT SUM(REV_) FROM ACT_RU_AUTHORIZATION) || '/'"
+                + " || (SELECT COUNT(*) FROM ACT_ID_USER) || '/' || (SELECT SUM(REV_) FROM ACT_ID_USER) || '/'"
+                + " || (SELECT COUNT(*) FROM ACT_ID_MEMBERSHIP)").query(String.class).single();
+    }
+
+    private int revision(String filterId) {
+        return jdbc.sql("SELECT REV_ FROM ACT_RU_FILTER WHERE ID_ = ?").param(filterId).query(Integer.class).single();
     }
 
     @Test
