@@ -4,11 +4,12 @@
 #   bash scripts/reliability.sh           full run (120 s of load per load scenario, 2,000 timers)
 #   bash scripts/reliability.sh --short   every scenario with small numbers (CI)
 #   bash scripts/reliability.sh --rate 20 another intake rate (requests a second) for the load scenarios
+#   bash scripts/reliability.sh --only deployments   only the scenarios whose name starts with it
 # Everything it starts is stopped on exit, also on failure; the exit code is non-zero when a scenario failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-MODE=("$@")   # --short, --rate N: passed to the runner
+MODE=("$@")   # --short, --rate N, --only NAME: passed to the runner
 
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 WORK=$(mktemp -d /tmp/complaintdesk-reliability.XXXXXX)

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClusterNode {
 
+    private static final int LOG_TAIL_LINES = 80;
+
     private final String name;
     private final int port;
     private final Path jar;
@@ -68,6 +70,7 @@ final class ClusterNode {
         HttpRequest health = HttpRequest.newBuilder(baseUri().resolve("/actuator/health")).timeout(Duration.ofSeconds(5)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
+                printLogTail();
                 throw new IllegalStateException(name + " ended with exit code " + process.exitValue() + "; see " + workDir.resolve(name + ".log"));
             }
             try {
@@ -80,7 +83,23 @@ final class ClusterNode {
             }
             Thread.sleep(1000);
         }
+        printLogTail();
         throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + workDir.resolve(name + ".log"));
+    }
+
+    /**
+     * The last lines of the node's log on stderr: the run's work directory is removed when the script ends, and a CI
+     * run on a clean clone keeps only what was printed.
+     */
+    void printLogTail() {
+        try {
+            List<String> lines = Files.readAllLines(workDir.resolve(name + ".log"), StandardCharsets.UTF_8);
+            System.err.println("---- last lines of " + name + ".log ----");
+            lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()).forEach(System.err::println);
+            System.err.println("---- end of " + name + ".log ----");
+        } catch (IOException e) {
+            System.err.println("cannot read " + name + ".log: " + e.getMessage());
+        }
     }
 
     boolean alive() {

@@ -34,7 +34,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * each followed by the reconciliation of {@link Reconciliation}; prints and writes the table scenario | load | fault |
  * result. Started by {@code scripts/reliability.sh}, which owns PostgreSQL and stops whatever is left on exit.
  *
- * <p>Arguments: {@code --short}, {@code --rate} (intake requests a second, 50), {@code --jar}, {@code --work} (its {@code pids} file lists the nodes started),
+ * <p>Arguments: {@code --short}, {@code --rate} (intake requests a second, 50), {@code --only} (run only the scenarios
+ * whose name starts with it, e.g. {@code deployments}), {@code --jar}, {@code --work} (its {@code pids} file lists the nodes started),
  * {@code --out}, {@code --pg-ctl}, {@code --pg-data}, {@code --pg-log}, {@code --pg-port}.
  */
 public final class ReliabilityRun {
@@ -413,6 +414,10 @@ public final class ReliabilityRun {
     }
 
     private void scenario(String name, String loadDescription, String fault, Scenario scenario) {
+        String only = args.get("only");
+        if (only != null && !name.startsWith(only)) {
+            return;
+        }
         log("scenario: " + name);
         long start = System.nanoTime();
         Row row;
