@@ -11,7 +11,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -56,27 +55,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @AppTest
 class InstagramGatewayAppTest {
 
-    static final WireMockServer instagram = new WireMockServer(wireMockConfig().dynamicPort());
-    static final String ACCOUNT = "17841400000000002";
-
-    static {
-        // Started before the application context, which reads its address.
-        instagram.start();
-    }
+    static final WireMockServer instagram = InstagramGraphStub.started();
+    static final String ACCOUNT = InstagramGraphStub.ACCOUNT;
 
     @DynamicPropertySource
     static void instagramGraph(DynamicPropertyRegistry properties) {
-        properties.add("complaintdesk.channels.instagram.graph.base-url", () -> instagram.baseUrl() + "/v21.0");
-        properties.add("complaintdesk.channels.instagram.graph.access-token", () -> "app-test-token");
-        properties.add("complaintdesk.channels.instagram.graph.account-id", () -> ACCOUNT);
-        properties.add("complaintdesk.channels.instagram.graph.read-timeout", () -> "3s");
-        // A context of its own, which replaces the other tests' shared one for this class (one open at a time, see
-        // spring.properties). Closing it must leave JVM-wide state alone: an engine of another name unregisters only
-        // itself, not the shared "default", and without the webapps it clears none of their static runtime. No job
-        // executor: on PostgreSQL it shares the database with the shared context's.
-        properties.add("camunda.bpm.process-engine-name", () -> "instagramapptest");
-        properties.add("camunda.bpm.webapp.enabled", () -> "false");
-        properties.add("camunda.bpm.job-execution.enabled", () -> "false");
+        InstagramGraphStub.configure(properties, instagram, "instagramapptest", "3s");
     }
 
     @AfterAll
