@@ -2,6 +2,8 @@ package com.complaintdesk.channel;
 
 import static com.complaintdesk.common.Timestamps.utc;
 
+import com.complaintdesk.common.PlainText;
+import com.complaintdesk.common.Sha256;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,8 +39,16 @@ public class InboundEvents {
         }
     }
 
-    /** Stores the delivery unless its key is known; either way returns the stored one. */
+    /** The longest event key kept as it is; a longer one is kept as its digest. */
+    static final int MAX_KEY = 255;
+
+    /**
+     * Stores the delivery unless its key is known; either way returns the stored one. A key built from a platform's
+     * id that cannot be stored as it is (longer than {@value #MAX_KEY} characters, a NUL or another character
+     * {@link PlainText} names) is kept as its SHA-256, so the same delivery is still known again.
+     */
     public Event record(String channel, String eventKey, String payload, OffsetDateTime receivedAt) {
+        eventKey = storableKey(eventKey);
         String id = UUID.randomUUID().toString();
         try {
             jdbc.sql("""
@@ -68,8 +78,12 @@ public class InboundEvents {
         events.publishEvent(new InboundEventLinked(caseId, event));
     }
 
-    /** Marks the delivery as handled, with what was done (cut to {@value #MAX_OUTCOME} characters). */
+    /**
+     * Marks the delivery as handled, with what was done (cut to {@value #MAX_OUTCOME} characters; a platform's value
+     * quoted in it that cannot be stored is written as {@code \\uXXXX}).
+     */
     public void processed(String id, String outcome, OffsetDateTime at) {
+        outcome = PlainText.visible(outcome);
         String kept = outcome.length() > MAX_OUTCOME ? outcome.substring(0, MAX_OUTCOME - 1) + "…" : outcome;
         jdbc.sql("UPDATE cd_inbound_event SET processed_at = :at, outcome = :outcome WHERE id = :id")
                 .param("at", at)
@@ -78,7 +92,15 @@ public class InboundEvents {
                 .update();
     }
 
+    static String storableKey(String eventKey) {
+        if (eventKey.length() <= MAX_KEY && PlainText.firstUnstorable(eventKey).isEmpty()) {
+            return eventKey;
+        }
+        return "key-sha256:" + Sha256.hex(PlainText.visible(eventKey));
+    }
+
     public Optional<Event> find(String channel, String eventKey) {
+        eventKey = storableKey(eventKey);
         return jdbc.sql("""
                 SELECT id, channel, event_key, payload, received_at, processed_at, outcome
                   FROM cd_inbound_event

@@ -2,6 +2,7 @@ package com.complaintdesk.intake;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
+import com.complaintdesk.common.PlainText;
 import com.complaintdesk.lifecycle.ComplaintLifecycleProcess;
 import com.complaintdesk.web.FieldProblem;
 import com.complaintdesk.web.InvalidRequestException;
@@ -44,6 +45,11 @@ public class ComplaintIntake {
 
     /** How far in the future a postedAt may lie, to tolerate clock skew between a platform and us. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    /** The limits of {@link ComplaintRequest#text()} and {@link ComplaintRequest#externalId()}. */
+    static final int MAX_TEXT = 4000;
+    static final int MAX_EXTERNAL_ID = 200;
+    private static final java.util.regex.Pattern EXTERNAL_ID = java.util.regex.Pattern.compile("[\\p{Graph}]+");
 
     /** No platform took reviews before eBay opened; an earlier postedAt is a typo or an attack on the SLA clocks. */
     static final LocalDate EARLIEST_POST = LocalDate.of(1995, 1, 1);
@@ -120,8 +126,32 @@ public class ComplaintIntake {
         return complaints.findById(caseId);
     }
 
+    /** The case of this channel's complaint; none for an id no case can have (which the database might not take). */
     public Optional<ComplaintCase> find(Channel channel, String externalId) {
+        if (!isExternalId(externalId)) {
+            return Optional.empty();
+        }
         return complaints.findByChannelAndExternalId(channel, externalId);
+    }
+
+    /** Whether {@code id} can be a case's external id (as {@link ComplaintRequest#externalId()} is checked). */
+    public static boolean isExternalId(String id) {
+        return id != null && id.length() <= MAX_EXTERNAL_ID && EXTERNAL_ID.matcher(id).matches();
+    }
+
+    /**
+     * Why {@code text} cannot be a complaint's text (blank, longer than {@value #MAX_TEXT} characters, a control
+     * character or an unpaired surrogate), worded as for the field {@code text}; empty when it can. For the text of a
+     * comment the customer edited (R3), which is kept on the case as a complaint's text is.
+     */
+    public static Optional<String> textProblem(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.of("must not be blank");
+        }
+        if (text.length() > MAX_TEXT) {
+            return Optional.of("size must be between 1 and " + MAX_TEXT);
+        }
+        return PlainText.problem(text);
     }
 
     private ComplaintCase create(ComplaintRequest request) {
@@ -261,8 +291,9 @@ public class ComplaintIntake {
     }
 
     /**
-     * No text of a complaint may hold a control character but tab, line feed and carriage return: a NUL cannot be
-     * stored in PostgreSQL, and none of them is something a customer typed.
+     * No text of a complaint may hold a control character but tab, line feed and carriage return, nor an unpaired
+     * surrogate: a NUL cannot be stored in PostgreSQL, UTF-8 cannot carry a lone surrogate, and none of them is
+     * something a customer typed ({@link PlainText}).
      */
     private static void checkControlCharacters(ComplaintRequest r, List<FieldProblem> problems) {
         Map<String, String> texts = new LinkedHashMap<>();
@@ -291,13 +322,8 @@ public class ComplaintIntake {
             if (text == null) {
                 return;
             }
-            text.codePoints().filter(ComplaintIntake::isControl).findFirst().ifPresent(c -> problems.add(new FieldProblem(
-                    field, "must not contain control characters (found U+" + String.format("%04X", c) + ")")));
+            PlainText.problem(text).ifPresent(problem -> problems.add(new FieldProblem(field, problem)));
         });
-    }
-
-    private static boolean isControl(int c) {
-        return Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r';
     }
 
     private static boolean validZone(String zone) {

@@ -37,6 +37,43 @@ public final class BadInput {
             new byte[] {(byte) 0x80}, new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xE6, (byte) 0x9D},
             new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xFF});
 
+    /**
+     * Text that is well-formed JSON once escaped ({@link #escaped}) but is no text a customer typed: a NUL and other
+     * control characters (PostgreSQL cannot store a NUL), and unpaired UTF-16 surrogates (no UTF-8 can carry them).
+     */
+    public static final List<String> UNSTORABLE_TEXT = List.of("broken\u0000mug", "\u0000", "bell\u0007\u001b[2J",
+            "half \uD83D emoji", "\uDE21 low first", "\uDFFF\uD800");
+
+    /** JSON string content with every character outside printable ASCII as a backslash-u escape, as Meta sends it. */
+    public static String escaped(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7e) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code body} as UTF-8 with its first {@code marker} replaced by the raw {@code bytes} (which need not be UTF-8). */
+    public static byte[] spliced(String body, String marker, byte[] bytes) {
+        int at = body.indexOf(marker);
+        if (at < 0) {
+            throw new IllegalArgumentException(marker + " is not in the body");
+        }
+        byte[] before = body.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] after = body.substring(at + marker.length()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] out = new byte[before.length + bytes.length + after.length];
+        System.arraycopy(before, 0, out, 0, before.length);
+        System.arraycopy(bytes, 0, out, before.length, bytes.length);
+        System.arraycopy(after, 0, out, before.length + bytes.length, after.length);
+        return out;
+    }
+
     /** Dates no complaint has: far past, far future, and not dates at all. */
     public static final List<String> BAD_DATE_TIMES = List.of("0001-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z",
             "1899-12-31T23:59:59Z", "+999999999-12-31T23:59:59Z", "9999-12-31T23:59:59Z", "2026-13-45T25:61:00Z",

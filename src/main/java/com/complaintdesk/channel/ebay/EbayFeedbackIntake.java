@@ -133,6 +133,10 @@ class EbayFeedbackIntake {
             return prefix + ": revised to " + feedback.commentType() + " after the case was closed; recorded here only";
         }
         String revision = feedback.commentType() + ": " + (feedback.text() == null ? "" : feedback.text());
+        Optional<String> refused = ComplaintIntake.textProblem(revision);
+        if (refused.isPresent()) {
+            return prefix + ": revision refused, text " + refused.get();
+        }
         CommentEdit edit = engine.asChannel(CHANNEL, () -> lifecycle.commentEdited(complaintCase.businessKey(), revision));
         return prefix + switch (edit) {
             case NOT_RUNNING -> ": revised after the case's lifecycle ended; recorded here only";

@@ -162,6 +162,11 @@ class InstagramComments {
         if (!open) {
             return prefix + ": edited after the case was closed; recorded here only";
         }
+        Optional<String> refused = ComplaintIntake.textProblem(comment.text());
+        if (refused.isPresent()) {
+            // kept in the stored delivery only: Meta need not deliver it again
+            return prefix + ": edit refused, text " + refused.get();
+        }
         CommentEdit edit = engine.asChannel(CHANNEL,
                 () -> lifecycle.commentEdited(complaintCase.businessKey(), comment.text()));
         return prefix + switch (edit) {

@@ -119,7 +119,7 @@ final class WechatCrypto {
         }
         int end = plain.length - pad;
         int length = ByteBuffer.wrap(plain, 16, 4).getInt();
-        if (length < 0 || 20 + length > end) {
+        if (length < 0 || length > end - 20) {
             throw new Refused("the decrypted push's length does not fit (wrong EncodingAESKey?)");
         }
         String forApp = new String(plain, 20 + length, end - 20 - length, StandardCharsets.UTF_8);

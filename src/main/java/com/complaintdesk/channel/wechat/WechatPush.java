@@ -130,7 +130,8 @@ record WechatPush(String toUserName, String fromUserName, Instant createdAt, Str
         }
         try {
             return Instant.ofEpochSecond(Long.parseLong(epochSeconds.trim()));
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            // not a number, or seconds beyond the years an Instant holds
             return null;
         }
     }

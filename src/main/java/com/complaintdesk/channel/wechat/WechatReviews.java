@@ -114,9 +114,15 @@ class WechatReviews {
             if (push.commentId() == null) {
                 return push.event() + " without result.comment_id: not handled";
             }
+            if (!ComplaintIntake.isExternalId(push.commentId())) {
+                return push.event() + " result.comment_id " + push.commentId() + " is not an id: not handled";
+            }
             return review(event, api.review(push.commentId()), push, receivedAt);
         }
         if (!WechatPush.EVENT.equals(push.msgType()) && push.fromUserName() != null) {
+            if (!ComplaintIntake.isExternalId(push.fromUserName())) {
+                return push.msgType() + " message from FromUserName " + push.fromUserName() + ", which is not an openid: not handled";
+            }
             // The customer wrote to customer service: the 48-hour window opens again.
             contacts.interacted(push.fromUserName(), push.createdAt() == null ? receivedAt.toInstant() : push.createdAt());
             return push.msgType() + " message from a customer: kept as their latest interaction";
@@ -128,7 +134,7 @@ class WechatReviews {
         String commentId = review.commentId() == null ? push.commentId() : review.commentId();
         Instant postedAt = review.createdAt() != null ? review.createdAt()
                 : push.createdAt() != null ? push.createdAt() : receivedAt.toInstant();
-        if (review.openId() != null) {
+        if (ComplaintIntake.isExternalId(review.openId())) {
             contacts.interacted(review.openId(), postedAt);
         }
         if (review.oldCommentId() != null) {
@@ -168,6 +174,10 @@ class WechatReviews {
                 .map(CaseRecords.OPEN::equals).orElse(false);
         if (!open) {
             return prefix + ": edited after the case was closed; recorded here only";
+        }
+        Optional<String> refused = ComplaintIntake.textProblem(text);
+        if (refused.isPresent()) {
+            return prefix + ": edit refused, text " + refused.get();
         }
         CommentEdit edit = engine.asChannel(CHANNEL, () -> lifecycle.commentEdited(complaintCase.businessKey(), text));
         return prefix + switch (edit) {

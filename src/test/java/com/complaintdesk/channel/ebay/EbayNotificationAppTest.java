@@ -41,6 +41,11 @@ class EbayNotificationAppTest extends EbayAppTestBase {
 
     @BeforeEach
     void publishKey() {
+        publishEbayKey();
+    }
+
+    /** getPublicKey's answer for {@link #KID} on the eBay stub (reset before each test). */
+    static void publishEbayKey() {
         String pem = "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(EBAY_KEY.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----";
@@ -114,7 +119,7 @@ class EbayNotificationAppTest extends EbayAppTestBase {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    private static String notification(String notificationId, String feedbackDetail) {
+    static String notification(String notificationId, String feedbackDetail) {
         return """
                 {"metadata": {"topic": "FEEDBACK_RECEIVED", "schemaVersion": "1.0", "deprecated": false},
                  "notification": {"notificationId": "%s", "eventDate": "%s", "publishDate": "%s",
@@ -123,10 +128,15 @@ class EbayNotificationAppTest extends EbayAppTestBase {
     }
 
     /** X-EBAY-SIGNATURE: Base64 of {"alg","kid","signature","digest"}, ECDSA with SHA-1 over the body. */
-    private static String sign(String body) throws Exception {
+    static String sign(String body) throws Exception {
+        return sign(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same over raw bytes, which need not be UTF-8. */
+    static String sign(byte[] body) throws Exception {
         Signature signer = Signature.getInstance("SHA1withECDSA");
         signer.initSign(EBAY_KEY.getPrivate());
-        signer.update(body.getBytes(StandardCharsets.UTF_8));
+        signer.update(body);
         String header = "{\"alg\":\"ECDSA\",\"kid\":\"" + KID + "\",\"signature\":\""
                 + Base64.getEncoder().encodeToString(signer.sign()) + "\",\"digest\":\"SHA1\"}";
         return Base64.getEncoder().encodeToString(header.getBytes(StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import static com.complaintdesk.channel.instagram.InstagramWebhookAppTest.change
 import static com.complaintdesk.channel.instagram.InstagramWebhookAppTest.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.complaintdesk.lifecycle.ComplaintLifecycle;
 import com.complaintdesk.support.AppTest;
 import com.complaintdesk.support.BadInput;
 import com.complaintdesk.support.Reconciliation;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +42,9 @@ class InstagramBadInputAppTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    RuntimeService runtime;
 
     Reconciliation reconciliation;
 
@@ -123,6 +128,44 @@ class InstagramBadInputAppTest {
         Reconciliation.Counts after = reconciliation.counts();
         assertThat(after.complaints()).isEqualTo(before.complaints());
         assertThat(after.processInstances()).isEqualTo(before.processInstances());
+    }
+
+    /**
+     * R3: an edit (the same comment id again with another text) whose text no case may hold: a NUL or another control
+     * character, an unpaired surrogate (both escaped in the JSON, as Meta escapes), more than 4000 characters. Never a
+     * 500 (PostgreSQL cannot store a NUL; Meta would deliver it again and again): acknowledged, the case keeps what it
+     * had, and the stored delivery says why.
+     */
+    @Test
+    void anEditedCommentWithTextNoCaseMayHoldIsAcknowledgedAndTheCaseKeepsItsText() {
+        String commentId = commentId();
+        String original = delivery(Instant.now().minusSeconds(60).getEpochSecond(),
+                change("comments", commentId, "The mug arrived in pieces", "17841405555", "mia"));
+        assertThat(post(original.getBytes(StandardCharsets.UTF_8)).getStatusCode().value()).isEqualTo(200);
+        String processInstanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey("instagram:" + commentId)
+                .singleResult().getId();
+        Reconciliation.Counts before = reconciliation.counts();
+        List<String> edits = new ArrayList<>(BadInput.UNSTORABLE_TEXT);
+        edits.add("y".repeat(4001));
+        for (String text : edits) {
+            String edit = delivery(Instant.now().getEpochSecond(), change("comments", commentId, text, "17841405555", "mia"));
+            ResponseEntity<String> response = post(edit.getBytes(StandardCharsets.UTF_8));
+            assertThat(response.getStatusCode().value()).as(BadInput.escaped(text) + ": " + response.getBody()).isEqualTo(200);
+            String outcome = jdbc.sql("SELECT outcome FROM cd_inbound_event WHERE channel = 'instagram' AND payload = :edit")
+                    .param("edit", edit).query(String.class).single();
+            assertThat(outcome).as(BadInput.escaped(text)).contains("comment " + commentId).contains("edit refused, text");
+        }
+        assertThat(runtime.getVariable(processInstanceId, ComplaintLifecycle.Var.COMMENT_EDITED_TEXT)).isNull();
+        assertThat(jdbc.sql("SELECT text FROM cd_complaint WHERE channel = 'instagram' AND external_id = :id")
+                .param("id", commentId).query(String.class).single()).isEqualTo("The mug arrived in pieces");
+        Reconciliation.Counts after = reconciliation.counts();
+        assertThat(after.complaints()).isEqualTo(before.complaints());
+        assertThat(after.processInstances()).isEqualTo(before.processInstances());
+        assertThat(after.inboundEvents()).isEqualTo(before.inboundEvents() + edits.size());
+        // a fine edit afterwards is kept as ever
+        String fine = delivery(Instant.now().getEpochSecond(), change("comments", commentId, "Replaced within two days", "17841405555", "mia"));
+        assertThat(post(fine.getBytes(StandardCharsets.UTF_8)).getStatusCode().value()).isEqualTo(200);
+        assertThat(runtime.getVariable(processInstanceId, ComplaintLifecycle.Var.COMMENT_EDITED_TEXT)).isEqualTo("Replaced within two days");
     }
 
     @Test
