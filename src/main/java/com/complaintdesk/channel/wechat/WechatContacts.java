@@ -18,9 +18,13 @@ class WechatContacts {
         this.jdbc = jdbc;
     }
 
-    /** Keeps {@code at} as the customer's last interaction unless a later one is known. */
-    void interacted(String openId, Instant at) {
-        OffsetDateTime time = at.atOffset(ZoneOffset.UTC);
+    /**
+     * Keeps {@code at} as the customer's last interaction unless a later one is known. A time the platform gives after
+     * the push arrived ({@code receivedAt}) is taken as the arrival: a far-future {@code CreateTime} would otherwise
+     * hold the 48-hour window open for good.
+     */
+    void interacted(String openId, Instant at, Instant receivedAt) {
+        OffsetDateTime time = (at.isAfter(receivedAt) ? receivedAt : at).atOffset(ZoneOffset.UTC);
         if (update(openId, time) > 0) {
             return;
         }

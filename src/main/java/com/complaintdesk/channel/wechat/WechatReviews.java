@@ -124,7 +124,8 @@ class WechatReviews {
                 return push.msgType() + " message from FromUserName " + push.fromUserName() + ", which is not an openid: not handled";
             }
             // The customer wrote to customer service: the 48-hour window opens again.
-            contacts.interacted(push.fromUserName(), push.createdAt() == null ? receivedAt.toInstant() : push.createdAt());
+            contacts.interacted(push.fromUserName(), push.createdAt() == null ? receivedAt.toInstant() : push.createdAt(),
+                    receivedAt.toInstant());
             return push.msgType() + " message from a customer: kept as their latest interaction";
         }
         return "MsgType " + push.msgType() + (push.event() == null ? "" : " Event " + push.event()) + ": not handled";
@@ -135,7 +136,7 @@ class WechatReviews {
         Instant postedAt = review.createdAt() != null ? review.createdAt()
                 : push.createdAt() != null ? push.createdAt() : receivedAt.toInstant();
         if (ComplaintIntake.isExternalId(review.openId())) {
-            contacts.interacted(review.openId(), postedAt);
+            contacts.interacted(review.openId(), postedAt, receivedAt.toInstant());
         }
         if (review.oldCommentId() != null) {
             Optional<ComplaintCase> edited = intake.find(Channel.WECHAT, review.oldCommentId());

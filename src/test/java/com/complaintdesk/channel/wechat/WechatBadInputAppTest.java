@@ -356,6 +356,30 @@ class WechatBadInputAppTest {
     }
 
     /**
+     * C1 (WeChat's 48-hour window): a customer message or review whose {@code CreateTime} lies in the far future counts
+     * as an interaction at its arrival, not in the year 9999, which would keep the window open for good.
+     */
+    @Test
+    void aFarFutureCreateTimeDoesNotHoldTheMessagingWindowOpen() {
+        String openId = "oFuture" + Long.toHexString(System.nanoTime());
+        java.time.OffsetDateTime before = java.time.OffsetDateTime.now();
+        String message = "{\"ToUserName\":\"gh_abcdefg\",\"FromUserName\":\"" + openId + "\",\"CreateTime\":253402300799,"
+                + "\"MsgType\":\"text\",\"Content\":\"hello\",\"MsgId\":" + System.nanoTime() + "}";
+        assertThat(push(message).getBody()).isEqualTo("success");
+        String reviewer = "oFutureReview" + Long.toHexString(System.nanoTime());
+        String commentId = commentId();
+        review(commentId, Map.of("openid", reviewer, "createTime", "253402300799"));
+        assertThat(push(jsonEvent(commentId)).getBody()).isEqualTo("success");
+
+        java.time.OffsetDateTime after = java.time.OffsetDateTime.now().plusSeconds(1);
+        for (String customer : List.of(openId, reviewer)) {
+            java.time.OffsetDateTime last = jdbc.sql("SELECT last_interaction_at FROM cd_wechat_contact WHERE open_id = ?")
+                    .param(customer).query(java.time.OffsetDateTime.class).single();
+            assertThat(last).as(customer).isBetween(before.minusSeconds(1), after);
+        }
+    }
+
+    /**
      * A NUL, another control character or an unpaired surrogate escaped in each field of a push: never a 5xx, no case,
      * no review fetched for a comment id that is no id.
      */
