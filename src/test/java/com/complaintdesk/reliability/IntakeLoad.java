@@ -26,13 +26,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * Intake load, open model: a constant arrival rate of {@code POST /api/complaints}, each with a unique external id,
  * round-robin over the nodes; a request a node cannot take (connection refused or cut: the node is gone) is sent
  * again, unchanged, to the next node, as a client behind a load balancer would. Every 201 or 200 is an acknowledged
- * case. 5xx answers are counted, not retried.
+ * case. A {@code 503} is the application asking to be sent the request again after {@code Retry-After} (the database
+ * or its connection pool cannot be had, README "Security"); with {@code resendWhenUnavailable} the load does so, as the
+ * platforms' webhook deliveries do, and counts each such deferral; otherwise it is the answer. Other 5xx are counted,
+ * never retried.
  */
 final class IntakeLoad {
 
+    /** How often one request is sent again after a 503 before that 503 is its answer. */
+    static final int MAX_RESENDS = 5;
+
     /** What the clients saw. */
-    record Result(int sent, Map<Integer, Integer> statuses, int unanswered, int failedOver, Set<String> acknowledgedCaseIds,
-            long p50Millis, long p99Millis) {
+    record Result(int sent, Map<Integer, Integer> statuses, int unanswered, int failedOver, int deferred,
+            Set<String> acknowledgedCaseIds, long p50Millis, long p99Millis) {
 
         int acknowledged() {
             return acknowledgedCaseIds.size();
@@ -45,6 +51,7 @@ final class IntakeLoad {
         String summary() {
             return "sent " + sent + ", acknowledged " + acknowledged() + ", answers " + statuses
                     + (unanswered > 0 ? ", unanswered " + unanswered : "") + (failedOver > 0 ? ", failed over " + failedOver : "")
+                    + (deferred > 0 ? ", 503 then sent again after Retry-After " + deferred : "")
                     + ", p50 " + p50Millis + " ms, p99 " + p99Millis + " ms";
         }
     }
@@ -53,11 +60,18 @@ final class IntakeLoad {
     private final List<ClusterNode> nodes;
     private final String authorization;
     private final ObjectMapper json = new ObjectMapper();
+    private final boolean resendWhenUnavailable;
 
-    IntakeLoad(HttpClient http, List<ClusterNode> nodes, String authorization) {
+    IntakeLoad(HttpClient http, List<ClusterNode> nodes, String authorization, boolean resendWhenUnavailable) {
         this.http = http;
         this.nodes = nodes;
         this.authorization = authorization;
+        this.resendWhenUnavailable = resendWhenUnavailable;
+    }
+
+    /** The same load, taking a 503 as the answer (to see how many requests a fault turns away). */
+    IntakeLoad answeringUnavailable() {
+        return new IntakeLoad(http, nodes, authorization, false);
     }
 
     /**
@@ -71,6 +85,7 @@ final class IntakeLoad {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger unanswered = new AtomicInteger();
         AtomicInteger failedOver = new AtomicInteger();
+        AtomicInteger deferred = new AtomicInteger();
         AtomicLong sequence = new AtomicLong();
         ExecutorService clients = Executors.newFixedThreadPool(400);
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
@@ -81,7 +96,7 @@ final class IntakeLoad {
                 return;
             }
             clients.execute(() -> send(idPrefix + "-" + n, (int) (n % nodes.size()), statuses, acknowledged, latencies,
-                    unanswered, failedOver));
+                    unanswered, failedOver, deferred));
         }, 0, periodMicros, TimeUnit.MICROSECONDS);
         try {
             if (during != null) {
@@ -99,7 +114,7 @@ final class IntakeLoad {
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Result(total, new TreeMap<>(statuses), unanswered.get(), failedOver.get(), acknowledged,
+        return new Result(total, new TreeMap<>(statuses), unanswered.get(), failedOver.get(), deferred.get(), acknowledged,
                 percentile(sorted, 50), percentile(sorted, 99));
     }
 
@@ -112,12 +127,20 @@ final class IntakeLoad {
     }
 
     private void send(String externalId, int firstNode, Map<Integer, Integer> statuses, Set<String> acknowledged,
-            List<Long> latencies, AtomicInteger unanswered, AtomicInteger failedOver) {
+            List<Long> latencies, AtomicInteger unanswered, AtomicInteger failedOver, AtomicInteger deferred) {
         long start = System.nanoTime();
+        int resends = 0;
         for (int attempt = 0; attempt < 6; attempt++) {
             ClusterNode node = nodes.get((firstNode + attempt) % nodes.size());
             try {
                 HttpResponse<String> response = http.send(request(externalId, node), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 503 && resendWhenUnavailable && resends < MAX_RESENDS) {
+                    resends++;
+                    deferred.incrementAndGet();
+                    Thread.sleep(1000L * response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(5L));
+                    attempt--; // the same node again: it was there, only busy
+                    continue;
+                }
                 latencies.add((System.nanoTime() - start) / 1_000_000);
                 statuses.merge(response.statusCode(), 1, Integer::sum);
                 remember(response, acknowledged);

@@ -105,7 +105,7 @@ public final class ReliabilityRun {
                 "--logging.level.root=WARN");
         nodeA = new ClusterNode("node-a", freePort(), Path.of(args.get("jar")), work, environment, settings);
         nodeB = new ClusterNode("node-b", freePort(), Path.of(args.get("jar")), work, environment, settings);
-        load = new IntakeLoad(http, List.of(nodeA, nodeB), authorization);
+        load = new IntakeLoad(http, List.of(nodeA, nodeB), authorization, true);
 
         log("starting node-a (creates the schema), then node-b");
         nodeA.start();
@@ -179,7 +179,8 @@ public final class ReliabilityRun {
 
     private String postgresScenario(int seconds) throws Exception {
         long[] downMillis = new long[1];
-        IntakeLoad.Result result = load.run("rel-pg-" + UUID.randomUUID(), rate, seconds, () -> {
+        // while PostgreSQL is down its 503s are the answers this scenario counts
+        IntakeLoad.Result result = load.answeringUnavailable().run("rel-pg-" + UUID.randomUUID(), rate, seconds, () -> {
             Thread.sleep(seconds * 1000L / 3);
             long start = System.nanoTime();
             Process restart = new ProcessBuilder("runuser", "-u", "postgres", "--", args.get("pg-ctl"), "-D", args.get("pg-data"),

@@ -224,15 +224,7 @@ class InstagramGatewayAppTest {
                         .formatted(commentId))));
         Tasklist tasklist = new Tasklist(http, management, "/engine-rest/engine/instagramapptest");
         Tasklist.Opened c = tasklist.open("ana", complaint);
-        tasklist.runDueJobs(c.processInstanceId());
-        tasklist.work("ana", c.processInstanceId(), Activity.CONFIRM_TRIAGE, Var.TIER, "T3", Var.CATEGORY, "suggestion",
-                Var.ESCALATE_TO_CRISIS, false, Var.TRIAGE_NOTE, "Product idea: a lid.");
-        tasklist.runDueJobs(c.processInstanceId());
-        tasklist.work("ana", c.processInstanceId(), Activity.DRAFT_REPLY, Var.REPLY_APOLOGY,
-                "Thank you so much for the kind words and for sharing this idea with us.", Var.REPLY_CAUSE,
-                "The 350 ml mug is sold without a lid today.", Var.REPLY_SOLUTION,
-                "We have passed your bamboo lid idea to our design team.", Var.REPLY_INVITATION,
-                "We have sent you a direct message to hear more.", Var.ESCALATE_TO_CRISIS, false);
+        InstagramGraphStub.triageAndDraftReply(tasklist, c.processInstanceId());
         tasklist.runDueJobs(c.processInstanceId());
 
         Job publish = management.createJobQuery().processInstanceId(c.processInstanceId())

@@ -2,6 +2,9 @@ package com.complaintdesk.channel.instagram;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import com.complaintdesk.lifecycle.ComplaintLifecycle.Activity;
+import com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
+import com.complaintdesk.support.Tasklist;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -40,5 +43,21 @@ final class InstagramGraphStub {
         properties.add("camunda.bpm.process-engine-name", () -> engineName);
         properties.add("camunda.bpm.webapp.enabled", () -> "false");
         properties.add("camunda.bpm.job-execution.enabled", () -> "false");
+    }
+
+    /**
+     * T3 under an Instagram post (the mug without a lid): Ana confirms the triage and drafts the public reply, each
+     * after the jobs before it ran; the publish step's job is next.
+     */
+    static void triageAndDraftReply(Tasklist tasklist, String processInstanceId) {
+        tasklist.runDueJobs(processInstanceId);
+        tasklist.work("ana", processInstanceId, Activity.CONFIRM_TRIAGE, Var.TIER, "T3", Var.CATEGORY, "suggestion",
+                Var.ESCALATE_TO_CRISIS, false, Var.TRIAGE_NOTE, "Product idea: a lid.");
+        tasklist.runDueJobs(processInstanceId);
+        tasklist.work("ana", processInstanceId, Activity.DRAFT_REPLY, Var.REPLY_APOLOGY,
+                "Thank you so much for the kind words and for sharing this idea with us.", Var.REPLY_CAUSE,
+                "The 350 ml mug is sold without a lid today.", Var.REPLY_SOLUTION,
+                "We have passed your bamboo lid idea to our design team.", Var.REPLY_INVITATION,
+                "We have sent you a direct message to hear more.", Var.ESCALATE_TO_CRISIS, false);
     }
 }

@@ -207,15 +207,7 @@ class OutboundFailureAppTest {
     private Tasklist.Opened caseAboutToPublish(String commentId) {
         Tasklist.Opened c = tasklist.open("ana", SampleComplaint.body("instagram", commentId, 20,
                 "Love the mug, but I wish it came with a lid. Please add a bamboo lid option.", "en"));
-        tasklist.runDueJobs(c.processInstanceId());
-        tasklist.work("ana", c.processInstanceId(), Activity.CONFIRM_TRIAGE, Var.TIER, "T3", Var.CATEGORY, "suggestion",
-                Var.ESCALATE_TO_CRISIS, false, Var.TRIAGE_NOTE, "Product idea: a lid.");
-        tasklist.runDueJobs(c.processInstanceId());
-        tasklist.work("ana", c.processInstanceId(), Activity.DRAFT_REPLY, Var.REPLY_APOLOGY,
-                "Thank you so much for the kind words and for sharing this idea with us.", Var.REPLY_CAUSE,
-                "The 350 ml mug is sold without a lid today.", Var.REPLY_SOLUTION,
-                "We have passed your bamboo lid idea to our design team.", Var.REPLY_INVITATION,
-                "We have sent you a direct message to hear more.", Var.ESCALATE_TO_CRISIS, false);
+        InstagramGraphStub.triageAndDraftReply(tasklist, c.processInstanceId());
         assertThat(publishJob(c.processInstanceId())).as("the publish step, waiting for its job").isNotNull();
         return c;
     }
