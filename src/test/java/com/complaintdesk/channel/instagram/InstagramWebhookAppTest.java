@@ -371,17 +371,7 @@ class InstagramWebhookAppTest {
 
     /** JSON string content with every non-ASCII character as a lower-case backslash-u escape, as Meta sends it. */
     static String escaped(String text) {
-        StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20 || c > 0x7e) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return com.complaintdesk.support.BadInput.escaped(text);
     }
 
     private static byte[] bytes(String body) {
