@@ -21,7 +21,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,9 +59,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @AppTest
 class WechatBadInputAppTest {
 
-    static final String TOKEN = "test-wechat-token";
-    static final String APP_ID = "wx1234567890";
-    static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+    static final String TOKEN = WechatApiStub.TOKEN;
+    static final String APP_ID = WechatApiStub.APP_ID;
+    static final String AES_KEY = WechatApiStub.AES_KEY;
     static final WireMockServer WECHAT = new WireMockServer(wireMockConfig().dynamicPort());
 
     @BeforeAll
@@ -95,12 +94,8 @@ class WechatBadInputAppTest {
     /** The channel is off in the shared test profile: on against WireMock, in safe mode's settings, and off again. */
     @BeforeEach
     void turnOnAgainstWireMock() {
-        previous = settings.use(new WechatProperties(APP_ID, "test-app-secret", TOKEN, WECHAT.baseUrl(),
-                Duration.ofSeconds(2), AES_KEY));
         WECHAT.resetAll();
-        WECHAT.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathMatching("/(wxaapi/comment/reply/add|cgi-bin/message/custom/send)"))
-                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
-        WECHAT.stubFor(get(urlPathEqualTo("/cgi-bin/token")).willReturn(okJson("{\"access_token\":\"ACCESS_TOKEN\",\"expires_in\":7200}")));
+        previous = WechatApiStub.turnOn(settings, WECHAT, AES_KEY);
         reconciliation = new Reconciliation(jdbc);
     }
 

@@ -56,8 +56,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @AppTest
 class WechatWebhookAppTest {
 
-    static final String TOKEN = "test-wechat-token";
-    static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+    static final String TOKEN = WechatApiStub.TOKEN;
+    static final String AES_KEY = WechatApiStub.AES_KEY;
 
     private static WechatProperties withAesKey(WechatProperties p) {
         return new WechatProperties(p.appId(), p.appSecret(), p.token(), p.apiBaseUrl(), p.timeout(), AES_KEY);
@@ -99,15 +99,7 @@ class WechatWebhookAppTest {
 
     @BeforeEach
     void turnOnAgainstWireMock() {
-        previous = settings.use(new WechatProperties("wx1234567890", "test-app-secret", TOKEN, WECHAT.baseUrl(),
-                java.time.Duration.ofSeconds(2), null));
-        // The cases opened here run on: their replies and messages go to WeChat while the channel is on.
-        WECHAT.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/wxaapi/comment/reply/add"))
-                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
-        WECHAT.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/cgi-bin/message/custom/send"))
-                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
-        WECHAT.stubFor(get(urlPathEqualTo("/cgi-bin/token"))
-                .willReturn(okJson("{\"access_token\":\"ACCESS_TOKEN\",\"expires_in\":7200}")));
+        previous = WechatApiStub.turnOn(settings, WECHAT, null);
     }
 
     @AfterEach
@@ -164,7 +156,7 @@ class WechatWebhookAppTest {
     @Test
     void anEncryptedPushInSafeModeOpensACaseAndATamperedOneIsRefusedWithNothingStored() throws Exception {
         settings.use(withAesKey(settings.current()));
-        WechatCrypto crypto = new WechatCrypto(TOKEN, AES_KEY, "wx1234567890");
+        WechatCrypto crypto = new WechatCrypto(TOKEN, AES_KEY, WechatApiStub.APP_ID);
         String commentId = commentId();
         review(commentId, "杯子收到就碎了", "oQ3a4" + commentId, null);
         String encrypt = crypto.encrypt(jsonEvent(commentId).getBytes(StandardCharsets.UTF_8),
