@@ -2,80 +2,57 @@ package com.complaintdesk.compensation;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
-import com.complaintdesk.forms.TaskCompletionFilter;
+import com.complaintdesk.engine.EngineRunner;
+import com.complaintdesk.engine.Refusal;
+import com.complaintdesk.engine.TaskCompletionCheck;
 import com.complaintdesk.lifecycle.ComplaintLifecycle;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.http.MediaType;
-import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 /**
  * C2: an agent recording the customer's choice (Task_RecordCustomerChoice, through the engine REST API or Tasklist)
  * after the customer already chose on the choice page gets 409 with what was chosen, instead of the engine's "task
  * not found"; so does an agent whose completion lost a race with the page by a moment. Nothing changes either way.
+ * A check of the engine guard's chain, before the form's own checks.
  */
-class ChoiceRaceGuard extends TaskCompletionFilter {
+@Component
+@Order(10)
+class ChoiceRaceGuard implements TaskCompletionCheck {
 
     private final TaskService tasks;
     private final HistoryService history;
-    private final IdentityService identity;
-    private final ObjectMapper json;
+    private final EngineRunner runner;
 
-    ChoiceRaceGuard(TaskService tasks, HistoryService history, IdentityService identity, ObjectMapper json) {
+    ChoiceRaceGuard(TaskService tasks, HistoryService history, EngineRunner runner) {
         this.tasks = tasks;
         this.history = history;
-        this.identity = identity;
-        this.json = json;
+        this.runner = runner;
     }
 
     @Override
-    protected void filterCompletion(String taskId, HttpServletRequest request, HttpServletResponse response,
-            FilterChain chain) throws ServletException, IOException {
-        Task task = asEngine(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
-        if (task == null) {
-            Optional<String> recorded = recordedChoice(taskId);
-            if (recorded.isPresent()) {
-                conflict(response, recorded.get());
-                return;
-            }
-            chain.doFilter(request, response);
-            return;
-        }
-        if (!ComplaintLifecycle.Activity.RECORD_CUSTOMER_CHOICE.equals(task.getTaskDefinitionKey())) {
-            chain.doFilter(request, response);
-            return;
-        }
-        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, buffered);
-        if (buffered.getStatus() >= 400) {
-            Optional<String> recorded = recordedChoice(taskId);
-            if (recorded.isPresent()) {
-                buffered.resetBuffer();
-                conflict(buffered, recorded.get());
-            }
-        }
-        buffered.copyBodyToResponse();
+    public Optional<Refusal> before(Completion completion) {
+        Task task = runner.asEngine(() -> tasks.createTaskQuery().taskId(completion.taskId()).singleResult());
+        return task == null ? recordedChoice(completion.taskId()).map(ChoiceRaceGuard::conflict) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Refusal> afterFailure(Completion completion, int status) {
+        return recordedChoice(completion.taskId()).map(ChoiceRaceGuard::conflict);
     }
 
     /** What was recorded when the choice task ended, by whom; empty unless the task is the choice and has ended. */
     private Optional<String> recordedChoice(String taskId) {
-        return asEngine(() -> {
+        // looked up as the engine: the caller may not read the history, but may learn why their submission failed
+        return runner.asEngine(() -> {
             HistoricTaskInstance ended = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
             if (ended == null || !ComplaintLifecycle.Activity.RECORD_CUSTOMER_CHOICE.equals(ended.getTaskDefinitionKey())) {
                 return Optional.empty();
@@ -93,26 +70,7 @@ class ChoiceRaceGuard extends TaskCompletionFilter {
         });
     }
 
-    private void conflict(HttpServletResponse response, String message) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "ChoiceAlreadyRecorded");
-        body.put("message", message);
-        response.setStatus(HttpServletResponse.SC_CONFLICT);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(json.writeValueAsString(body));
-    }
-
-    /** Looks as the engine itself: the caller may not read the history, but may learn why their submission failed. */
-    private <T> T asEngine(Supplier<T> work) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
+    private static Refusal conflict(String message) {
+        return new Refusal(409, "ChoiceAlreadyRecorded", message, List.of());
     }
 }

@@ -21,24 +21,32 @@ public final class FormRules {
             Integer maxLength, Double min, Double max, Pattern pattern) {}
 
     private final List<Field> fields;
+    /** The keys the form shows but does not let anyone change (disabled or read-only), with their labels. */
+    private final Map<String, String> readOnly;
 
-    private FormRules(List<Field> fields) {
+    private FormRules(List<Field> fields, Map<String, String> readOnly) {
         this.fields = List.copyOf(fields);
+        this.readOnly = Map.copyOf(readOnly);
     }
 
     public static FormRules of(JsonNode form) {
         List<Field> fields = new ArrayList<>();
-        collect(form.path("components"), fields);
-        return new FormRules(fields);
+        Map<String, String> readOnly = new java.util.LinkedHashMap<>();
+        collect(form.path("components"), fields, readOnly);
+        return new FormRules(fields, readOnly);
     }
 
-    private static void collect(JsonNode components, List<Field> fields) {
+    private static void collect(JsonNode components, List<Field> fields, Map<String, String> readOnly) {
         for (JsonNode component : components) {
             if (component.has("components")) {
-                collect(component.path("components"), fields);
+                collect(component.path("components"), fields, readOnly);
             }
             String key = component.path("key").asText(null);
-            if (key == null || component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false)) {
+            if (key == null) {
+                continue;
+            }
+            if (component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false)) {
+                readOnly.put(key, component.path("label").asText(key));
                 continue;
             }
             JsonNode validate = component.path("validate");
@@ -54,6 +62,52 @@ public final class FormRules {
                     doubleOrNull(validate, "min"), doubleOrNull(validate, "max"),
                     validate.hasNonNull("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null));
         }
+    }
+
+    /**
+     * The submitted fields this form does not let anyone change: a key the form does not have, or a read-only
+     * field sent with a value other than the one it shows ({@code current}). Only the form's editable fields may be
+     * submitted; read-only ones may come back unchanged, as Tasklist may send them.
+     */
+    public List<FieldProblem> notEditable(Map<String, Object> submitted, Map<String, Object> current) {
+        java.util.Set<String> editable = new java.util.HashSet<>();
+        fields.forEach(field -> editable.add(field.key()));
+        List<FieldProblem> problems = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : submitted.entrySet()) {
+            String key = entry.getKey();
+            if (editable.contains(key)) {
+                continue;
+            }
+            if (readOnly.containsKey(key)) {
+                if (!sameValue(entry.getValue(), current.get(key))) {
+                    problems.add(new FieldProblem(key, "is shown read-only (" + readOnly.get(key) + ") and cannot be changed"
+                            + " / 只读字段，不能修改"));
+                }
+                continue;
+            }
+            problems.add(new FieldProblem(key, "is not a field of this form; only the form's fields can be submitted"
+                    + " / 不是此表单的字段"));
+        }
+        return problems;
+    }
+
+    /** Equal as the form shows them: numbers by value, everything else by its text. */
+    static boolean sameValue(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == b || String.valueOf(a == null ? b : a).isEmpty();
+        }
+        if (a instanceof Number || b instanceof Number) {
+            try {
+                return new java.math.BigDecimal(String.valueOf(a)).compareTo(new java.math.BigDecimal(String.valueOf(b))) == 0;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        if (a instanceof java.util.Date || b instanceof java.util.Date) {
+            java.time.Instant x = instant(a);
+            return x != null && x.equals(instant(b));
+        }
+        return String.valueOf(a).equals(String.valueOf(b));
     }
 
     /**
@@ -92,6 +146,24 @@ public final class FormRules {
             }
         }
         return problems;
+    }
+
+    /** A date as the engine stores it, or as the REST API writes it ({@code 2026-12-08T01:30:00.000+0000}). */
+    private static java.time.Instant instant(Object value) {
+        if (value instanceof java.util.Date date) {
+            return date.toInstant();
+        }
+        String text = String.valueOf(value);
+        try {
+            return java.time.OffsetDateTime.parse(text, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))
+                    .toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.OffsetDateTime.parse(text).toInstant();
+            } catch (java.time.format.DateTimeParseException again) {
+                return null;
+            }
+        }
     }
 
     private static void checkRange(Field field, Object value, List<FieldProblem> problems) {

@@ -1,16 +1,12 @@
 package com.complaintdesk.forms;
 
-import com.complaintdesk.web.CachedBodyRequest;
+import com.complaintdesk.engine.Refusal;
+import com.complaintdesk.engine.TaskCompletionCheck;
 import com.complaintdesk.web.FieldProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,120 +15,113 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.springframework.http.MediaType;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 /**
- * Refuses, with 400 and one message per field, a task completion (engine REST {@code submit-form} or
- * {@code complete}, and the same calls from Tasklist) whose values break the rules of the task's Camunda Form or a
- * {@link SubmissionRule} of that form.
- * Nothing reaches the engine then, so nothing changes. The engine itself would answer such a refusal from a
- * task listener with 500; task listeners stay as the backstop for the Java API.
+ * A person changes a case only through the form of a task they may work: a completion ({@code submit-form} or
+ * {@code complete}, from Tasklist or the engine REST API) may carry exactly the fields the task's Camunda Form lets
+ * its user edit, within the form's rules (required, the values of a select or radio, lengths, ranges, patterns) and
+ * the {@link SubmissionRule}s of that form. Anything else is refused with 400 and one message per field, before the
+ * engine sees it, so nothing changes. A task without a Camunda Form takes no values at all. Runs as the caller, so
+ * it sees only the tasks the caller may see; task listeners stay as the backstop for the Java API.
  */
-class TaskFormGuard extends TaskCompletionFilter {
+@Component
+@Order(20)
+class TaskFormGuard implements TaskCompletionCheck {
 
     private final FormService forms;
     private final TaskService tasks;
-    private final IdentityService identity;
     private final ObjectMapper json;
     private final SubmissionRules submissionRules;
 
-    TaskFormGuard(FormService forms, TaskService tasks, IdentityService identity, ObjectMapper json,
-            SubmissionRules submissionRules) {
+    TaskFormGuard(FormService forms, TaskService tasks, ObjectMapper json, SubmissionRules submissionRules) {
         this.forms = forms;
         this.tasks = tasks;
-        this.identity = identity;
         this.json = json;
         this.submissionRules = submissionRules;
     }
 
     @Override
-    protected void filterCompletion(String taskId, HttpServletRequest request, HttpServletResponse response,
-            FilterChain chain) throws ServletException, IOException {
-        byte[] body = request.getInputStream().readAllBytes();
-        Optional<List<FieldProblem>> problems = asCaller(request, () -> check(taskId, body));
-        if (problems.isPresent() && !problems.get().isEmpty()) {
-            reject(response, problems.get());
-            return;
+    public Optional<Refusal> before(Completion completion) {
+        String taskId = completion.taskId();
+        Map<String, Object> submitted;
+        try {
+            submitted = submitted(completion.body());
+        } catch (IOException e) {
+            return Optional.of(Refusal.badRequest("The variables of the form cannot be read: " + e.getMessage()));
         }
-        chain.doFilter(new CachedBodyRequest(request, body), response);
-    }
-
-    /** Empty when the task has no Camunda Form the caller may see, or the body is not ours to judge. */
-    private Optional<List<FieldProblem>> check(String taskId, byte[] body) {
         FormRules rules;
         String formId;
         Map<String, Object> current;
-        try (InputStream form = forms.getDeployedTaskForm(taskId)) {
-            JsonNode definition = json.readTree(form);
-            rules = FormRules.of(definition);
-            formId = definition.path("id").asText(null);
-            current = new HashMap<>(tasks.getVariables(taskId));
-        } catch (ProcessEngineException | IOException e) {
-            return Optional.empty(); // no such task, no Camunda Form, or not the caller's: the engine answers
+        try {
+            if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+                return Optional.empty(); // no such task, or not the caller's: the engine answers
+            }
+            // the case's values as stored, never deserialized into objects
+            current = values(tasks.getVariablesTyped(taskId, false));
+            try (InputStream form = forms.getDeployedTaskForm(taskId)) {
+                JsonNode definition = json.readTree(form);
+                rules = FormRules.of(definition);
+                formId = definition.path("id").asText(null);
+            } catch (ProcessEngineException | IOException e) {
+                // no Camunda Form: such a task takes no values from a person
+                return submitted.isEmpty() ? Optional.empty() : Optional.of(refuse(submitted.keySet().stream()
+                        .map(key -> new FieldProblem(key, "cannot be set: this task has no form fields"))
+                        .toList()));
+            }
         } catch (NullPointerException e) {
             // the engine's form lookup fails so when the task was completed by someone else between its own check
-            // and its read: the engine answers the completion (404, EngineConflictAnswers)
+            // and its read: the engine answers the completion (404)
             return Optional.empty();
         }
-        Map<String, Object> submitted = new LinkedHashMap<>();
-        try {
-            JsonNode variables = body.length == 0 ? null : json.readTree(body).path("variables");
-            if (variables != null && variables.isObject()) {
-                Iterator<Map.Entry<String, JsonNode>> fields = variables.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    JsonNode value = field.getValue().path("value");
-                    submitted.put(field.getKey(), value.isNull() || value.isMissingNode() ? null
-                            : value.isValueNode() ? json.treeToValue(value, Object.class) : value.toString());
-                }
-            }
-        } catch (IOException e) {
-            return Optional.empty(); // malformed JSON: the engine REST API answers it
+        List<FieldProblem> problems = rules.notEditable(submitted, current);
+        if (problems.isEmpty()) {
+            problems = rules.check(submitted, current);
         }
-        List<FieldProblem> problems = rules.check(submitted, current);
         if (problems.isEmpty()) {
             Map<String, Object> completing = new HashMap<>(current);
             completing.putAll(submitted);
             problems = submissionRules.check(formId, completing);
         }
-        return Optional.of(problems);
+        return problems.isEmpty() ? Optional.empty() : Optional.of(refuse(problems));
     }
 
-    /** Runs the check as the caller, so it sees only the tasks the caller may see. */
-    private <T> Optional<T> asCaller(HttpServletRequest request, java.util.function.Supplier<Optional<T>> work) {
-        Authentication current = identity.getCurrentAuthentication();
-        if (current != null) {
-            return work.get();
+    /** The submitted variables by name: values as JSON gives them, containers as their JSON text. */
+    private Map<String, Object> submitted(JsonNode body) throws IOException {
+        Map<String, Object> submitted = new LinkedHashMap<>();
+        JsonNode variables = body.path("variables");
+        if (variables.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = variables.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode value = field.getValue().path("value");
+                submitted.put(field.getKey(), value.isNull() || value.isMissingNode() ? null
+                        : value.isValueNode() ? json.treeToValue(value, Object.class) : value.toString());
+            }
+        } else if (!variables.isMissingNode() && !variables.isNull()) {
+            throw new IOException("'variables' must be an object");
         }
-        Authentications webapp = request.getSession(false) == null ? null
-                : AuthenticationUtil.getAuthsFromSession(request.getSession(false));
-        if (webapp == null || !(webapp.getAuthenticationForProcessEngine("default") instanceof UserAuthentication user)) {
-            return Optional.empty(); // not logged in: the webapp answers 401
-        }
-        identity.setAuthentication(user.getIdentityId(), List.copyOf(user.getGroupIds()));
-        try {
-            return work.get();
-        } finally {
-            identity.clearAuthentication();
-        }
+        return submitted;
     }
 
-    private void reject(HttpServletResponse response, List<FieldProblem> problems) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "InvalidRequestException");
-        body.put("message", "The form was not submitted: " + problems.stream()
-                .map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
-        body.put("errors", problems);
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(json.writeValueAsString(body));
+    private static Map<String, Object> values(VariableMap typed) {
+        Map<String, Object> values = new HashMap<>();
+        for (String name : typed.keySet()) {
+            TypedValue value = typed.getValueTyped(name);
+            values.put(name, value instanceof SerializableValue serialized && !serialized.isDeserialized()
+                    ? serialized.getValueSerialized() : value == null ? null : value.getValue());
+        }
+        return values;
+    }
+
+    private static Refusal refuse(List<FieldProblem> problems) {
+        return new Refusal(400, "InvalidRequestException", "The form was not submitted: " + problems.stream()
+                .map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")), problems);
     }
 }

@@ -1,6 +1,5 @@
 package com.complaintdesk.identity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -21,6 +20,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -152,11 +152,11 @@ class SecurityConfig {
             IdentityService identity, ProcessEngine engine, EngineAuthentication engineAuthentication, RequestMatcher scope,
             Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules)
             throws Exception {
-        BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
-        entryPoint.setRealmName(REALM);
+        AuthenticationEntryPoint entryPoint = entryPoint();
         http.securityMatcher(scope)
                 .authenticationManager(authenticationManager)
                 .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CSP)))
                 // A webapp session is only read here: its id was renewed when its user logged in; renewing it on
                 // every read would break the Cockpit and Tasklist requests still under way with the old id.
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
@@ -165,6 +165,7 @@ class SecurityConfig {
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
                 .authorizeHttpRequests(rules)
+                .addFilterAfter(new CrossSiteChangesFilter(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new WebappSessionAuthenticationFilter(engine.getName(), identity, engineAuthentication),
                         BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identity), WebappSessionAuthenticationFilter.class);
@@ -173,10 +174,9 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apis(HttpSecurity http, AuthenticationManager authenticationManager, IdentityService identity,
-            ObjectMapper json, SecurityProperties limits) throws Exception {
-        BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
-        entryPoint.setRealmName(REALM);
+    SecurityFilterChain apis(HttpSecurity http, AuthenticationManager authenticationManager, IdentityService identity)
+            throws Exception {
+        AuthenticationEntryPoint entryPoint = entryPoint();
         // Ant matchers: /engine-rest is Jersey's servlet, not Spring MVC's, so MVC matchers would not match it.
         http.securityMatcher(new OrRequestMatcher(ant("/api/**"), ant("/engine-rest/**"), ant("/actuator/**")))
                 .authenticationManager(authenticationManager)
@@ -193,13 +193,14 @@ class SecurityConfig {
                         .requestMatchers(ant("/api/**")).access(SecurityConfig::notOnlyAnAuditor)
                         .anyRequest().authenticated())
                 .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
-                .addFilterAfter(new QueryGuardFilter(json, limits.maxResults(), "/engine-rest/"), EngineAuthenticationFilter.class);
+                // /api's changes from another site's page; /engine-rest's are refused by the engine guard
+                .addFilterAfter(new CrossSiteChangesFilter(), EngineAuthenticationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain webapps(HttpSecurity http, ObjectMapper json, SecurityProperties limits) throws Exception {
+    SecurityFilterChain webapps(HttpSecurity http) throws Exception {
         OrRequestMatcher adminSetup = new OrRequestMatcher(
                 ant("/camunda/api/admin/setup/**"), ant("/camunda/app/admin/*/setup/**"));
         http.securityMatcher(ant("/**"))
@@ -208,10 +209,42 @@ class SecurityConfig {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(adminSetup).denyAll()
-                        .anyRequest().permitAll())
-                .addFilterBefore(new QueryGuardFilter(json, limits.maxResults(), "/camunda/api/"),
-                        BasicAuthenticationFilter.class);
+                        .anyRequest().permitAll());
         return http.build();
+    }
+
+    /**
+     * The pages' Content-Security-Policy: their own scripts and styles only (and the style attributes of their
+     * markup), no framing, no plugins, requests only to this server.
+     */
+    static final String PAGES_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    /**
+     * 401 for a request without credentials: machine clients get HTTP Basic's challenge; a browser (it announces
+     * itself with Fetch Metadata, or asks for a page) does not, so it never shows its own login dialog and never
+     * keeps Basic credentials that another site's page could make it send. People log in to Tasklist or Cockpit
+     * instead, and the pages use that session.
+     */
+    static AuthenticationEntryPoint entryPoint() {
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName(REALM);
+        return (request, response, exception) -> {
+            String accept = request.getHeader("Accept");
+            boolean browser = request.getHeader("Sec-Fetch-Mode") != null || accept != null && accept.contains("text/html");
+            if (!browser) {
+                basic.commence(request, response, exception);
+                return;
+            }
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Please log in / 请先登录"
+                    + "</title></head><body><main><h1>Please log in / 请先登录</h1><p>Log in to <a href=\"/camunda/app/tasklist/\">Tasklist</a>"
+                    + " or <a href=\"/camunda/app/cockpit/\">Cockpit</a> first, then open this page again.</p>"
+                    + "<p lang=\"zh-CN\">请先登录 <a href=\"/camunda/app/tasklist/\">Tasklist</a> 或 <a href=\"/camunda/app/cockpit/\">Cockpit</a>，"
+                    + "然后重新打开此页面。</p></main></body></html>");
+        };
     }
 
     /** Granted to a caller with any group besides the auditors (a user may be an auditor and an agent). */

@@ -34,7 +34,7 @@ import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * What the engine REST API ({@code /engine-rest}) and the webapps' engine API ({@code /camunda/api/engine/…}) refuse
- * before the engine sees it ({@link QueryGuardFilter}): expressions in queries and filters, {@code orQueries}, huge
+ * before the engine sees it (the engine guard (com.complaintdesk.engine.EngineGuard)): expressions in queries and filters, {@code orQueries}, huge
  * pages, Java serialized variables, documents with a DOCTYPE (XXE). Each case is tried on both APIs, by query string
  * and by JSON body, and what the engine holds afterwards is checked.
  */
@@ -220,8 +220,8 @@ class EngineApiGuardAppTest {
 
     @Test
     void aJsonBodyAboveTenMebibytesIsRefusedBeforeItIsRead() {
-        StringBuilder big = new StringBuilder(QueryGuardFilter.MAX_JSON_BODY + 64).append("{\"name\":\"");
-        big.append("x".repeat(QueryGuardFilter.MAX_JSON_BODY)).append("\"}");
+        StringBuilder big = new StringBuilder(com.complaintdesk.engine.EngineGuard.MAX_JSON_BODY + 64).append("{\"name\":\"");
+        big.append("x".repeat(com.complaintdesk.engine.EngineGuard.MAX_JSON_BODY)).append("\"}");
         ResponseEntity<String> response = caller(Api.ENGINE_REST, "ana").postJson("/task", big.toString());
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
         assertThat(response.getBody()).contains("must not be larger than 10485760 bytes");

@@ -148,8 +148,15 @@ class RoleMatrixAppTest {
                         (t, user) -> t.nonEmpty(user, "/engine-rest/task?processInstanceId=" + t.openCase().processInstanceId())),
                 row("claim an agents' task: POST /engine-rest/task/{id}/claim", Set.of(AGENT, SUPERVISOR, ADMIN),
                         (t, user) -> t.claim(user)),
-                row("set a case's variable: PUT /engine-rest/process-instance/{id}/variables/{name}", Set.of(SUPERVISOR, ADMIN),
+                row("set a case's variable: PUT /engine-rest/process-instance/{id}/variables/{name}", Set.of(ADMIN),
                         (t, user) -> t.setVariable(user)),
+                row("set a task's variable outside its form: PUT /engine-rest/task/{id}/variables/{name}", Set.of(ADMIN),
+                        (t, user) -> t.setTaskVariable(user)),
+                row("start a process directly: POST /engine-rest/process-definition/key/complaint-crisis/start", Set.of(ADMIN),
+                        (t, user) -> t.startCrisis(user)),
+                row("comment on a task: POST /engine-rest/task/{id}/comment/create", Set.of(AGENT, SUPERVISOR, ADMIN),
+                        (t, user) -> t.comment(user)),
+                row("move an SLA deadline: PUT /engine-rest/job/{id}/duedate", Set.of(ADMIN), (t, user) -> t.moveDeadline(user)),
                 row("cancel a case: DELETE /engine-rest/process-instance/{id}", Set.of(ADMIN), (t, user) -> t.cancel(user)),
                 row("deploy a process: POST /engine-rest/deployment/create", Set.of(PROCESS_OWNER, ADMIN), (t, user) -> t.deploy(user)),
                 row("create a user: POST /engine-rest/user/create", Set.of(ADMIN), (t, user) -> t.createUser(user)),
@@ -163,21 +170,7 @@ class RoleMatrixAppTest {
 
     @BeforeEach
     void productTeamMemberAndAUserWithoutRole() {
-        if (identity.createGroupQuery().groupId(Roles.PRODUCT).count() == 0) {
-            var group = identity.newGroup(Roles.PRODUCT);
-            group.setName("Product and design");
-            identity.saveGroup(group);
-        }
-        for (String id : List.of(PRODUCT, "nobody")) {
-            if (identity.createUserQuery().userId(id).count() == 0) {
-                User user = identity.newUser(id);
-                user.setPassword(TestDatabase.password());
-                identity.saveUser(user);
-                if (id.equals(PRODUCT)) {
-                    identity.createMembership(id, Roles.PRODUCT);
-                }
-            }
-        }
+        com.complaintdesk.support.RoleUsers.ensure(identity);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -247,6 +240,45 @@ class RoleMatrixAppTest {
         Attempt attempt = status(user, HttpMethod.PUT, "/engine-rest/process-instance/" + opened.processInstanceId()
                 + "/variables/matrixNote", Map.of("value", "seen", "type", "String"), HttpStatus.NO_CONTENT);
         return consistent(attempt, runtime.getVariable(opened.processInstanceId(), "matrixNote") != null, "variable set");
+    }
+
+    Attempt setTaskVariable(String user) {
+        Case opened = openCase();
+        String taskId = agentsTask(opened);
+        Attempt attempt = status(user, HttpMethod.PUT, "/engine-rest/task/" + taskId + "/variables/approvalLimit",
+                Map.of("value", 1000000, "type", "Integer"), HttpStatus.NO_CONTENT);
+        return consistent(attempt, runtime.getVariable(opened.processInstanceId(), "approvalLimit") != null, "variable set");
+    }
+
+    Attempt startCrisis(String user) {
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey("complaint-crisis").count();
+        Attempt attempt = status(user, HttpMethod.POST, "/engine-rest/process-definition/key/complaint-crisis/start",
+                Map.of("variables", Map.of("caseId", Map.of("value", "matrix-no-case", "type", "String"))), HttpStatus.OK);
+        long after = runtime.createProcessInstanceQuery().processDefinitionKey("complaint-crisis").count();
+        runtime.createProcessInstanceQuery().processDefinitionKey("complaint-crisis").variableValueEquals("caseId", "matrix-no-case")
+                .list().forEach(p -> runtime.deleteProcessInstance(p.getId(), "role matrix"));
+        return consistent(attempt, after > before, "crisis started");
+    }
+
+    Attempt comment(String user) {
+        String taskId = agentsTask(openCase());
+        Attempt attempt = status(user, HttpMethod.POST, "/engine-rest/task/" + taskId + "/comment/create",
+                Map.of("message", "matrix note by " + user), HttpStatus.OK);
+        return consistent(attempt, !tasks.getTaskComments(taskId).isEmpty(), "comment stored");
+    }
+
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+
+    Attempt moveDeadline(String user) {
+        Case opened = openCase();
+        var timer = management.createJobQuery().processInstanceId(opened.processInstanceId()).timers().list().stream()
+                .min(java.util.Comparator.comparing(org.camunda.bpm.engine.runtime.Job::getDuedate)).orElseThrow();
+        java.util.Date later = new java.util.Date(timer.getDuedate().getTime() + 86_400_000L * 30);
+        Attempt attempt = status(user, HttpMethod.PUT, "/engine-rest/job/" + timer.getId() + "/duedate",
+                Map.of("duedate", new java.text.SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(later)), HttpStatus.NO_CONTENT);
+        var now = management.createJobQuery().jobId(timer.getId()).singleResult();
+        return consistent(attempt, now != null && !now.getDuedate().equals(timer.getDuedate()), "deadline moved");
     }
 
     Attempt cancel(String user) {

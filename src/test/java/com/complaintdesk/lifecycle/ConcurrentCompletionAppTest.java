@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * 200 task completions at once through the engine REST API, ten on each of 20 cases' triage (T1–T3): each task is
  * completed exactly once, every other attempt is told so with a 4xx (409 for a conflict at the same moment, 404 or 403
- * once the task is gone; {@code EngineConflictAnswers}), never a 500, and the cases reconcile afterwards.
+ * once the task is gone; the engine guard), never a 500, and the cases reconcile afterwards.
  */
 @AppTest
 class ConcurrentCompletionAppTest {

@@ -1,0 +1,43 @@
+package com.complaintdesk.identity;
+
+import com.complaintdesk.engine.EngineGuard;
+import com.complaintdesk.engine.Refusal;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a change to {@code /api} (any method but GET, HEAD, OPTIONS) sent by another site's page, as the
+ * browser tells in Fetch Metadata and {@code Origin} ({@link EngineGuard#crossSite}); machine clients send neither.
+ */
+class CrossSiteChangesFilter extends OncePerRequestFilter {
+
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return SAFE.contains(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<Refusal> refused = EngineGuard.crossSite(request);
+        if (refused.isPresent()) {
+            response.setStatus(refused.get().status());
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("{\"type\":\"" + refused.get().type() + "\",\"message\":\"Changes are not accepted "
+                    + "from another site's page\"}");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
