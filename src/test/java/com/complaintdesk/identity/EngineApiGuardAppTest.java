@@ -157,14 +157,14 @@ class EngineApiGuardAppTest {
                 + "\"java.lang.String\",\"serializationDataFormat\":\"application/x-java-serialized-object\"}}";
 
         assertRefused(caller.exchange(HttpMethod.PUT, "/process-instance/" + processInstanceId + "/variables/payload",
-                MediaType.APPLICATION_JSON, serialized), "serializationDataFormat", "Java serialized objects are not accepted");
+                MediaType.APPLICATION_JSON, serialized), "valueInfo", "not accepted");
         assertRefused(caller.postJson("/process-instance/" + processInstanceId + "/variables",
-                "{\"modifications\":{\"payload\":" + serialized + "}}"), "serializationDataFormat", "Java serialized");
+                "{\"modifications\":{\"payload\":" + serialized + "}}"), "valueInfo", "not accepted");
         assertRefused(caller.postJson("/task/" + task.getId() + "/complete", "{\"variables\":{\"payload\":" + serialized + "}}"),
-                "serializationDataFormat", "Java serialized");
+                "valueInfo", "not accepted");
         assertRefused(caller.postJson("/process-definition/key/complaint-lifecycle/start",
                 "{\"businessKey\":\"x:serialized\",\"variables\":{\"payload\":" + serialized + "}}"),
-                "serializationDataFormat", "Java serialized");
+                "valueInfo", "not accepted");
         // the binary upload of a variable: refused by the engine's REST API itself (a serialized Object needs a String)
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         HttpHeaders partHeaders = new HttpHeaders();
