@@ -60,21 +60,24 @@ class TaskFormGuard implements TaskCompletionCheck {
         String formId;
         Map<String, Object> current;
         try {
-            if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
-                return Optional.empty(); // no such task, or not the caller's: the engine answers
-            }
             // the case's values as stored, never deserialized into objects
             current = values(tasks.getVariablesTyped(taskId, false));
-            try (InputStream form = forms.getDeployedTaskForm(taskId)) {
-                JsonNode definition = json.readTree(form);
-                rules = FormRules.of(definition);
-                formId = definition.path("id").asText(null);
-            } catch (ProcessEngineException | IOException e) {
-                // no Camunda Form: such a task takes no values from a person
-                return submitted.isEmpty() ? Optional.empty() : Optional.of(refuse(submitted.keySet().stream()
-                        .map(key -> new FieldProblem(key, "cannot be set: this task has no form fields"))
-                        .toList()));
+        } catch (ProcessEngineException | NullPointerException e) {
+            // no such task, not the caller's, or completed by someone else a moment ago: the engine answers (404, 403)
+            return Optional.empty();
+        }
+        try (InputStream form = forms.getDeployedTaskForm(taskId)) {
+            JsonNode definition = json.readTree(form);
+            rules = FormRules.of(definition);
+            formId = definition.path("id").asText(null);
+        } catch (ProcessEngineException | IOException e) {
+            if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+                return Optional.empty(); // gone meanwhile: the engine answers
             }
+            // no Camunda Form: such a task takes no values from a person
+            return submitted.isEmpty() ? Optional.empty() : Optional.of(refuse(submitted.keySet().stream()
+                    .map(key -> new FieldProblem(key, "cannot be set: this task has no form fields"))
+                    .toList()));
         } catch (NullPointerException e) {
             // the engine's form lookup fails so when the task was completed by someone else between its own check
             // and its read: the engine answers the completion (404)
