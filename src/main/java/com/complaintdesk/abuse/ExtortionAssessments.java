@@ -2,6 +2,7 @@ package com.complaintdesk.abuse;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -83,6 +84,21 @@ public class ExtortionAssessments {
                         rs.getString("signals"), rs.getInt("threshold"), rs.getBoolean("suspected"),
                         rs.getObject("assessed_at", OffsetDateTime.class), rs.getString("assessed_by")))
                 .list();
+    }
+
+    /**
+     * The supervisor's latest review decision on the case ({@code guard} or {@code clear}), as stored when it was
+     * applied; empty when no supervisor has reviewed the case.
+     */
+    public Optional<String> reviewDecision(String caseId) {
+        return jdbc.sql("""
+                SELECT review_decision FROM cd_extortion_assessment
+                 WHERE case_id = :caseId AND step = 'review'
+                 ORDER BY assessed_at DESC
+                """)
+                .param("caseId", caseId)
+                .query(String.class)
+                .list().stream().findFirst();
     }
 
     /** The customer's other cases on this channel, and those of them that got compensation. */

@@ -48,6 +48,12 @@ public class CaseRecords {
                 .param("category", category));
     }
 
+    /** T5: the case became T1 from one of the agent's tasks; the category stays the confirmed one. */
+    public void recordTier(String caseId, String tier) {
+        check("tier", tier, ComplaintLifecycle.Tier.ALL);
+        update(caseId, jdbc.sql("UPDATE cd_complaint SET tier = :tier WHERE id = :id").param("tier", tier));
+    }
+
     /** T4: when the customer first got an answer; a later answer does not move it. */
     public void recordFirstResponse(String caseId, OffsetDateTime at) {
         int updated = jdbc.sql("UPDATE cd_complaint SET first_responded_at = :at WHERE id = :id AND first_responded_at IS NULL")

@@ -94,13 +94,17 @@ public class SlaClock {
         execution.setVariable(Var.SECOND_ESCALATION_GROUPS, policy.secondEscalationGroups());
         execution.setVariable(Var.CASE_WORKERS, policy.caseWorkers());
         execution.setVariable(Var.CLOCK_TIER, policy.tier());
-        record(execution, Clock.FIRST_RESPONSE, event, firstDue);
-        record(execution, Clock.RESOLUTION, event, resolutionDue);
+        // The clock's own tier: the SLA timers read their due dates back from these records (SlaDeadlines, #15).
+        record(execution, Clock.FIRST_RESPONSE, event, firstDue, policy.tier());
+        record(execution, Clock.RESOLUTION, event, resolutionDue, policy.tier());
     }
 
     void record(DelegateExecution execution, String clock, String event, Date dueAt) {
+        record(execution, clock, event, dueAt, EngineClock.string(execution, Var.TIER));
+    }
+
+    private void record(DelegateExecution execution, String clock, String event, Date dueAt, String tier) {
         events.record(new SlaEvent(EngineClock.string(execution, Var.CASE_ID), execution.getProcessInstanceId(), clock,
-                event, EngineClock.string(execution, Var.TIER), EngineClock.utc(dueAt), EngineClock.now(),
-                EngineClock.actor(execution)));
+                event, tier, EngineClock.utc(dueAt), EngineClock.now(), EngineClock.actor(execution)));
     }
 }

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class SlaClockEvents {
 
     private final SlaClock clock;
+    private final SlaDeadlines deadlines;
 
-    public SlaClockEvents(SlaClock clock) {
+    public SlaClockEvents(SlaClock clock, SlaDeadlines deadlines) {
         this.clock = clock;
+        this.deadlines = deadlines;
     }
 
     public void stopped(DelegateExecution execution, String name) {
@@ -41,10 +43,8 @@ public class SlaClockEvents {
         clock.record(execution, name, event, due);
     }
 
-    private static Date dueAt(DelegateExecution execution, String name, boolean second) {
-        String variable = Clock.FIRST_RESPONSE.equals(name)
-                ? (second ? Var.FIRST_RESPONSE_SECOND_DUE_AT : Var.FIRST_RESPONSE_DUE_AT)
-                : (second ? Var.RESOLUTION_SECOND_DUE_AT : Var.RESOLUTION_DUE_AT);
-        return (Date) execution.getVariable(variable);
+    /** When the clock was due, from the application's clock record as the timers read it (#15), not a variable. */
+    private Date dueAt(DelegateExecution execution, String name, boolean second) {
+        return second ? deadlines.secondDueAt(execution, name) : deadlines.dueAt(execution, name);
     }
 }

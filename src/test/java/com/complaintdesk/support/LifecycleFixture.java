@@ -8,6 +8,7 @@ import com.complaintdesk.abuse.AbuseSettings;
 import com.complaintdesk.abuse.ApplyExtortionReviewDelegate;
 import com.complaintdesk.abuse.AssessExtortionRiskDelegate;
 import com.complaintdesk.abuse.ExtortionAssessments;
+import com.complaintdesk.abuse.ExtortionGuard;
 import com.complaintdesk.abuse.ExtortionGuardRule;
 import com.complaintdesk.abuse.PreserveExtortionEvidenceDelegate;
 import com.complaintdesk.abuse.ReportToPlatformDelegate;
@@ -22,6 +23,8 @@ import com.complaintdesk.closure.RecordRetrospectiveDelegate;
 import com.complaintdesk.closure.Retrospectives;
 import com.complaintdesk.compensation.ChoiceLinkSettings;
 import com.complaintdesk.compensation.ChoiceLinks;
+import com.complaintdesk.compensation.CompensationApproval;
+import com.complaintdesk.compensation.CompensationOffers;
 import com.complaintdesk.compensation.CompensationRules;
 import com.complaintdesk.compensation.ExecuteCompensationDelegate;
 import com.complaintdesk.compensation.SendChoiceReminderDelegate;
@@ -39,6 +42,7 @@ import com.complaintdesk.followup.PlanContactTimeDelegate;
 import com.complaintdesk.followup.SendFollowUpMessageDelegate;
 import com.complaintdesk.forms.SubmissionRules;
 import com.complaintdesk.forms.SubmissionRulesListener;
+import com.complaintdesk.intake.CaseFacts;
 import com.complaintdesk.intake.CaseRecords;
 import com.complaintdesk.intake.ComplaintIntake;
 import com.complaintdesk.lifecycle.EngineClock;
@@ -48,23 +52,30 @@ import com.complaintdesk.reply.PublishReplyDelegate;
 import com.complaintdesk.reply.TemplateBlanks;
 import com.complaintdesk.reply.TemplateBlanksRule;
 import com.complaintdesk.review.PlanReviewRequestDelegate;
+import com.complaintdesk.review.ReviewUpdatePolicy;
 import com.complaintdesk.review.SendReviewUpdateRequestDelegate;
 import com.complaintdesk.sla.ApplyRetierDelegate;
 import com.complaintdesk.sla.SlaClock;
 import com.complaintdesk.sla.SlaClockEvents;
+import com.complaintdesk.sla.SlaDeadlines;
 import com.complaintdesk.sla.SlaEvent;
 import com.complaintdesk.sla.SlaEvents;
 import com.complaintdesk.sla.StartSlaClocksDelegate;
 import com.complaintdesk.triage.ApplyConfirmedTriageDelegate;
+import com.complaintdesk.triage.CaseTriage;
 import com.complaintdesk.triage.ClassifyComplaintTextDelegate;
 import com.complaintdesk.triage.ValidateConfirmedTriageListener;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.mockito.Mockito;
 
@@ -91,9 +102,22 @@ public final class LifecycleFixture {
     /** C2: signs the choice links in offers, with a fixed test key. */
     public final ChoiceLinks choiceLinks = new ChoiceLinks(new ChoiceLinkSettings(
             "process-test-secret-0123456789abcdef", "https://desk.example.com", java.time.Duration.ofDays(7)));
+    /**
+     * The server's own records the gateways read (#15), kept in memory: the tier each case's record holds (from
+     * {@code recordTriage}/{@code recordTier}), the supervisors' extortion reviews, and the offers as sent. The case's
+     * intake facts are the variables as the case started, so a variable changed later does not change them.
+     */
+    public final Map<String, String> recordedTiers = new ConcurrentHashMap<>();
+    public final Map<String, String> recordedCategories = new ConcurrentHashMap<>();
+    public final Map<String, String> extortionReviews = new ConcurrentHashMap<>();
+    public final Map<String, CompensationOffers.Offer> offers = new ConcurrentHashMap<>();
+    public final CaseFacts caseFacts = mock(CaseFacts.class);
+    public final CompensationOffers compensationOffers = mock(CompensationOffers.class);
+
     /** The outbox double; a test can make the platform fail with {@code when(fixture.outbox.send(any(), any())).thenThrow(…)}. */
     public final Outbox outbox;
 
+    @SuppressWarnings("unchecked")
     public LifecycleFixture(ProcessEngine engine) {
         outbox = mock(Outbox.class);
         when(outbox.send(any(), any())).thenAnswer(call -> {
@@ -115,7 +139,38 @@ public final class LifecycleFixture {
 
         OrderSnapshots orderSnapshots = new OrderSnapshots(evidence, json);
         CaseSnapshots snapshots = new CaseSnapshots(evidence, outbox, json);
+        Mockito.when(events.lastStart(any(), any())).thenAnswer(call -> clockEvents.stream()
+                .filter(e -> call.getArgument(0).equals(e.processInstanceId()) && call.getArgument(1).equals(e.clock())
+                        && List.of(SlaEvent.STARTED, SlaEvent.RESTARTED).contains(e.event()))
+                .reduce((first, second) -> second));
+        Mockito.doAnswer(call -> {
+            recordedTiers.put(call.getArgument(0), call.getArgument(1));
+            recordedCategories.put(call.getArgument(0), call.getArgument(2));
+            return null;
+        }).when(cases).recordTriage(any(), any(), any());
+        Mockito.doAnswer(call -> recordedTiers.put(call.getArgument(0), call.getArgument(1))).when(cases)
+                .recordTier(any(), any());
+        Mockito.doAnswer(call -> extortionReviews.put(call.getArgument(0), call.getArgument(1))).when(assessments)
+                .recordReview(any(), any(), Mockito.anyBoolean(), any(), any(), any());
+        when(assessments.reviewDecision(any())).thenAnswer(call -> Optional.ofNullable(extortionReviews.get(call.getArgument(0))));
+        Mockito.doCallRealMethod().when(compensationOffers).recordOffer(any());
+        Mockito.doAnswer(call -> {
+            List<CompensationOffers.OfferedOption> options = ((List<CompensationOffers.OfferedOption>) call.getArgument(3))
+                    .stream().filter(java.util.Objects::nonNull).toList();
+            offers.put(call.getArgument(0), new CompensationOffers.Offer(call.getArgument(2), options));
+            return null;
+        }).when(compensationOffers).record(any(), any(), any(), any(), any());
+        when(compensationOffers.current(any())).thenAnswer(call -> Optional.ofNullable(offers.get(call.getArgument(0))));
+        when(caseFacts.forProcessInstance(any())).thenAnswer(call -> facts(engine, call.getArgument(0)));
         SlaClock clock = new SlaClock(engine.getDecisionService(), events);
+        SlaDeadlines deadlines = new SlaDeadlines(events, clock);
+        ExtortionGuard guard = new ExtortionGuard(assessments, caseFacts);
+        Mocks.register("slaDeadlines", deadlines);
+        Mocks.register("extortionGuard", guard);
+        Mocks.register("caseTriage", new CaseTriage(caseFacts));
+        Mocks.register("compensationOffers", compensationOffers);
+        Mocks.register("compensationApproval", new CompensationApproval(caseFacts, guard, compensationOffers));
+        Mocks.register("reviewUpdatePolicy", new ReviewUpdatePolicy(caseFacts, guard));
         CrisisDeclaration declaration = new CrisisDeclaration();
         Mocks.register("lifecycleSettings", settings);
         Mocks.register("choiceLinks", choiceLinks);
@@ -127,12 +182,12 @@ public final class LifecycleFixture {
         Mocks.register("reportToPlatformDelegate", new ReportToPlatformDelegate(deliveries));
         Mocks.register("classifyComplaintTextDelegate", new ClassifyComplaintTextDelegate());
         Mocks.register("startSlaClocksDelegate", new StartSlaClocksDelegate(clock));
-        Mocks.register("slaClockEvents", new SlaClockEvents(clock));
+        Mocks.register("slaClockEvents", new SlaClockEvents(clock, deadlines));
         Mocks.register("validateConfirmedTriageListener", new ValidateConfirmedTriageListener());
         Mocks.register("applyConfirmedTriageDelegate", new ApplyConfirmedTriageDelegate(clock, cases, orderSnapshots));
         Mocks.register("applyRetierDelegate", new ApplyRetierDelegate(clock, cases));
         Mocks.register("declareCrisisDelegate", new DeclareCrisisDelegate(declaration));
-        Mocks.register("escalateToCrisisListener", new EscalateToCrisisListener(clock, declaration));
+        Mocks.register("escalateToCrisisListener", new EscalateToCrisisListener(clock, declaration, cases));
         Mocks.register("checkRedLinesDelegate", new CheckRedLinesDelegate());
         Mocks.register("publishReplyDelegate", new PublishReplyDelegate(deliveries, cases));
         Mocks.register("submissionRulesListener",
@@ -153,6 +208,31 @@ public final class LifecycleFixture {
         Mocks.register("preserveEvidenceDelegate", new PreserveEvidenceDelegate(snapshots, evidence, intake, orderSnapshots));
         Mocks.register("publishStatementDelegate", new PublishStatementDelegate(deliveries));
         Mocks.register("applyDeliveryDecisionDelegate", new com.complaintdesk.channel.failure.ApplyDeliveryDecisionDelegate(outbox));
+    }
+
+    /**
+     * The case record of a process instance as the application would hold it: the intake facts are the variables'
+     * first values (as intake started the case), the tier and category those last recorded.
+     */
+    private Optional<CaseFacts.Facts> facts(ProcessEngine engine, String processInstanceId) {
+        Map<String, Object> started = new java.util.HashMap<>();
+        for (HistoricDetail detail : engine.getHistoryService().createHistoricDetailQuery()
+                .processInstanceId(processInstanceId).variableUpdates().orderPartiallyByOccurrence().asc().list()) {
+            HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+            if (update.getRevision() == 0 && !started.containsKey(update.getVariableName())) {
+                started.put(update.getVariableName(), update.getValue());
+            }
+        }
+        if (!(started.get(com.complaintdesk.lifecycle.ComplaintLifecycle.Var.CASE_ID) instanceof String caseId)) {
+            return Optional.empty();
+        }
+        return Optional.of(new CaseFacts.Facts(caseId, (String) started.get("channel"), recordedTiers.get(caseId),
+                recordedCategories.get(caseId), number(started.get("orderValue")), number(started.get("productPrice")),
+                started.get("customerLifetimeOrders") instanceof Integer i ? i : null));
+    }
+
+    private static Double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : null;
     }
 
     /** The kinds of what was sent, in order, e.g. [REPLY, PRIVATE_MESSAGE]. */
