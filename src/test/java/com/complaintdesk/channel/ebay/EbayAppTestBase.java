@@ -34,7 +34,7 @@ abstract class EbayAppTestBase {
     /** The seller's settings with a token: the channel live against the stub. */
     static EbayProperties live() {
         return new EbayProperties(ACCESS_TOKEN, null, EbayStub.baseUrl(), "the-mug-shop", VERIFICATION_TOKEN, ENDPOINT,
-                80, new EbayProperties.Poll(false, Duration.ofMinutes(15), 25, 10));
+                80, new EbayProperties.Poll(false, Duration.ofMinutes(15), 25, 10), EbayProperties.PublicKeys.DEFAULTS);
     }
 
     EbayApi liveApi() {
