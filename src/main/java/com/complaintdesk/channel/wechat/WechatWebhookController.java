@@ -31,9 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
  *       the push inside is then handled like a plain one. A signed push whose {@code timestamp} is more than
  *       {@code max-clock-skew} (five minutes) from now, or whose {@code nonce} came before with another push, is
  *       answered 401 too and nothing is stored ({@link WechatReplayGuard}, issue #15); the same push with the same
- *       nonce again is WeChat's retry and is answered like any repeat. A valid push is stored, a bad review becomes a case, and
- *       the answer is {@code success}, as WeChat expects within five seconds; 500 when it could not be handled, so
- *       that WeChat pushes it again.</li>
+ *       nonce again is WeChat's retry and is answered like any repeat. A valid push is stored, a bad review
+ *       becomes a case, and the answer is {@code success}, as WeChat expects within five seconds; 500 when it could
+ *       not be handled, so that WeChat pushes it again.</li>
  * </ul>
  * Without the channel's settings both answer 503. Sources:
  * https://developers.weixin.qq.com/miniprogram/dev/framework/server-ability/message-push.html and
