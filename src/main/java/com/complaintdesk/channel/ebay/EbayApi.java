@@ -46,11 +46,14 @@ class EbayApi {
     private final EbayProperties settings;
     private final ObjectMapper json;
     private final HttpClient http;
+    /** For getPublicKey only: notifications wait for it, so it connects and answers within the short timeout. */
+    private final HttpClient keys;
 
     EbayApi(EbayProperties settings, ObjectMapper json) {
         this.settings = settings;
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.keys = HttpClient.newBuilder().connectTimeout(settings.publicKeys().timeout()).build();
     }
 
     /** One page of the feedback the seller received, NEGATIVE and NEUTRAL only. */
@@ -89,8 +92,8 @@ class EbayApi {
 
     /** The public key a notification names in its signature ({@code key}, {@code algorithm}, {@code digest}). */
     JsonNode publicKey(String keyId) {
-        return send("getPublicKey", HttpRequest.newBuilder(uri(PUBLIC_KEY + URLEncoder.encode(keyId, StandardCharsets.UTF_8)))
-                .GET(), settings.publicKeyToken());
+        return send(keys, "getPublicKey", HttpRequest.newBuilder(uri(PUBLIC_KEY + URLEncoder.encode(keyId, StandardCharsets.UTF_8)))
+                .timeout(settings.publicKeys().timeout()).GET(), settings.publicKeyToken());
     }
 
     private JsonNode post(String call, String path, Map<String, Object> body) {
@@ -104,13 +107,17 @@ class EbayApi {
     }
 
     private JsonNode send(String call, HttpRequest.Builder builder, String token) {
-        HttpRequest request = builder.timeout(Duration.ofSeconds(30))
+        return send(http, call, builder.timeout(Duration.ofSeconds(30)), token);
+    }
+
+    private JsonNode send(HttpClient client, String call, HttpRequest.Builder builder, String token) {
+        HttpRequest request = builder
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json")
                 .build();
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             // Unreachable: nothing was sent. No answer in time: a post may have arrived; the retry looks first.
             String failure = "eBay " + call + " could not be reached or did not answer: " + e.getMessage();

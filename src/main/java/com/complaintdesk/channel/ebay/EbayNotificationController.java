@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,7 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code POST}: a notification {@code {"metadata": {"topic": "FEEDBACK_RECEIVED", …}, "notification":
  *       {"notificationId", "eventDate", "publishDate", "publishAttemptCount", "data"}}}
  *       (https://developer.ebay.com/api-docs/master/commerce/notification/asyncapi/feedback_received.yaml). A missing
- *       or wrong {@code X-EBAY-SIGNATURE} is answered 412 and nothing is stored; a valid one is stored once per
+ *       or wrong {@code X-EBAY-SIGNATURE} (also one naming a key id eBay does not know) is answered 412 and nothing
+ *       is stored; 503 with {@code Retry-After} at once when the key could not be had now (eBay unreachable or slow,
+ *       or other notifications fetching keys: {@link EbayNotificationSignature}); a valid one is stored once per
  *       {@code notificationId}, its feedback handled, and answered 204; 500 when it could not be handled, so that
  *       eBay sends it again.</li>
  * </ul>
@@ -45,6 +48,8 @@ class EbayNotificationController {
     static final String PATH = "/webhooks/ebay";
     static final String NOT_CONFIGURED = "eBay notifications are not configured";
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** The 503 of a notification whose key could not be had now: try again after this many seconds. */
+    static final String RETRY_AFTER_SECONDS = "10";
 
     private static final Logger log = LoggerFactory.getLogger(EbayNotificationController.class);
 
@@ -93,9 +98,15 @@ class EbayNotificationController {
         boolean valid;
         try {
             valid = signature.matches(body, signed);
+        } catch (EbayNotificationSignature.KeyNotReady e) {
+            // Not waited for (issue #15): answered at once, eBay sends the notification again later
+            log.info("eBay notification not checked yet: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.TEXT_PLAIN).body("eBay's public key is not available yet; send it again later");
         } catch (ChannelException e) {
             log.warn("eBay notification not checked, eBay's public key is not available: {}", e.getMessage());
-            return plain(HttpStatus.SERVICE_UNAVAILABLE, "eBay's public key is not available; send it again later");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.TEXT_PLAIN).body("eBay's public key is not available; send it again later");
         }
         if (!valid) {
             log.warn("eBay notification refused: {} {}", EbayNotificationSignature.HEADER,

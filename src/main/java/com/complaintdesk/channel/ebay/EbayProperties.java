@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          {@code RespondToFeedback.ResponseText} (the REST type page says 500; eBay's own page
  *                          keeps 80)
  * @param poll              the scheduled poll of the Feedback API
+ * @param publicKeys        how the keys that sign notifications are fetched from getPublicKey
  */
 @ConfigurationProperties("complaintdesk.channels.ebay")
 record EbayProperties(
@@ -37,7 +38,8 @@ record EbayProperties(
         String verificationToken,
         String endpointUrl,
         @DefaultValue("80") int replyMaxLength,
-        @DefaultValue Poll poll) {
+        @DefaultValue Poll poll,
+        @DefaultValue PublicKeys publicKeys) {
 
     /**
      * @param enabled  poll the Feedback API for new NEGATIVE and NEUTRAL feedback (COMPLAINTDESK_EBAY_POLL_ENABLED)
@@ -50,6 +52,38 @@ record EbayProperties(
             @DefaultValue("PT15M") Duration interval,
             @DefaultValue("25") int pageSize,
             @DefaultValue("10") int maxPages) {}
+
+    /**
+     * getPublicKey is called for the key id an unauthenticated notification names (issue #15): each answer is kept,
+     * a key eBay does not know for a while too, and the calls are short and few, so that made-up key ids neither
+     * reach eBay again and again nor hold the threads that serve everyone else. See
+     * {@link EbayNotificationSignature}.
+     *
+     * @param timeout              the longest one getPublicKey call may take to connect, and to answer
+     * @param unknownKeyTtl        how long a key id eBay answered "not found" (or with no usable key) for is refused
+     *                             without asking again
+     * @param maxConcurrentFetches calls to getPublicKey at once on this node at most; a notification that needs
+     *                             another one meanwhile is answered 503 at once (eBay sends it again later)
+     */
+    record PublicKeys(
+            @DefaultValue("PT2S") Duration timeout,
+            @DefaultValue("PT10M") Duration unknownKeyTtl,
+            @DefaultValue("2") int maxConcurrentFetches) {
+
+        static final PublicKeys DEFAULTS = new PublicKeys(Duration.ofSeconds(2), Duration.ofMinutes(10), 2);
+
+        PublicKeys {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("complaintdesk.channels.ebay.public-keys.timeout must be positive");
+            }
+            if (unknownKeyTtl == null || unknownKeyTtl.isNegative()) {
+                throw new IllegalArgumentException("complaintdesk.channels.ebay.public-keys.unknown-key-ttl must not be negative");
+            }
+            if (maxConcurrentFetches < 1) {
+                throw new IllegalArgumentException("complaintdesk.channels.ebay.public-keys.max-concurrent-fetches must be 1 or more");
+            }
+        }
+    }
 
     /** Live only with a seller token from the environment. */
     boolean configured() {

@@ -4,6 +4,7 @@ import com.complaintdesk.channel.WebhookBodies;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
  *       missing or wrong one is answered 401 and nothing is stored. In safe mode ({@code encrypt_type=aes}) the body's
  *       {@code Encrypt} field must also match {@code msg_signature} and decrypt with the EncodingAESKey for this
  *       mini program ({@link WechatCrypto}), else 401 (400 when there is no such field, or no key is configured);
- *       the push inside is then handled like a plain one. A valid push is stored, a bad review becomes a case, and
- *       the answer is {@code success}, as WeChat expects within five seconds; 500 when it could not be handled, so
- *       that WeChat pushes it again.</li>
+ *       the push inside is then handled like a plain one. A signed push whose {@code timestamp} is more than
+ *       {@code max-clock-skew} (five minutes) from now, or whose {@code nonce} came before with another push, is
+ *       answered 401 too and nothing is stored ({@link WechatReplayGuard}, issue #15); the same push with the same
+ *       nonce again is WeChat's retry and is answered like any repeat. A valid push is stored, a bad review
+ *       becomes a case, and the answer is {@code success}, as WeChat expects within five seconds; 500 when it could
+ *       not be handled, so that WeChat pushes it again.</li>
  * </ul>
  * Without the channel's settings both answer 503. Sources:
  * https://developers.weixin.qq.com/miniprogram/dev/framework/server-ability/message-push.html and
@@ -48,11 +52,14 @@ class WechatWebhookController {
 
     private final WechatReviews reviews;
     private final WechatSettings settings;
+    private final WechatReplayGuard replays;
     private final ObjectMapper json;
 
-    WechatWebhookController(WechatReviews reviews, WechatSettings settings, ObjectMapper json) {
+    WechatWebhookController(WechatReviews reviews, WechatSettings settings, WechatReplayGuard replays,
+            ObjectMapper json) {
         this.reviews = reviews;
         this.settings = settings;
+        this.replays = replays;
         this.json = json;
     }
 
@@ -99,6 +106,16 @@ class WechatWebhookController {
             log.warn("WeChat push refused: signature {}", signature == null ? "missing" : "does not match");
             return plain(HttpStatus.UNAUTHORIZED, "Invalid signature");
         }
+        // The signature covers timestamp and nonce only: without these checks a captured push could be sent again
+        if (nonce.length() > WechatReplayGuard.MAX_NONCE) {
+            return plain(HttpStatus.BAD_REQUEST, "nonce is longer than " + WechatReplayGuard.MAX_NONCE + " characters");
+        }
+        Duration maxClockSkew = settings.current().maxClockSkew();
+        Optional<String> stale = replays.staleness(timestamp, maxClockSkew);
+        if (stale.isPresent()) {
+            log.warn("WeChat push refused: {} (a replayed push, or this server's clock is wrong)", stale.get());
+            return plain(HttpStatus.UNAUTHORIZED, "Stale push: " + stale.get());
+        }
         boolean safeMode = "aes".equals(encryptType);
         if (encryptType != null && !safeMode && !"raw".equals(encryptType)) {
             return plain(HttpStatus.BAD_REQUEST, "encrypt_type must be raw or aes");
@@ -126,9 +143,17 @@ class WechatWebhookController {
                 return plain(HttpStatus.UNAUTHORIZED, "Invalid encrypted push: " + refused.getMessage());
             }
         }
-        java.util.Optional<String> refused = WebhookBodies.refusal(body);
+        Optional<String> refused = WebhookBodies.refusal(body);
         if (refused.isPresent()) {
             return plain(HttpStatus.BAD_REQUEST, refused.get());
+        }
+        switch (replays.claim(settings.current().appId(), nonce, timestamp, maxClockSkew, body)) {
+            case FIRST -> { }
+            case SAME_PUSH_AGAIN -> log.info("WeChat pushed the same push with the same nonce again (its retry)");
+            case REPLAYED -> {
+                log.warn("WeChat push refused: its nonce came before with another push (a replayed signature)");
+                return plain(HttpStatus.UNAUTHORIZED, "Replayed push: this nonce was used before");
+            }
         }
         return switch (reviews.receive(body)) {
             case PROCESSED, ALREADY_PROCESSED -> plain(HttpStatus.OK, SUCCESS);

@@ -1,5 +1,6 @@
 package com.complaintdesk.channel.ebay;
 
+import com.complaintdesk.channel.ChannelException;
 import com.complaintdesk.support.AppTest;
 import com.complaintdesk.support.EbayStub;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +8,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,16 +36,31 @@ abstract class EbayAppTestBase {
     /** The seller's settings with a token: the channel live against the stub. */
     static EbayProperties live() {
         return new EbayProperties(ACCESS_TOKEN, null, EbayStub.baseUrl(), "the-mug-shop", VERIFICATION_TOKEN, ENDPOINT,
-                80, new EbayProperties.Poll(false, Duration.ofMinutes(15), 25, 10));
+                80, new EbayProperties.Poll(false, Duration.ofMinutes(15), 25, 10), EbayProperties.PublicKeys.DEFAULTS);
     }
 
     EbayApi liveApi() {
         return new EbayApi(live(), json);
     }
 
+    /** The context's own getPublicKey client, warmed up once per test JVM (see {@link #resetEbay}). */
+    @Autowired
+    EbayApi contextApi;
+
+    private static final AtomicBoolean WARM = new AtomicBoolean();
+
     @BeforeEach
     void resetEbay() {
         EBAY.resetAll();
+        // getPublicKey has two seconds (issue #15); the very first call of a JVM (class loading, WireMock's first
+        // request) can take longer on a busy machine, so it is made here, once, and its answer (404) ignored
+        if (WARM.compareAndSet(false, true)) {
+            try {
+                contextApi.publicKey("warm-up");
+            } catch (ChannelException expected) {
+                // 404 from the stub, or even a timeout: either way the client and the stub are warm now
+            }
+        }
     }
 
     static String feedbackId() {

@@ -42,9 +42,13 @@ class EbayBadInputAppTest extends EbayAppTestBase {
 
     Reconciliation reconciliation;
 
+    @Autowired
+    EbayNotificationSignature signature;
+
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         publishEbayKey();
+        EbayNotificationAppTest.knowEbayKey(signature);
         reconciliation = new Reconciliation(jdbc);
     }
 

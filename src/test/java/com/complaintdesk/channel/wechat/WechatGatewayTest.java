@@ -59,7 +59,7 @@ class WechatGatewayTest {
         wechat.stubFor(post(urlPathEqualTo("/wxaapi/comment/reply/add")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
         wechat.stubFor(post(urlPathEqualTo("/cgi-bin/message/custom/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
         WechatProperties settings = new WechatProperties("wx1234567890", "app-secret", "token", wechat.baseUrl(),
-                Duration.ofSeconds(2), null);
+                Duration.ofSeconds(2), null, null);
         api = new WechatApi(new WechatSettings(settings), new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC));
         postedAt = NOW.minus(Duration.ofHours(3)).atOffset(ZoneOffset.UTC);
         lastInteraction = null;

@@ -60,7 +60,8 @@ class WechatWebhookAppTest {
     static final String AES_KEY = WechatApiStub.AES_KEY;
 
     private static WechatProperties withAesKey(WechatProperties p) {
-        return new WechatProperties(p.appId(), p.appSecret(), p.token(), p.apiBaseUrl(), p.timeout(), AES_KEY);
+        return new WechatProperties(p.appId(), p.appSecret(), p.token(), p.apiBaseUrl(), p.timeout(), AES_KEY,
+                p.maxClockSkew());
     }
     static final WireMockServer WECHAT = new WireMockServer(wireMockConfig().dynamicPort());
 
@@ -163,7 +164,8 @@ class WechatWebhookAppTest {
                 "0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
         String body = "{\"ToUserName\":\"gh_abcdefg\",\"Encrypt\":\"" + encrypt + "\"}";
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
-        String nonce = "1372623149";
+        // A new nonce on every run: a nonce is accepted once within the clock-skew window (WechatReplayGuard)
+        String nonce = String.valueOf(ThreadLocalRandom.current().nextInt(1_000_000_000));
         String query = "?signature=" + wechat.sign(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce
                 + "&encrypt_type=aes&msg_signature=";
 
