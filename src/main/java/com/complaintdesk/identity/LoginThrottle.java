@@ -9,8 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Slows down password guessing without ever locking an account (issue #15). Failed logins are counted per source
@@ -54,12 +52,36 @@ class LoginThrottle {
         this.sources = new Failures(settings.maxEntries(), settings.forgetAfter().toMillis());
     }
 
+    /**
+     * The source address of the HTTP request this thread is serving, bound by {@link LoginThrottleFilter} before
+     * Spring Security's filters (Spring's request context is bound only after them: Spring Boot's Jersey
+     * configuration registers its RequestContextFilter at order -1).
+     */
+    private static final ThreadLocal<String> SOURCE = new ThreadLocal<>();
+
     /** The address the current HTTP request comes from, or null outside a request (start-up, jobs, tests). */
     static String currentSource() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            return attributes.getRequest().getRemoteAddr();
+        return SOURCE.get();
+    }
+
+    /** Runs the rest of a request's handling with its source address known to the password check. */
+    static void withSource(String source, SourceBound rest) throws java.io.IOException, jakarta.servlet.ServletException {
+        String outer = SOURCE.get();
+        SOURCE.set(sourceKey(source));
+        try {
+            rest.run();
+        } finally {
+            if (outer == null) {
+                SOURCE.remove();
+            } else {
+                SOURCE.set(outer);
+            }
         }
-        return null;
+    }
+
+    @FunctionalInterface
+    interface SourceBound {
+        void run() throws java.io.IOException, jakarta.servlet.ServletException;
     }
 
     /** How long {@code source} must still wait before it may try {@code account}; zero: it may now. Records nothing. */
