@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 
@@ -25,9 +26,11 @@ import org.springframework.util.LinkedMultiValueMap;
  * Issue #15, "Lockout cannot be used against the shop": a stranger guessing the administrator's password slows down
  * only their own guesses, and never locks the account. The sources are told apart by {@code X-Forwarded-For}, which
  * this context trusts as the postgres profile does behind its proxy ({@code server.forward-headers-strategy=framework});
- * its waits are short (2 s, then 4 s), and its own context keeps its counts away from the other tests.
+ * its waits are short (2 s, then 4 s), and its own context keeps its counts away from the other tests. The context is
+ * closed after the class, so that on PostgreSQL its job executor does not go on taking the other tests' jobs.
  */
 @AppTest
+@DirtiesContext
 @TestPropertySource(properties = {
         "server.forward-headers-strategy=framework",
         "complaintdesk.login-throttle.failures-per-account=5",
