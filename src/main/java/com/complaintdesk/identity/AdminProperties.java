@@ -11,14 +11,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password        its password, from COMPLAINTDESK_ADMIN_PASSWORD; empty: generated at first creation
  *                        and printed once, unless {@code requirePassword}
  * @param requirePassword refuse to start without a password (the postgres profile)
+ * @param reset           the recovery switch (COMPLAINTDESK_ADMIN_RESET=true): at start, the administrator gets
+ *                        {@code password} again, whatever it was changed to since; needs {@code password}. Whether
+ *                        set or not, every start unlocks the administrator and puts it back into camunda-admin
  */
 @ConfigurationProperties("complaintdesk.admin")
-public record AdminProperties(@DefaultValue("admin") String userId, String password, boolean requirePassword) {
+public record AdminProperties(@DefaultValue("admin") String userId, String password, boolean requirePassword,
+        boolean reset) {
 
     public AdminProperties {
         if (requirePassword && (password == null || password.isBlank())) {
             throw new IllegalStateException("Complaint Desk refuses to start without an administrator password: "
                     + "set the environment variable COMPLAINTDESK_ADMIN_PASSWORD");
+        }
+        if (reset && (password == null || password.isBlank())) {
+            throw new IllegalStateException("COMPLAINTDESK_ADMIN_RESET=true resets the administrator's password to "
+                    + "COMPLAINTDESK_ADMIN_PASSWORD: set that variable too");
         }
     }
 

@@ -10,8 +10,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks HTTP Basic credentials against Camunda's identity service (with its login throttling), and gives the
- * user one authority {@code ROLE_<groupId>} per Camunda group.
+ * Checks HTTP Basic credentials against Camunda's identity service, and gives the user one authority
+ * {@code ROLE_<groupId>} per Camunda group. The check is throttled per source address and account
+ * ({@link LoginThrottle}, through {@link ThrottledIdentityProvider}); a source that must wait is answered 429 by
+ * {@link LoginThrottleFilter} before it gets here.
  */
 @Component
 class CamundaUserAuthenticationProvider implements AuthenticationProvider {

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Brings users, groups, authorizations and Tasklist filters to the state the roles need, at every start and
- * idempotently: the groups of the playbook, an administrator who is always a direct member of camunda-admin,
+ * idempotently: the groups of the playbook, an administrator who is always a direct member of camunda-admin and
+ * never locked (with {@code complaintdesk.admin.reset}, also with the configured password again),
  * the demo users (default profile), each group's grants and the shared Tasklist filters (without filters
  * Tasklist shows no task list at all). Runs before the application is ready, so later start-up work can rely
  * on it.
@@ -86,6 +87,7 @@ class IdentitySetup implements SmartInitializingSingleton {
     private Map<String, String> setUp() {
         Map<String, String> newPasswords = new LinkedHashMap<>();
         Roles.ALL.forEach(this::ensureGroup);
+        unlockAccountsLockedByCamunda();
         ensureAdministrator(newPasswords);
         if (demo.enabled()) {
             for (DemoUser user : DemoUser.ALL) {
@@ -114,6 +116,37 @@ class IdentitySetup implements SmartInitializingSingleton {
                 admin.password(), newPasswords);
         // Always a direct member: the Admin app offers its first-run setup whenever camunda-admin has none.
         ensureMembership(admin.userId(), Roles.CAMUNDA_ADMIN);
+        if (admin.reset()) {
+            resetAdministratorPassword();
+        }
+    }
+
+    /**
+     * Camunda's own login lock (before issue #15 it locked an account for good at the tenth wrong password, and held
+     * it back after each one) is off now ({@link LoginThrottlePlugin}); accounts it had locked are unlocked, at every
+     * start, so that no administrator needs the database to let anyone back in.
+     */
+    private void unlockAccountsLockedByCamunda() {
+        List<String> locked = jdbc.sql("SELECT ID_ FROM ACT_ID_USER WHERE ATTEMPTS_ > 0 OR LOCK_EXP_TIME_ IS NOT NULL")
+                .query(String.class).list();
+        for (String userId : locked) {
+            identity.unlockUser(userId);
+            log.info("Unlocked user '{}', locked by Camunda's former login lock", userId);
+        }
+    }
+
+    /** The recovery switch: the administrator's password becomes the configured one again (issue #15). */
+    private void resetAdministratorPassword() {
+        if (identity.checkPassword(admin.userId(), admin.password())) {
+            log.info("complaintdesk.admin.reset: the administrator '{}' has the configured password already", admin.userId());
+            return;
+        }
+        checkPolicy(admin.userId(), admin.password());
+        User user = identity.createUserQuery().userId(admin.userId()).singleResult();
+        user.setPassword(admin.password());
+        identity.saveUser(user);
+        log.warn("complaintdesk.admin.reset: the administrator '{}' has the password of COMPLAINTDESK_ADMIN_PASSWORD "
+                + "again; unset COMPLAINTDESK_ADMIN_RESET so that a password changed later is kept", admin.userId());
     }
 
     private void ensureUser(String id, String first, String last, String email, String configuredPassword,
@@ -123,12 +156,7 @@ class IdentitySetup implements SmartInitializingSingleton {
         }
         boolean configured = configuredPassword != null && !configuredPassword.isBlank();
         String password = configured ? configuredPassword : generatePassword();
-        PasswordPolicyResult policy = identity.checkPasswordAgainstPolicy(password);
-        if (!policy.isValid()) {
-            throw new IllegalStateException("The configured password for user '" + id + "' violates the password policy ("
-                    + policy.getViolatedRules().stream().map(r -> r.getPlaceholder()).toList()
-                    + "): use at least 10 characters with upper and lower case letters, a digit and a symbol");
-        }
+        checkPolicy(id, password);
         User user = identity.newUser(id);
         user.setFirstName(first);
         user.setLastName(last);
@@ -137,6 +165,15 @@ class IdentitySetup implements SmartInitializingSingleton {
         identity.saveUser(user);
         if (!configured) {
             newPasswords.put(id, password);
+        }
+    }
+
+    private void checkPolicy(String id, String password) {
+        PasswordPolicyResult policy = identity.checkPasswordAgainstPolicy(password);
+        if (!policy.isValid()) {
+            throw new IllegalStateException("The configured password for user '" + id + "' violates the password policy ("
+                    + policy.getViolatedRules().stream().map(r -> r.getPlaceholder()).toList()
+                    + "): use at least 10 characters with upper and lower case letters, a digit and a symbol");
         }
     }
 

@@ -14,6 +14,13 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import com.complaintdesk.support.TestDatabase;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.springframework.transaction.PlatformTransactionManager;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +42,15 @@ class IdentitySetupAppTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    DemoProperties demo;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void setupIsIdempotent() {
@@ -123,6 +139,75 @@ class IdentitySetupAppTest {
         setup.afterSingletonsInstantiated();
 
         assertThat(identity.createUserQuery().userId("admin").memberOfGroup(Roles.CAMUNDA_ADMIN).count()).isOne();
+    }
+
+    /**
+     * The recovery path of issue #15: an administrator locked by Camunda's former login lock (the tenth wrong password
+     * locked for good, each one held the next logins back) is unlocked by the next start, no database access needed.
+     */
+    @Test
+    void theAdministratorLockedByCamundasFormerLoginLockIsUnlockedAtStart() {
+        lockAsCamundaDid("admin");
+        lockAsCamundaDid("lena");
+        assertThat(identity.checkPassword("admin", TestDatabase.password())).as("locked: the right password fails").isFalse();
+
+        setup.afterSingletonsInstantiated();
+
+        for (String user : List.of("admin", "lena")) {
+            assertThat(identity.checkPassword(user, TestDatabase.password())).as(user).isTrue();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_ID_USER WHERE ID_ = ? AND (ATTEMPTS_ > 0 OR LOCK_EXP_TIME_ IS NOT NULL)")
+                    .param(user).query(Integer.class).single()).as(user + " still locked").isZero();
+        }
+        assertThat(identity.createUserQuery().userId("admin").memberOfGroup(Roles.CAMUNDA_ADMIN).count()).isOne();
+    }
+
+    /** Locked as Camunda 7.24 locked an account with loginMaxAttempts 10: ten attempts, the last delay not yet over. */
+    private void lockAsCamundaDid(String user) {
+        jdbc.sql("UPDATE ACT_ID_USER SET ATTEMPTS_ = 10, LOCK_EXP_TIME_ = ? WHERE ID_ = ?")
+                .params(Timestamp.from(Instant.now().plusSeconds(60)), user).update();
+    }
+
+    /** COMPLAINTDESK_ADMIN_RESET=true: the administrator's password is the configured one again, after a start. */
+    @Test
+    void theResetSwitchGivesTheAdministratorTheConfiguredPasswordAgain() {
+        User admin = identity.createUserQuery().userId("admin").singleResult();
+        admin.setPassword("Forgotten-Password-7#");
+        identity.saveUser(admin);
+        lockAsCamundaDid("admin");
+        identity.deleteMembership("admin", Roles.CAMUNDA_ADMIN);
+        try {
+            // without the switch, a start unlocks and puts back into camunda-admin, but keeps the password
+            setup.afterSingletonsInstantiated();
+            assertThat(identity.checkPassword("admin", "Forgotten-Password-7#")).isTrue();
+            assertThat(identity.checkPassword("admin", TestDatabase.password())).isFalse();
+
+            lockAsCamundaDid("admin");
+            identity.deleteMembership("admin", Roles.CAMUNDA_ADMIN);
+            setupWith(new AdminProperties("admin", TestDatabase.password(), true, true)).afterSingletonsInstantiated();
+
+            assertThat(identity.checkPassword("admin", TestDatabase.password())).isTrue();
+            assertThat(identity.checkPassword("admin", "Forgotten-Password-7#")).isFalse();
+            assertThat(identity.createUserQuery().userId("admin").memberOfGroup(Roles.CAMUNDA_ADMIN).count()).isOne();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_ID_USER WHERE ID_ = 'admin' AND (ATTEMPTS_ > 0 OR LOCK_EXP_TIME_ IS NOT NULL)")
+                    .query(Integer.class).single()).isZero();
+        } finally {
+            User restored = identity.createUserQuery().userId("admin").singleResult();
+            restored.setPassword(TestDatabase.password());
+            identity.saveUser(restored);
+            if (identity.createUserQuery().userId("admin").memberOfGroup(Roles.CAMUNDA_ADMIN).count() == 0) {
+                identity.createMembership("admin", Roles.CAMUNDA_ADMIN);
+            }
+        }
+    }
+
+    @Test
+    void theResetSwitchNeedsThePassword() {
+        assertThatThrownBy(() -> new AdminProperties("admin", "", false, true))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("COMPLAINTDESK_ADMIN_PASSWORD");
+    }
+
+    private IdentitySetup setupWith(AdminProperties admin) {
+        return new IdentitySetup(identity, authorizations, filters, tasks, admin, demo, transactions, jdbc);
     }
 
     @Test
