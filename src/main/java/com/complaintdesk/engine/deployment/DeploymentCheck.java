@@ -92,11 +92,11 @@ public final class DeploymentCheck {
         String name = element.getLocalName();
         if (BPMN_NS.equals(ns) && ("scriptTask".equals(name) || "script".equals(name))) {
             refuse(findings, resource, element, "script tasks are not allowed");
-        } else if (CAMUNDA_NS.contains(ns) && "script".equals(name)) {
+        } else if (camunda(ns) && "script".equals(name)) {
             refuse(findings, resource, element, "scripts (camunda:script in a listener or a mapping) are not allowed");
-        } else if (CAMUNDA_NS.contains(ns) && "connector".equals(name)) {
+        } else if (camunda(ns) && "connector".equals(name)) {
             refuse(findings, resource, element, "connectors are not allowed");
-        } else if (CAMUNDA_NS.contains(ns) && "constraint".equals(name) && "validator".equals(element.getAttribute("name"))) {
+        } else if (camunda(ns) && "constraint".equals(name) && "validator".equals(element.getAttribute("name"))) {
             refuse(findings, resource, element, "custom form field validators are not allowed");
         }
         NamedNodeMap attributes = element.getAttributes();
@@ -119,7 +119,7 @@ public final class DeploymentCheck {
                     + "\") are not allowed");
             return;
         }
-        if (!CAMUNDA_NS.contains(ns)) {
+        if (!camunda(ns)) {
             checkExpression(resource, element, value, findings);
             return;
         }
@@ -252,14 +252,22 @@ public final class DeploymentCheck {
         findings.add(new Finding(resource, elementId(element), reason));
     }
 
-    /** The id of the element, or of the nearest enclosing element that has one. */
+    /**
+     * The id of the element, or of the nearest enclosing element that has one: of the diagram's own elements, not of
+     * Camunda's extensions (a form field's id is no element Modeler can show).
+     */
     static String elementId(Element element) {
         for (Node node = element; node instanceof Element current; node = node.getParentNode()) {
-            if (current.hasAttribute("id")) {
+            if (current.hasAttribute("id") && !camunda(current.getNamespaceURI())) {
                 return current.getAttribute("id");
             }
         }
         return null;
+    }
+
+    /** Set.of(...).contains(null) throws: attributes without a namespace have none. */
+    private static boolean camunda(String namespace) {
+        return namespace != null && CAMUNDA_NS.contains(namespace);
     }
 
     private static boolean endsWithAny(String name, List<String> suffixes) {

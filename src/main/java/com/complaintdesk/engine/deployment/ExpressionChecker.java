@@ -140,8 +140,13 @@ public final class ExpressionChecker {
         Node property = method.getChild(0);
         Node parameters = method.getChild(1);
         if (!(property instanceof AstDot dot) || !(dot.getChild(0) instanceof AstIdentifier target)) {
-            reasons.add("a method may only be called as name.method(...) on execution, task or an application bean,"
-                    + " not " + property + "(...)");
+            String called = property instanceof AstDot dot ? dotName(dot) + "(...)" : "[...](...)";
+            reasons.add("the method call " + called + " is made on something other than execution, task or an"
+                    + " application bean (a literal, a variable, or the result of another call or property)");
+            for (int i = 0; i < property.getCardinality(); i++) {
+                visit(property.getChild(i), reasons);
+            }
+            visit(parameters, reasons);
             return;
         }
         String name = target.getName();
