@@ -57,7 +57,7 @@ public final class ExpressionChecker {
      * Property names refused on any object, lower case: the ways from an object to its class, class loader, module
      * or code source (from where reflection starts), to the thread, runtime and process, and to the engine's and
      * Spring's internals (services, configuration, data source, context), which a getter chain would otherwise reach
-     * from {@code execution} or a bean.
+     * from {@code execution} or a bean; and the names under which a settings bean would hand out a secret.
      */
     static final Set<String> DENIED_PROPERTIES = Set.of("class", "classloader", "contextclassloader",
             "declaringclass", "enclosingclass", "componentclass", "componenttype", "superclass", "interfaces",
@@ -73,7 +73,8 @@ public final class ExpressionChecker {
             "sqlsessionfactory", "identityservice", "managementservice", "repositoryservice", "runtimeservice",
             "taskservice", "historyservice", "authorizationservice", "filterservice", "externaltaskservice",
             "caseservice", "formservice", "decisionservice", "systemproperties",
-            "systemenvironment");
+            "systemenvironment", "password", "secret", "appsecret", "clientsecret", "linksecret", "token", "apikey",
+            "privatekey", "credentials");
 
     private final ProcessBeans beans;
     private final Builder parser = new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);

@@ -120,6 +120,8 @@ class ExpressionCheckerTest {
         "${x -> x}",
         "${a; b}",
         "${a += b}",
+        "${adminProperties.password}",
+        "${wechatProperties['appSecret']}",
     })
     void refuses(String expression) {
         assertThat(checker.check(expression)).as(expression).isNotEmpty();
