@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -97,14 +99,19 @@ class DeploymentGuardAppTest {
                 bpmn("non-delegate-bean", "<bpmn:serviceTask id=\"Task_NotADelegate\""
                         + " camunda:delegateExpression=\"${slaClockEvents}\"/>", "Task_NotADelegate",
                         "is not an application JavaDelegate"),
-                bpmn("flow-condition", "<bpmn:exclusiveGateway id=\"Gateway_Amount\"/>"
+                Arguments.of(new Refused("flow-condition", Map.of("flow-condition.bpmn", process("flow-condition",
+                        "<bpmn:startEvent id=\"Start\"/><bpmn:sequenceFlow id=\"Flow_In\" sourceRef=\"Start\""
+                        + " targetRef=\"Gateway_Amount\"/><bpmn:exclusiveGateway id=\"Gateway_Amount\" default=\"Flow_Else\"/>"
                         + "<bpmn:sequenceFlow id=\"Flow_Payload\" sourceRef=\"Gateway_Amount\" targetRef=\"Task_Next\">"
                         + "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">" + payload("flow-condition")
-                        + "</bpmn:conditionExpression></bpmn:sequenceFlow><bpmn:userTask id=\"Task_Next\"/>",
-                        "Flow_Payload", "is made on something other than execution, task or an application bean"),
-                timer("timer", "<bpmn:startEvent id=\"Start_Timer\"><bpmn:timerEventDefinition id=\"Timer_Payload\">"
-                        + "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">" + payload("timer") + "</bpmn:timeDate>"
-                        + "</bpmn:timerEventDefinition></bpmn:startEvent>", "Timer_Payload"),
+                        + "</bpmn:conditionExpression></bpmn:sequenceFlow><bpmn:userTask id=\"Task_Next\"/>"
+                        + "<bpmn:sequenceFlow id=\"Flow_Else\" sourceRef=\"Gateway_Amount\" targetRef=\"Task_Else\"/>"
+                        + "<bpmn:userTask id=\"Task_Else\"/>")), "flow-condition.bpmn", "Flow_Payload",
+                        "is made on something other than execution, task or an application bean")),
+                bpmn("timer", "<bpmn:intermediateCatchEvent id=\"Event_Wait\"><bpmn:timerEventDefinition"
+                        + " id=\"Timer_Payload\"><bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">" + payload("timer")
+                        + "</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>", "Timer_Payload",
+                        "is made on something other than execution, task or an application bean"),
                 bpmn("service-task-expression", "<bpmn:serviceTask id=\"Task_Expression\" camunda:expression=\""
                         + payload("service-task-expression") + "\"/>", "Task_Expression", "the method call invoke(...) is made on"),
                 bpmn("class-property", "<bpmn:serviceTask id=\"Task_ClassProperty\""
@@ -132,6 +139,8 @@ class DeploymentGuardAppTest {
     @MethodSource("refusedDeployments")
     void aDeploymentThatWouldRunCodeIsRefusedWithTheElementAndTheReason(Refused refused) throws Exception {
         ResponseEntity<String> answer = deployAsModelerDoes(PROCESS_OWNER, refused.name(), refused.files());
+        tryToRun(refused.name());
+        assertThat(System.getProperty(MARKER_PREFIX + refused.name())).as("the payload ran").isNull();
 
         assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
         JsonNode body = json.readTree(answer.getBody());
@@ -145,8 +154,6 @@ class DeploymentGuardAppTest {
         }
         assertThat(repository.createDeploymentQuery().deploymentName(refused.name()).count()).isZero();
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(refused.name()).count()).isZero();
-        tryToRun(refused.name());
-        assertThat(System.getProperty(MARKER_PREFIX + refused.name())).as("the payload ran").isNull();
     }
 
     @Test
@@ -175,7 +182,7 @@ class DeploymentGuardAppTest {
     @Test
     void theJavaApiIsCheckedToo() {
         String bpmn = process("java-api", "<bpmn:startEvent id=\"Start_Java\"><bpmn:timerEventDefinition id=\"Timer_Java\">"
-                + "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">" + payload("java-api") + "</bpmn:timeDate>"
+                + "<bpmn:timeCycle xsi:type=\"bpmn:tFormalExpression\">" + payload("java-api") + "</bpmn:timeCycle>"
                 + "</bpmn:timerEventDefinition></bpmn:startEvent>");
 
         assertThatThrownBy(() -> repository.createDeployment().name("java-api").addString("java-api.bpmn", bpmn).deploy())
@@ -232,7 +239,8 @@ class DeploymentGuardAppTest {
 
     @AfterEach
     void removeDeploymentsAndMarkers() {
-        for (String name : List.of("modeler-shaped")) {
+        for (String name : Stream.concat(Stream.of("modeler-shaped", "java-api", "java-api-doctype"),
+                refusedDeployments().map(arguments -> ((Refused) arguments.get()[0]).name())).toList()) {
             repository.createDeploymentQuery().deploymentName(name).list()
                     .forEach(d -> repository.deleteDeployment(d.getId(), true));
         }
@@ -268,17 +276,16 @@ class DeploymentGuardAppTest {
         }
     }
 
-    static Arguments bpmn(String key, String elements, String elementId, String reason) {
-        String body = elements.startsWith("<bpmn:startEvent") ? elements
-                : "<bpmn:startEvent id=\"Start\"/>" + elements;
+    /** A process start, the element (its first element has the given id) and end, connected. */
+    static Arguments bpmn(String key, String element, String elementId, String reason) {
+        Matcher id = Pattern.compile("id=\"([^\"]+)\"").matcher(element);
+        String first = id.find() ? id.group(1) : elementId;
+        String body = "<bpmn:startEvent id=\"Start\"/><bpmn:sequenceFlow id=\"Flow_In\" sourceRef=\"Start\" targetRef=\""
+                + first + "\"/>" + element + "<bpmn:sequenceFlow id=\"Flow_Out\" sourceRef=\"" + first
+                + "\" targetRef=\"End\"/><bpmn:endEvent id=\"End\"/>";
         Map<String, String> files = new LinkedHashMap<>();
         files.put(key + ".bpmn", process(key, body));
         return Arguments.of(new Refused(key, files, key + ".bpmn", elementId, reason));
-    }
-
-    static Arguments timer(String key, String elements, String elementId) {
-        return Arguments.of(new Refused(key, Map.of(key + ".bpmn", process(key, elements)), key + ".bpmn", elementId,
-                "is made on something other than execution, task or an application bean"));
     }
 
     static Arguments dmn(String key, String language, String output, String elementId) {
