@@ -2,6 +2,7 @@ package com.complaintdesk.compensation;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
+import com.complaintdesk.engine.ProcessExpression;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -68,6 +69,7 @@ public class ChoiceLinks {
      * Task_SendCompensationOffer). Each offer, also one sent again after a supervisor sent it back, gets a new id,
      * so an earlier offer's link no longer chooses anything.
      */
+    @ProcessExpression("Gives the compensation offer being sent a new id and the expiry of its link")
     public void newOffer(DelegateExecution execution) {
         execution.setVariable(Var.CHOICE_OFFER_ID, UUID.randomUUID().toString());
         execution.setVariable(Var.CHOICE_LINK_EXPIRES_AT,

@@ -2,6 +2,7 @@ package com.complaintdesk.reply;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
+import com.complaintdesk.engine.ProcessExpression;
 import com.complaintdesk.lifecycle.EngineClock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,6 +82,7 @@ public class TemplateBlanks {
     }
 
     /** Execution listener after a template is chosen: fills what the case knows into every prefilled text. */
+    @ProcessExpression("Fills what the case knows into the prefilled reply texts")
     public void fillCaseFacts(DelegateExecution execution) {
         Map<String, String> facts = facts(execution);
         for (String name : PREFILLED) {

@@ -2,6 +2,7 @@ package com.complaintdesk.sla;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
+import com.complaintdesk.engine.ProcessExpression;
 import com.complaintdesk.lifecycle.ComplaintLifecycle.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,14 +24,17 @@ public class SlaClockEvents {
         this.deadlines = deadlines;
     }
 
+    @ProcessExpression("Records that the SLA clock of that name stopped (on time or late)")
     public void stopped(DelegateExecution execution, String name) {
         clock.record(execution, name, "stopped", dueAt(execution, name, false));
     }
 
+    @ProcessExpression("Records the first breach of the SLA clock of that name and sets breachClock/breachDueAt for the escalation")
     public void breached(DelegateExecution execution, String name) {
         breach(execution, name, "breached", false);
     }
 
+    @ProcessExpression("Records the second breach of the SLA clock of that name and sets breachClock/breachDueAt for the escalation")
     public void secondBreach(DelegateExecution execution, String name) {
         breach(execution, name, "second_breach", true);
     }
