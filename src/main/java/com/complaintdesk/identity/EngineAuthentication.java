@@ -1,9 +1,9 @@
 package com.complaintdesk.identity;
 
+import com.complaintdesk.engine.EngineRunner;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class EngineAuthentication {
 
     private final IdentityService identity;
+    private final EngineRunner runner;
 
-    EngineAuthentication(IdentityService identity) {
+    EngineAuthentication(IdentityService identity, EngineRunner runner) {
         this.identity = identity;
+        this.runner = runner;
     }
 
     public <T> T as(String userId, Supplier<T> work) {
@@ -68,14 +70,6 @@ public class EngineAuthentication {
 
     /** The group ids of a user, whatever the current user may read. */
     public List<String> groupsOf(String userId) {
-        Authentication previous = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-        } finally {
-            if (previous != null) {
-                identity.setAuthentication(previous);
-            }
-        }
+        return runner.groupsOf(userId);
     }
 }

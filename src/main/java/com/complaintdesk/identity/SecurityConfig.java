@@ -109,6 +109,9 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** Who may open a case, import complaints and report engagement (T6). */
+    static final String[] CASE_WORKERS = {Roles.AGENTS, Roles.SUPERVISORS, Roles.CAMUNDA_ADMIN};
+
     /** Who may read the auditors' pages and API. */
     static final String[] AUDIT_READERS = {Roles.AUDITORS, Roles.SUPERVISORS, Roles.OWNERS, Roles.CAMUNDA_ADMIN};
 
@@ -190,6 +193,10 @@ class SecurityConfig {
                         // An auditor reads: whatever an /api endpoint may allow, a change needs another role too.
                         .requestMatchers(ant(HttpMethod.GET, "/api/**"), ant(HttpMethod.HEAD, "/api/**"),
                                 ant(HttpMethod.OPTIONS, "/api/**")).authenticated()
+                        // who may open a case or report on one, decided before the body is read: a role that may not
+                        // learns nothing of what the request would need (the controllers check again)
+                        .requestMatchers(ant(HttpMethod.POST, "/api/complaints"), ant(HttpMethod.POST, "/api/complaints/import"),
+                                ant(HttpMethod.POST, "/api/complaints/*/engagement")).hasAnyRole(CASE_WORKERS)
                         .requestMatchers(ant("/api/**")).access(SecurityConfig::notOnlyAnAuditor)
                         .anyRequest().authenticated())
                 .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)

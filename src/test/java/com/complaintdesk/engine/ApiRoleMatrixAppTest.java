@@ -42,6 +42,10 @@ class ApiRoleMatrixAppTest {
             "camunda-admin");
     static final Set<String> INSIGHTS_RECORDERS = Set.of("owners", "process-owners", "camunda-admin");
 
+    /** Every signed-in user, also one in no group (""): the API's own documentation. */
+    static final Set<String> SIGNED_IN = Set.of("agents", "supervisors", "legal", "owners", "process-owners", "auditors",
+            "product", "camunda-admin", "");
+
     /** METHOD pattern → the groups that may call it: the README's role matrix for {@code /api}. */
     static final Map<String, Set<String>> ROWS = new LinkedHashMap<>();
     static {
@@ -67,6 +71,10 @@ class ApiRoleMatrixAppTest {
         ROWS.put("GET /api/insights/retrospectives.csv", INSIGHTS_READERS);
         ROWS.put("GET /api/insights/product-digest/{quarter}", INSIGHTS_READERS);
         ROWS.put("GET /api/insights/product-digest/{quarter}.csv", INSIGHTS_READERS);
+        ROWS.put("GET /api/openapi", SIGNED_IN);
+        ROWS.put("GET /api/openapi.yaml", SIGNED_IN);
+        ROWS.put("GET /api/openapi/swagger-config", SIGNED_IN);
+        ROWS.put("GET /api/docs", SIGNED_IN);
     }
 
     @Autowired
