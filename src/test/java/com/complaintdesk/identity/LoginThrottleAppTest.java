@@ -18,30 +18,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Issue #15, "Lockout cannot be used against the shop": a stranger guessing the administrator's password slows down
  * only their own guesses, and never locks the account. The sources are told apart by {@code X-Forwarded-For}, which
- * this context trusts as the postgres profile does behind its proxy ({@code server.forward-headers-strategy=framework});
- * its waits are short (2 s, then 4 s), and its own context keeps its counts away from the other tests. The context is
- * closed after the class, so that on PostgreSQL its job executor does not go on taking the other tests' jobs.
+ * the test profile trusts as the postgres profile does behind its proxy ({@code server.forward-headers-strategy=framework});
+ * the waits are the defaults (1 s, doubling up to 30 s), and the sources are addresses no other test uses, so the
+ * counts of the shared test context stay this test's own.
  */
 @AppTest
-@DirtiesContext
-@TestPropertySource(properties = {
-        "server.forward-headers-strategy=framework",
-        "complaintdesk.login-throttle.failures-per-account=5",
-        "complaintdesk.login-throttle.failures-per-source=20",
-        "complaintdesk.login-throttle.first-wait=2s",
-        "complaintdesk.login-throttle.max-wait=4s"})
 class LoginThrottleAppTest {
 
     private static final String OFFICE = "198.51.100.9";
     private static final String WRONG = "Wrong-Password-1!";
-    private static final long FIRST_WAIT_MILLIS = 2000;
+    private static final long FIRST_WAIT_MILLIS = 1000;
 
     @Autowired
     TestRestTemplate http;
@@ -128,10 +119,10 @@ class LoginThrottleAppTest {
         List<ResponseEntity<String>> refused = later.stream()
                 .filter(a -> a.getStatusCode() == HttpStatus.TOO_MANY_REQUESTS).toList();
         assertThat(refused).isNotEmpty().allSatisfy(a -> {
-            assertThat(Long.parseLong(a.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1L, 4L);
+            assertThat(Long.parseLong(a.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1L, 30L);
             assertThat(a.getBody()).contains("TooManyLoginAttempts");
         });
-        // a password was checked at most once per wait that passed: the waits are 2 s or longer
+        // a password was checked at most once per wait that passed: the waits are 1 s or longer
         long checked = later.size() - refused.size();
         assertThat(checked).isLessThanOrEqualTo(1 + elapsedMillis / FIRST_WAIT_MILLIS);
     }
@@ -143,9 +134,9 @@ class LoginThrottleAppTest {
         assertThat(row.get("LOCK_EXP_TIME_")).as("Camunda's lock").isNull();
     }
 
-    /** The first answer other than 429 when trying again after each Retry-After, within 15 s. */
+    /** The first answer other than 429 when trying again after each Retry-After, within 45 s. */
     private HttpStatus afterTheWait(java.util.function.Supplier<ResponseEntity<String>> attempt) throws InterruptedException {
-        long deadline = System.nanoTime() + 15_000_000_000L;
+        long deadline = System.nanoTime() + 45_000_000_000L;
         ResponseEntity<String> answer = attempt.get();
         while (answer.getStatusCode() == HttpStatus.TOO_MANY_REQUESTS && System.nanoTime() < deadline) {
             Thread.sleep(Long.parseLong(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)) * 1000);
