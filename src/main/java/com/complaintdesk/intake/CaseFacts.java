@@ -61,7 +61,10 @@ public class CaseFacts {
     }
 
     private static Double number(JsonNode node) {
-        return node.isNumber() ? node.doubleValue() : node.isTextual() ? parse(node.textValue()) : null;
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        return node.isTextual() ? parse(node.textValue()) : null; // (a ternary would unbox the null)
     }
 
     private static Double parse(String text) {
