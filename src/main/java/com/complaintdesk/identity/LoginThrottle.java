@@ -37,6 +37,8 @@ class LoginThrottle {
     private final LoginThrottleProperties settings;
     private final LongSupplier millis;
     private final Failures pairs;
+    /** Attempts under way that do not count yet, by source and account (removed when they end). */
+    private final java.util.Map<String, Integer> uncounted = new java.util.HashMap<>();
     private final Failures sources;
 
     @Autowired
@@ -65,6 +67,9 @@ class LoginThrottle {
     }
 
     /** Runs the rest of a request's handling with its source address known to the password check. */
+    /** Parallel attempts of a source with no failures that are let through without counting, per account. */
+    static final int MAX_UNCOUNTED = 256;
+
     static void withSource(String source, SourceBound rest) throws java.io.IOException, jakarta.servlet.ServletException {
         String outer = SOURCE.get();
         SOURCE.set(sourceKey(source));
@@ -91,7 +96,11 @@ class LoginThrottle {
 
     /**
      * Lets an attempt through, or not: false while {@code source} must wait for {@code account}, and then no password
-     * may be checked. An attempt let through counts as a failure until {@link #succeeded} says otherwise.
+     * may be checked. Once the source has failed for this account, an attempt let through counts as a failure until
+     * {@link #succeeded} says otherwise, so a burst of parallel guesses gets no more through than one after another.
+     * Before that, a source is not held back by its own parallel logins (a page or script sending several requests at
+     * once with the right password): those attempts count only once {@link #failed} says so, up to
+     * {@value #MAX_UNCOUNTED} at once per account; a source over its own limit waits whatever the account.
      */
     boolean tryAttempt(String source, String account) {
         String sourceKey = sourceKey(source);
@@ -103,8 +112,13 @@ class LoginThrottle {
             if (wait > 0) {
                 report = firstRefusal(sourceKey, pairKey, now, wait);
             } else {
-                pairs.fail(pairKey, now);
-                sources.fail(sourceKey, now);
+                int uncounted = this.uncounted.getOrDefault(pairKey, 0);
+                if (pairs.current(pairKey, now) == null && uncounted < MAX_UNCOUNTED) {
+                    this.uncounted.put(pairKey, uncounted + 1);
+                } else {
+                    pairs.fail(pairKey, now);
+                    sources.fail(sourceKey, now);
+                }
                 return true;
             }
         }
@@ -116,8 +130,35 @@ class LoginThrottle {
 
     /** The password was right: the source's count for this account is cleared, and the attempt not counted. */
     synchronized void succeeded(String source, String account) {
-        pairs.remove(pairKey(source, account));
-        sources.undoOne(sourceKey(source));
+        String pairKey = pairKey(source, account);
+        pairs.remove(pairKey);
+        if (!settleUncounted(pairKey)) {
+            sources.undoOne(sourceKey(source));
+        }
+    }
+
+    /** The password was wrong: an attempt that did not count yet counts now. */
+    synchronized void failed(String source, String account) {
+        String pairKey = pairKey(source, account);
+        if (settleUncounted(pairKey)) {
+            long now = millis.getAsLong();
+            pairs.fail(pairKey, now);
+            sources.fail(sourceKey(source), now);
+        }
+    }
+
+    /** Ends one uncounted attempt of the pair, if one is under way. */
+    private boolean settleUncounted(String pairKey) {
+        Integer count = uncounted.get(pairKey);
+        if (count == null) {
+            return false;
+        }
+        if (count <= 1) {
+            uncounted.remove(pairKey);
+        } else {
+            uncounted.put(pairKey, count - 1);
+        }
+        return true;
     }
 
     /** Pairs and sources remembered now (for tests). */

@@ -30,6 +30,8 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
         boolean valid = super.checkPassword(userId, password);
         if (valid) {
             throttle.succeeded(source, userId);
+        } else {
+            throttle.failed(source, userId);
         }
         return valid;
     }

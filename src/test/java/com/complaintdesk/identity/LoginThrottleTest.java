@@ -29,6 +29,14 @@ class LoginThrottleTest {
 
     private void fail(LoginThrottle throttle, String source, String account) {
         assertThat(throttle.tryAttempt(source, account)).as("attempt for %s from %s let through", account, source).isTrue();
+        throttle.failed(source, account);
+    }
+
+    /** A wrong password, as the identity provider reports it, if the attempt is let through at all. */
+    private static void attemptAndFail(LoginThrottle throttle, String source, String account) {
+        if (throttle.tryAttempt(source, account)) {
+            throttle.failed(source, account);
+        }
     }
 
     private void advance(Duration duration) {
@@ -107,7 +115,7 @@ class LoginThrottleTest {
     void failuresAreForgottenAfterAWhile() {
         LoginThrottle throttle = throttle(100);
         for (int i = 0; i < 5; i++) {
-            throttle.tryAttempt(STRANGER, "admin");
+            attemptAndFail(throttle, STRANGER, "admin");
             advance(Duration.ofSeconds(5));
         }
         assertThat(throttle.size()).isEqualTo(2);
@@ -130,7 +138,7 @@ class LoginThrottleTest {
         }
         for (int i = 0; i < 1000; i++) {
             advance(Duration.ofMillis(1));
-            throttle.tryAttempt("192.0.2." + (i % 200), "user" + i);
+            attemptAndFail(throttle, "192.0.2." + (i % 200), "user" + i);
             assertThat(throttle.size()).isLessThanOrEqualTo(100);
         }
         assertThat(throttle.waitBefore(STRANGER, "admin")).as("the oldest pair was forgotten").isZero();
@@ -138,7 +146,7 @@ class LoginThrottleTest {
         // the newest are kept
         LoginThrottle recent = throttle(50);
         for (int i = 0; i < 100; i++) {
-            recent.tryAttempt("192.0.2." + i, "user" + i);
+            attemptAndFail(recent, "192.0.2." + i, "user" + i);
         }
         for (int i = 0; i < 3; i++) {
             fail(recent, STRANGER, "admin");
@@ -170,6 +178,36 @@ class LoginThrottleTest {
         }
         pool.shutdown();
         assertThat(letThrough).as("only the third failure, then the wait").isOne();
+    }
+
+    @Test
+    void parallelLoginsOfASourceWithNoFailuresAreNotHeldBack() throws Exception {
+        LoginThrottle throttle = throttle(100);
+        int threads = 32;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch ready = new CountDownLatch(threads);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                ready.countDown();
+                ready.await();
+                return throttle.tryAttempt(OFFICE, "ana");
+            }));
+        }
+        int letThrough = 0;
+        for (Future<Boolean> result : results) {
+            letThrough += result.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(letThrough).as("a page's parallel requests with the right password").isEqualTo(threads);
+        for (int i = 0; i < threads; i++) {
+            throttle.succeeded(OFFICE, "ana");
+        }
+        assertThat(throttle.size()).as("nothing remembered of right passwords").isZero();
+        // a wrong one among them still counts
+        assertThat(throttle.tryAttempt(OFFICE, "ana")).isTrue();
+        throttle.failed(OFFICE, "ana");
+        assertThat(throttle.size()).isEqualTo(2);
     }
 
     @Test
