@@ -31,6 +31,30 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/complaints")
 class ComplaintController {
 
+    /** The example of the API documentation ({@code /api/docs}): a complaint this endpoint accepts as it is. */
+    static final String EXAMPLE_COMPLAINT = """
+            {
+              "channel": "instagram",
+              "externalId": "ig-example-1001",
+              "postedAt": "2026-11-23T09:15:00+08:00",
+              "language": "en",
+              "text": "The mug arrived broken and the box was crushed. It was a birthday present.",
+              "customer": {"id": "cust-17", "name": "Mia Chen", "timezone": "Europe/Berlin"},
+              "order": {"id": "ord-9", "value": 38.50, "currency": "USD"},
+              "product": {"sku": "MUG-CER-350", "title": "Ceramic mug 350 ml", "price": 38.50, "fragile": true}
+            }""";
+
+    /** The example of a refusal: the problem shape every 400 of this API has. */
+    static final String EXAMPLE_PROBLEM = """
+            {
+              "type": "about:blank",
+              "title": "Invalid request",
+              "status": 400,
+              "detail": "1 invalid field(s): text must not be blank",
+              "instance": "/api/complaints",
+              "errors": [{"field": "text", "message": "must not be blank"}]
+            }""";
+
     private final ComplaintIntake intake;
     private final ComplaintImport imports;
 
@@ -42,9 +66,15 @@ class ComplaintController {
     @PostMapping
     @PreAuthorize("hasAnyRole('agents', 'supervisors', 'camunda-admin')")
     @Operation(summary = "Receive a complaint: store it and start its case (idempotent per channel and externalId)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ComplaintRequest.class),
+            examples = @ExampleObject(name = "instagram", summary = "A broken mug, posted as an Instagram comment",
+                    value = EXAMPLE_COMPLAINT)))
     @ApiResponse(responseCode = "201", description = "A new case was opened")
     @ApiResponse(responseCode = "200", description = "This complaint was received before; the existing case")
-    @ApiResponse(responseCode = "400", description = "A field is missing or wrong; nothing was stored")
+    @ApiResponse(responseCode = "400", description = "A field is missing or wrong; nothing was stored. Each error names"
+            + " its field by JSON path", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            examples = @ExampleObject(name = "missing text", value = EXAMPLE_PROBLEM)))
     ResponseEntity<ComplaintCase> receive(@Valid @RequestBody ComplaintRequest request) {
         ComplaintIntake.Received received = intake.receive(request);
         ComplaintCase body = withLinks(received.complaintCase());
