@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +31,24 @@ public class SlaClock {
     private final DecisionService decisions;
     private final SlaEvents events;
 
+    /**
+     * How many times faster the clocks run than the policy says: 1 in production; the {@code trial} profile sets 60, so
+     * that hours become minutes and a newcomer sees breaches and escalations while trying the desk.
+     */
+    private final long timeScale;
+
     public SlaClock(DecisionService decisions, SlaEvents events) {
+        this(decisions, events, 1);
+    }
+
+    @Autowired
+    public SlaClock(DecisionService decisions, SlaEvents events, @Value("${complaintdesk.sla.time-scale:1}") long timeScale) {
+        if (timeScale < 1) {
+            throw new IllegalArgumentException("complaintdesk.sla.time-scale must be 1 or more, not " + timeScale);
+        }
         this.decisions = decisions;
         this.events = events;
+        this.timeScale = timeScale;
     }
 
     /** Evaluates the latest {@code sla-policy} decision for a tier. */
@@ -45,9 +62,15 @@ public class SlaClock {
             throw new IllegalArgumentException("The sla-policy decision has no rule for tier " + tier);
         }
         Map<String, Object> e = result.getEntryMap();
-        return new SlaPolicy(tier, (String) e.get(Var.FIRST_RESPONSE_WITHIN), (String) e.get(Var.RESOLUTION_WITHIN),
-                (String) e.get(Var.ESCALATION_GROUPS), (String) e.get(Var.ESCALATE_AGAIN_AFTER),
-                (String) e.get(Var.SECOND_ESCALATION_GROUPS), (String) e.get(Var.CASE_WORKERS));
+        return new SlaPolicy(tier, scaled((String) e.get(Var.FIRST_RESPONSE_WITHIN)),
+                scaled((String) e.get(Var.RESOLUTION_WITHIN)), (String) e.get(Var.ESCALATION_GROUPS),
+                scaled((String) e.get(Var.ESCALATE_AGAIN_AFTER)), (String) e.get(Var.SECOND_ESCALATION_GROUPS),
+                (String) e.get(Var.CASE_WORKERS));
+    }
+
+    /** A duration of the policy as the clocks run it: the policy's own, or divided by the trial's time scale. */
+    private String scaled(String within) {
+        return timeScale == 1 || within == null ? within : DeadlineCalculator.parse(within).dividedBy(timeScale).toString();
     }
 
     /** Starts the clocks of a new case for its (suggested) tier. */

@@ -59,6 +59,15 @@ class SlaPolicyDecisionTest {
         }
     }
 
+    @Test
+    void theTrialsTimeScaleTurnsHoursIntoMinutes() {
+        SlaPolicy trial = new SlaClock(processEngine.getDecisionService(), org.mockito.Mockito.mock(SlaEvents.class), 60)
+                .policyFor("T1");
+        assertThat(trial).isEqualTo(new SlaPolicy("T1", "PT1M", "PT12M", "supervisors,owners", "PT1M", "owners", "supervisors"));
+        assertThat(new SlaClock(processEngine.getDecisionService(), org.mockito.Mockito.mock(SlaEvents.class), 60)
+                .policyFor("T3").resolutionWithin()).isEqualTo("PT1H12M");
+    }
+
     private SlaPolicy policy(String tier) {
         return new SlaClock(processEngine.getDecisionService(), org.mockito.Mockito.mock(SlaEvents.class)).policyFor(tier);
     }
