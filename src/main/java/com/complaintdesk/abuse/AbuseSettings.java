@@ -14,7 +14,8 @@ public record AbuseSettings(@DefaultValue("60") int reviewThreshold) {
 
     public AbuseSettings {
         if (reviewThreshold < 1) {
-            throw new IllegalArgumentException("complaintdesk.abuse.review-threshold must be at least 1, not " + reviewThreshold);
+            throw new IllegalArgumentException(
+                    "complaintdesk.abuse.review-threshold must be at least 1, not " + reviewThreshold);
         }
     }
 }

@@ -32,8 +32,12 @@ public class ApplyExtortionReviewDelegate implements JavaDelegate {
         execution.setVariable(Var.EXTORTION_GUARDED, guarded);
         execution.setVariable(Var.REPORT_TO_PLATFORM, report);
         execution.setVariable(Var.COMPENSATION_CAP, guarded ? compensationCap(execution) : null);
-        assessments.recordReview(EngineClock.string(execution, Var.CASE_ID), decision, report,
-                EngineClock.string(execution, Var.EXTORTION_REVIEW_NOTE), EngineClock.actor(execution),
+        assessments.recordReview(
+                EngineClock.string(execution, Var.CASE_ID),
+                decision,
+                report,
+                EngineClock.string(execution, Var.EXTORTION_REVIEW_NOTE),
+                EngineClock.actor(execution),
                 EngineClock.now());
     }
 

@@ -38,8 +38,8 @@ public class AssessExtortionRiskDelegate implements JavaDelegate {
         Instant now = EngineClock.now().toInstant();
         String caseId = EngineClock.string(execution, Var.CASE_ID);
         List<String> phrases = OffPlatformContact.find(customerWords(execution));
-        ExtortionAssessments.History history = assessments.history(caseId, EngineClock.string(execution, Var.CHANNEL),
-                EngineClock.string(execution, Var.CUSTOMER_ID));
+        ExtortionAssessments.History history = assessments.history(
+                caseId, EngineClock.string(execution, Var.CHANNEL), EngineClock.string(execution, Var.CUSTOMER_ID));
 
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("customerAccountAgeDays", daysSince(execution.getVariable(Var.CUSTOMER_ACCOUNT_CREATED), now));
@@ -54,7 +54,8 @@ public class AssessExtortionRiskDelegate implements JavaDelegate {
         int score = 0;
         List<String> signals = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        for (Map<String, Object> rule : Decisions.evaluate(execution, ComplaintLifecycle.Decision.EXTORTION_RISK, inputs)) {
+        for (Map<String, Object> rule :
+                Decisions.evaluate(execution, ComplaintLifecycle.Decision.EXTORTION_RISK, inputs)) {
             score += rule.get("points") instanceof Number n ? n.intValue() : 0;
             String signal = String.valueOf(rule.get("signal"));
             if (!signals.contains(signal)) {
@@ -73,15 +74,22 @@ public class AssessExtortionRiskDelegate implements JavaDelegate {
         if (execution.getVariable(Var.EXTORTION_GUARDED) == null) {
             execution.setVariable(Var.EXTORTION_GUARDED, false);
         }
-        assessments.record(new ExtortionAssessments.Assessment(caseId, step(execution), score, String.join(",", signals),
-                threshold, suspected, EngineClock.now(), EngineClock.actor(execution)));
+        assessments.record(new ExtortionAssessments.Assessment(
+                caseId,
+                step(execution),
+                score,
+                String.join(",", signals),
+                threshold,
+                suspected,
+                EngineClock.now(),
+                EngineClock.actor(execution)));
     }
 
     /** What the customer wrote: the complaint, its edited text, and what the agent noted from the follow-up. */
     private static List<String> customerWords(DelegateExecution execution) {
         List<String> texts = new ArrayList<>();
-        for (String name : List.of(Var.TEXT, Var.COMMENT_EDITED_TEXT, Var.FOLLOW_UP_FINDINGS, Var.CONTACT_SUMMARY,
-                Var.CHOICE_NOTE)) {
+        for (String name : List.of(
+                Var.TEXT, Var.COMMENT_EDITED_TEXT, Var.FOLLOW_UP_FINDINGS, Var.CONTACT_SUMMARY, Var.CHOICE_NOTE)) {
             texts.add(EngineClock.string(execution, name));
         }
         return texts;
@@ -89,7 +97,8 @@ public class AssessExtortionRiskDelegate implements JavaDelegate {
 
     private static String step(DelegateExecution execution) {
         return ComplaintLifecycle.Activity.REASSESS_EXTORTION_RISK.equals(execution.getCurrentActivityId())
-                ? "compensation" : "triage";
+                ? "compensation"
+                : "triage";
     }
 
     /** Whole days from a date variable to now; null when unknown. */

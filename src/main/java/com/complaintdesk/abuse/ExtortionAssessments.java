@@ -16,8 +16,15 @@ import org.springframework.stereotype.Repository;
 public class ExtortionAssessments {
 
     /** One assessment: the summed score, the signals that fired and the threshold it was compared with. */
-    public record Assessment(String caseId, String step, int score, String signals, int threshold, boolean suspected,
-            OffsetDateTime assessedAt, String assessedBy) {}
+    public record Assessment(
+            String caseId,
+            String step,
+            int score,
+            String signals,
+            int threshold,
+            boolean suspected,
+            OffsetDateTime assessedAt,
+            String assessedBy) {}
 
     /** The customer's other cases on the same channel (the shop), and how many of them got compensation. */
     public record History(int priorComplaints, int priorCompensations) {}
@@ -29,7 +36,8 @@ public class ExtortionAssessments {
     }
 
     public void record(Assessment a) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO cd_extortion_assessment (id, case_id, step, score, signals, threshold, suspected, assessed_at,
                                                      assessed_by)
                 VALUES (:id, :caseId, :step, :score, :signals, :threshold, :suspected, :at, :by)
@@ -52,9 +60,10 @@ public class ExtortionAssessments {
     }
 
     /** The supervisor's review of the case's latest assessment: guard or clear, and why. */
-    public void recordReview(String caseId, String decision, boolean reportToPlatform, String note, String by,
-            OffsetDateTime at) {
-        jdbc.sql("""
+    public void recordReview(
+            String caseId, String decision, boolean reportToPlatform, String note, String by, OffsetDateTime at) {
+        jdbc.sql(
+                        """
                 INSERT INTO cd_extortion_assessment (id, case_id, step, score, signals, threshold, suspected, assessed_at,
                                                      assessed_by, review_decision, report_to_platform, review_note)
                 SELECT :id, case_id, 'review', score, signals, threshold, suspected, :at, :by, :decision, :report, :note
@@ -75,14 +84,21 @@ public class ExtortionAssessments {
 
     /** The case's assessments and reviews, oldest first. */
     public List<Assessment> forCase(String caseId) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT case_id, step, score, signals, threshold, suspected, assessed_at, assessed_by
                   FROM cd_extortion_assessment WHERE case_id = :caseId ORDER BY assessed_at, step
                 """)
                 .param("caseId", caseId)
-                .query((rs, n) -> new Assessment(rs.getString("case_id"), rs.getString("step"), rs.getInt("score"),
-                        rs.getString("signals"), rs.getInt("threshold"), rs.getBoolean("suspected"),
-                        rs.getObject("assessed_at", OffsetDateTime.class), rs.getString("assessed_by")))
+                .query((rs, n) -> new Assessment(
+                        rs.getString("case_id"),
+                        rs.getString("step"),
+                        rs.getInt("score"),
+                        rs.getString("signals"),
+                        rs.getInt("threshold"),
+                        rs.getBoolean("suspected"),
+                        rs.getObject("assessed_at", OffsetDateTime.class),
+                        rs.getString("assessed_by")))
                 .list();
     }
 
@@ -91,19 +107,24 @@ public class ExtortionAssessments {
      * applied; empty when no supervisor has reviewed the case.
      */
     public Optional<String> reviewDecision(String caseId) {
-        return jdbc.sql("""
+        return jdbc
+                .sql(
+                        """
                 SELECT review_decision FROM cd_extortion_assessment
                  WHERE case_id = :caseId AND step = 'review'
                  ORDER BY assessed_at DESC
                 """)
                 .param("caseId", caseId)
                 .query(String.class)
-                .list().stream().findFirst();
+                .list()
+                .stream()
+                .findFirst();
     }
 
     /** The customer's other cases on this channel, and those of them that got compensation. */
     public History history(String caseId, String channel, String customerId) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT COUNT(*) AS complaints,
                        COALESCE(SUM(CASE WHEN compensation_given THEN 1 ELSE 0 END), 0) AS compensations
                   FROM cd_complaint

@@ -25,7 +25,8 @@ public class ExtortionGuard {
     /** E6: true when a supervisor's stored review put the case on the guarded path; a case without a record is guarded. */
     @ProcessExpression("E6: a supervisor put this case on the guarded path (from the stored extortion review)")
     public boolean guarded(DelegateExecution execution) {
-        return review(execution).map(ApplyExtortionReviewDelegate.GUARD::equals)
+        return review(execution)
+                .map(ApplyExtortionReviewDelegate.GUARD::equals)
                 .orElse(caseId(execution).isEmpty());
     }
 

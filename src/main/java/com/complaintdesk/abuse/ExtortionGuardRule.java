@@ -23,8 +23,8 @@ public class ExtortionGuardRule implements SubmissionRule {
         return Set.of(ComplaintLifecycle.Form.OFFER_COMPENSATION, ComplaintLifecycle.Form.RECORD_CUSTOMER_CHOICE);
     }
 
-    private static final List<String> AMOUNTS = List.of(Var.COMPENSATION_AMOUNT_1, Var.COMPENSATION_AMOUNT_2,
-            Var.COMPENSATION_AMOUNT_3, Var.COMPENSATION_AMOUNT);
+    private static final List<String> AMOUNTS = List.of(
+            Var.COMPENSATION_AMOUNT_1, Var.COMPENSATION_AMOUNT_2, Var.COMPENSATION_AMOUNT_3, Var.COMPENSATION_AMOUNT);
 
     @Override
     public List<FieldProblem> check(String formId, Map<String, Object> values) {
@@ -34,8 +34,11 @@ public class ExtortionGuardRule implements SubmissionRule {
         }
         return AMOUNTS.stream()
                 .filter(field -> values.get(field) instanceof Number amount && amount.doubleValue() > cap.doubleValue())
-                .map(field -> new FieldProblem(field, "must not be more than " + cap
-                        + ", what the customer paid: this case is on the guarded path for suspected extortion (E6)"))
+                .map(
+                        field -> new FieldProblem(
+                                field,
+                                "must not be more than " + cap
+                                        + ", what the customer paid: this case is on the guarded path for suspected extortion (E6)"))
                 .toList();
     }
 }

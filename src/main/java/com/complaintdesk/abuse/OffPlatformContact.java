@@ -15,16 +15,22 @@ public final class OffPlatformContact {
 
     private static final List<Pattern> PATTERNS = List.of(
             // asking to move to a messenger: "add me on WeChat", "contact me on whatsapp", "my telegram is …"
-            Pattern.compile("\\b(?:add|contact|message|text|call|reach|find|dm)\\s+me\\s+(?:on|via|at|through|in)\\s+"
-                    + "(?:wechat|weixin|whatsapp|whats\\s?app|telegram|line|viber|signal|skype|qq|kakao(?:talk)?)\\b",
+            Pattern.compile(
+                    "\\b(?:add|contact|message|text|call|reach|find|dm)\\s+me\\s+(?:on|via|at|through|in)\\s+"
+                            + "(?:wechat|weixin|whatsapp|whats\\s?app|telegram|line|viber|signal|skype|qq|kakao(?:talk)?)\\b",
                     Pattern.CASE_INSENSITIVE),
-            Pattern.compile("\\bmy\\s+(?:wechat|weixin|whatsapp|telegram|line|skype|qq|phone|number|email|e-mail)"
-                    + "(?:\\s+(?:id|number|is|:))+", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("\\b(?:wechat|weixin|whatsapp|telegram|wa\\.me|t\\.me)\\b\\s*(?:id)?\\s*[:：]\\s*\\S+",
+            Pattern.compile(
+                    "\\bmy\\s+(?:wechat|weixin|whatsapp|telegram|line|skype|qq|phone|number|email|e-mail)"
+                            + "(?:\\s+(?:id|number|is|:))+",
+                    Pattern.CASE_INSENSITIVE),
+            Pattern.compile(
+                    "\\b(?:wechat|weixin|whatsapp|telegram|wa\\.me|t\\.me)\\b\\s*(?:id)?\\s*[:：]\\s*\\S+",
                     Pattern.CASE_INSENSITIVE),
             Pattern.compile("\\b(?:wa\\.me|t\\.me)/\\S+", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("\\b(?:talk|chat|discuss|settle\\s+this)\\s+(?:privately|in\\s+private|outside\\s+(?:of\\s+)?"
-                    + "(?:the\\s+)?(?:app|platform|ebay|instagram))", Pattern.CASE_INSENSITIVE),
+            Pattern.compile(
+                    "\\b(?:talk|chat|discuss|settle\\s+this)\\s+(?:privately|in\\s+private|outside\\s+(?:of\\s+)?"
+                            + "(?:the\\s+)?(?:app|platform|ebay|instagram))",
+                    Pattern.CASE_INSENSITIVE),
             Pattern.compile("(?:加(?:我)?(?:的)?(?:微信|薇信|威信|vx|VX|v信|V信|wx|WX|qq|QQ|好友|电话)|私聊|私信我|微信号|"
                     + "(?:微信|vx|wx)\\s*[:：]|联系(?:我|方式)的?(?:电话|微信|手机)|打(?:我)?电话|手机号|电话号码|"
                     + "线下(?:聊|谈|解决))"),
@@ -34,7 +40,8 @@ public final class OffPlatformContact {
             // order numbers and dates alone are not phone numbers
             Pattern.compile("(?<![\\w+])\\+\\d[\\d\\s.-]{7,16}\\d"),
             Pattern.compile("(?<!\\d)1[3-9]\\d(?:[\\s-]?\\d{4}){2}(?!\\d)"),
-            Pattern.compile("(?i)\\b(?:call|phone|tel|text)\\b\\D{0,12}\\d[\\d\\s.-]{6,16}\\d|(?:电话|手机)\\D{0,6}\\d[\\d\\s-]{6,16}\\d"));
+            Pattern.compile(
+                    "(?i)\\b(?:call|phone|tel|text)\\b\\D{0,12}\\d[\\d\\s.-]{6,16}\\d|(?:电话|手机)\\D{0,6}\\d[\\d\\s-]{6,16}\\d"));
 
     private OffPlatformContact() {}
 

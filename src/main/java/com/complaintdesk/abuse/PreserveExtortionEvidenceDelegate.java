@@ -28,7 +28,8 @@ public class PreserveExtortionEvidenceDelegate implements JavaDelegate {
     private final EvidenceStore evidence;
     private final OrderSnapshots orderSnapshots;
 
-    public PreserveExtortionEvidenceDelegate(CaseSnapshots snapshots, EvidenceStore evidence, OrderSnapshots orderSnapshots) {
+    public PreserveExtortionEvidenceDelegate(
+            CaseSnapshots snapshots, EvidenceStore evidence, OrderSnapshots orderSnapshots) {
         this.snapshots = snapshots;
         this.evidence = evidence;
         this.orderSnapshots = orderSnapshots;
@@ -40,9 +41,19 @@ public class PreserveExtortionEvidenceDelegate implements JavaDelegate {
         String by = EngineClock.actor(execution);
         var now = EngineClock.now();
         Map<String, Object> assessment = new LinkedHashMap<>();
-        for (String name : List.of(Var.EXTORTION_SCORE, Var.EXTORTION_THRESHOLD, Var.EXTORTION_SIGNALS,
-                Var.EXTORTION_REASONS, Var.OFF_PLATFORM_PHRASES, Var.CUSTOMER_ID, Var.CUSTOMER_ACCOUNT_CREATED,
-                Var.SHOP_OPENED_ON, Var.SHIPPING_COUNTRY, Var.SHIPPING_REMOTE, Var.TEXT, Var.FOLLOW_UP_FINDINGS,
+        for (String name : List.of(
+                Var.EXTORTION_SCORE,
+                Var.EXTORTION_THRESHOLD,
+                Var.EXTORTION_SIGNALS,
+                Var.EXTORTION_REASONS,
+                Var.OFF_PLATFORM_PHRASES,
+                Var.CUSTOMER_ID,
+                Var.CUSTOMER_ACCOUNT_CREATED,
+                Var.SHOP_OPENED_ON,
+                Var.SHIPPING_COUNTRY,
+                Var.SHIPPING_REMOTE,
+                Var.TEXT,
+                Var.FOLLOW_UP_FINDINGS,
                 Var.CONTACT_SUMMARY)) {
             assessment.put(name, execution.getVariable(name));
         }

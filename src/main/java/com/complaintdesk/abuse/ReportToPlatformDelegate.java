@@ -31,7 +31,8 @@ public class ReportToPlatformDelegate implements JavaDelegate {
                 + EngineClock.string(execution, Var.EXTORTION_SIGNALS) + " (score "
                 + EngineClock.string(execution, Var.EXTORTION_SCORE) + "). Supervisor's note: "
                 + EngineClock.string(execution, Var.EXTORTION_REVIEW_NOTE);
-        deliveries.send(execution, CaseMessages.of(execution, MessageKind.REPORT_TO_PLATFORM, CaseMessages.ACTION,
-                customer, text));
+        deliveries.send(
+                execution,
+                CaseMessages.of(execution, MessageKind.REPORT_TO_PLATFORM, CaseMessages.ACTION, customer, text));
     }
 }

@@ -29,7 +29,8 @@ class AuditCases {
     /** How many rows the export reads per query. */
     static final int EXPORT_BATCH = 1000;
 
-    private static final String COLUMNS = """
+    private static final String COLUMNS =
+            """
             id, channel, external_id, business_key, posted_at, received_at, received_by, language, customer_id,
             customer_name, order_id, text, tier, category, status, sla_breached, first_responded_at, resolved_at,
             closed_at, root_cause, resolution_summary, satisfaction, compensation, compensation_amount,
@@ -86,11 +87,12 @@ class AuditCases {
         long count = 0;
         CaseRow last = null;
         while (true) {
-            String after = last == null ? ""
+            String after = last == null
+                    ? ""
                     : (where.sql().isEmpty() ? " WHERE " : " AND ")
                             + "posted_at <= :lastPostedAt AND (posted_at < :lastPostedAt OR id < :lastId)";
-            JdbcClient.StatementSpec statement = jdbc.sql("SELECT " + COLUMNS + " FROM cd_complaint" + where.sql() + after
-                            + NEWEST_FIRST + " FETCH FIRST " + batchSize + " ROWS ONLY")
+            JdbcClient.StatementSpec statement = jdbc.sql("SELECT " + COLUMNS + " FROM cd_complaint" + where.sql()
+                            + after + NEWEST_FIRST + " FETCH FIRST " + batchSize + " ROWS ONLY")
                     .params(where.params());
             if (last != null) {
                 statement = statement.param("lastPostedAt", last.postedAt()).param("lastId", last.caseId());
@@ -114,7 +116,10 @@ class AuditCases {
 
     /** The complaint exactly as it was received (JSON), for the case's file. */
     Optional<String> receivedComplaint(String caseId) {
-        return jdbc.sql("SELECT payload FROM cd_complaint WHERE id = :id").param("id", caseId).query(String.class).optional();
+        return jdbc.sql("SELECT payload FROM cd_complaint WHERE id = :id")
+                .param("id", caseId)
+                .query(String.class)
+                .optional();
     }
 
     /** The WHERE clause of a query and its parameters; each filter is one indexed condition. */
@@ -147,8 +152,8 @@ class AuditCases {
             return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
         }
 
-        private static void equal(List<String> conditions, Map<String, Object> params, String column, String name,
-                Object value) {
+        private static void equal(
+                List<String> conditions, Map<String, Object> params, String column, String name, Object value) {
             if (value != null) {
                 conditions.add(column + " = :" + name);
                 params.put(name, value);

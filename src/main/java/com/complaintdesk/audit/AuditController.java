@@ -72,8 +72,14 @@ class AuditController {
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    AuditController(AuditCases cases, SlaEvents slaEvents, Outbox outbox, EvidenceStore evidence,
-            Retrospectives retrospectives, CaseTimeline timelines, ObjectMapper json) {
+    AuditController(
+            AuditCases cases,
+            SlaEvents slaEvents,
+            Outbox outbox,
+            EvidenceStore evidence,
+            Retrospectives retrospectives,
+            CaseTimeline timelines,
+            ObjectMapper json) {
         this.cases = cases;
         this.slaEvents = slaEvents;
         this.outbox = outbox;
@@ -84,42 +90,56 @@ class AuditController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Search cases, newest post first",
+    @Operation(
+            summary = "Search cases, newest post first",
             description = "Filters (all optional, all apply): channel, externalId, customer (id or name, exact), order"
                     + " (order id), tier, category, status, from (inclusive) and to (exclusive; a date without time is"
                     + " the whole day in UTC), slaBreached, compensationGiven, reviewOutcome. page counts from 0; size is"
-                    + " 1 to " + MAX_SIZE + " (default " + DEFAULT_SIZE + "). Pages reach the first " + AuditCases.WINDOW
+                    + " 1 to " + MAX_SIZE + " (default " + DEFAULT_SIZE + "). Pages reach the first "
+                    + AuditCases.WINDOW
                     + " matches and total counts up to that many (totalExact is false beyond it): export for more.")
     @ApiResponse(responseCode = "200", description = "{items, page, size, total, totalExact}")
-    @ApiResponse(responseCode = "400", description = "A parameter is unknown, repeated or has a wrong value; errors name it")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A parameter is unknown, repeated or has a wrong value; errors name it")
     AuditCases.Page search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         CaseQuery.Parameters p = new CaseQuery.Parameters(parameters, List.of("page", "size"));
         CaseQuery query = CaseQuery.read(p);
         int size = p.integer("size", DEFAULT_SIZE, 1, MAX_SIZE);
         int page = p.integer("page", 0, 0, Integer.MAX_VALUE);
         if ((long) (page + 1) * size > AuditCases.WINDOW) {
-            p.problems.add(new FieldProblem("page", "lies beyond the first " + AuditCases.WINDOW
-                    + " matches: narrow the search, or export it"));
+            p.problems.add(new FieldProblem(
+                    "page",
+                    "lies beyond the first " + AuditCases.WINDOW + " matches: narrow the search, or export it"));
         }
         p.throwIfAny();
         return cases.search(query, page, size);
     }
 
     @GetMapping("/export")
-    @Operation(summary = "Export every case a search matches, newest first, as JSON or CSV (streamed, no limit)",
+    @Operation(
+            summary = "Export every case a search matches, newest first, as JSON or CSV (streamed, no limit)",
             description = "The search's filters, plus format=json (default) or csv. JSON: {exportedAt, exportedBy,"
                     + " filters, items, count}. CSV: UTF-8 with a byte order mark, a header naming the fields of an"
                     + " item; a text cell starting with = + - @ gets a leading ' so a spreadsheet shows it as text.")
     @ApiResponse(responseCode = "200", description = "The file, as an attachment")
-    @ApiResponse(responseCode = "400", description = "A parameter is unknown, repeated or has a wrong value; errors name it")
-    void export(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters, Principal caller,
-            HttpServletResponse response) throws IOException {
+    @ApiResponse(
+            responseCode = "400",
+            description = "A parameter is unknown, repeated or has a wrong value; errors name it")
+    void export(
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+            Principal caller,
+            HttpServletResponse response)
+            throws IOException {
         CaseQuery.Parameters p = new CaseQuery.Parameters(parameters, List.of("format"));
         CaseQuery query = CaseQuery.read(p);
-        String format = Optional.ofNullable(p.oneOf("format", List.of("json", "csv"))).orElse("json");
+        String format =
+                Optional.ofNullable(p.oneOf("format", List.of("json", "csv"))).orElse("json");
         p.throwIfAny();
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
-        attachment(response, "cases-" + FILE_TIME.format(now) + "." + format,
+        attachment(
+                response,
+                "cases-" + FILE_TIME.format(now) + "." + format,
                 "csv".equals(format) ? Csv.MEDIA_TYPE : MediaType.APPLICATION_JSON);
         if ("csv".equals(format)) {
             Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
@@ -157,29 +177,52 @@ class AuditController {
             Retrospective retrospective) {}
 
     /** An evidence item as the case file lists it, with how it fared when the chain was verified. */
-    record EvidenceRow(String id, int seq, String kind, String sourceRef, OffsetDateTime createdAt, String createdBy,
-            String sha256, String previousSha256, ChainCheck.ItemState state, String problem, String content) {
+    record EvidenceRow(
+            String id,
+            int seq,
+            String kind,
+            String sourceRef,
+            OffsetDateTime createdAt,
+            String createdBy,
+            String sha256,
+            String previousSha256,
+            ChainCheck.ItemState state,
+            String problem,
+            String content) {
 
         static EvidenceRow of(ChainCheck.CheckedItem checked) {
             EvidenceItem i = checked.item();
-            return new EvidenceRow(i.id(), i.seq(), i.kind(), i.sourceRef(), i.createdAt(), i.createdBy(), i.sha256(),
-                    i.previousSha256(), checked.state(), checked.problem(), i.content());
+            return new EvidenceRow(
+                    i.id(),
+                    i.seq(),
+                    i.kind(),
+                    i.sourceRef(),
+                    i.createdAt(),
+                    i.createdBy(),
+                    i.sha256(),
+                    i.previousSha256(),
+                    checked.state(),
+                    checked.problem(),
+                    i.content());
         }
     }
 
     @GetMapping(path = "/{caseId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A case's file: its record, the complaint as received, its SLA events, its messages, its "
-            + "evidence (each item verified) and its retrospective")
-    @ApiResponse(responseCode = "200", description = "{case, complaint, slaEvents, messages, evidence, "
-            + "evidenceVerification, retrospective}")
+    @Operation(
+            summary = "A case's file: its record, the complaint as received, its SLA events, its messages, its "
+                    + "evidence (each item verified) and its retrospective")
+    @ApiResponse(
+            responseCode = "200",
+            description = "{case, complaint, slaEvents, messages, evidence, " + "evidenceVerification, retrospective}")
     @ApiResponse(responseCode = "404", description = "No case with this id")
     ResponseEntity<?> caseFile(@PathVariable String caseId) {
         return file(caseId).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> noCase(caseId));
     }
 
     @GetMapping("/{caseId}.csv")
-    @Operation(summary = "A case's file as CSV: one row per field, clock event, message, evidence item and retrospective"
-            + " field",
+    @Operation(
+            summary = "A case's file as CSV: one row per field, clock event, message, evidence item and retrospective"
+                    + " field",
             description = "Columns section, at, item, value, by, detail. Sections: case (the record, one field a row),"
                     + " complaint (the complaint as received, one field a row by its JSON path), sla (clock events in"
                     + " the order they happened), message (what was sent, oldest first), evidence (each item in chain"
@@ -204,8 +247,15 @@ class AuditController {
             Csv.row(out, java.util.Arrays.asList("complaint", null, field.getKey(), field.getValue(), null, null));
         }
         for (SlaEvent e : f.slaEvents()) {
-            Csv.row(out, java.util.Arrays.asList("sla", e.occurredAt(), e.clock() + " " + e.event(),
-                    e.tier(), e.actor(), e.dueAt() == null ? null : "due " + Csv.cell(e.dueAt())));
+            Csv.row(
+                    out,
+                    java.util.Arrays.asList(
+                            "sla",
+                            e.occurredAt(),
+                            e.clock() + " " + e.event(),
+                            e.tier(),
+                            e.actor(),
+                            e.dueAt() == null ? null : "due " + Csv.cell(e.dueAt())));
         }
         for (OutboxEntry m : f.messages()) {
             List<String> detail = new ArrayList<>();
@@ -214,30 +264,51 @@ class AuditController {
             if (m.platformRef() != null) {
                 detail.add("ref " + m.platformRef());
             }
-            Csv.row(out, java.util.Arrays.asList("message", m.createdAt(), m.kind().name(), m.text(), null,
-                    String.join("; ", detail)));
+            Csv.row(
+                    out,
+                    java.util.Arrays.asList(
+                            "message", m.createdAt(), m.kind().name(), m.text(), null, String.join("; ", detail)));
         }
         for (EvidenceRow e : f.evidence()) {
-            Csv.row(out, java.util.Arrays.asList("evidence", e.createdAt(), "#" + e.seq() + " " + e.kind(), e.content(),
-                    e.createdBy(), e.state().json() + (e.problem() == null ? "" : ": " + e.problem())
-                            + "; sha256 " + e.sha256() + (e.sourceRef() == null ? "" : "; source " + e.sourceRef())));
+            Csv.row(
+                    out,
+                    java.util.Arrays.asList(
+                            "evidence",
+                            e.createdAt(),
+                            "#" + e.seq() + " " + e.kind(),
+                            e.content(),
+                            e.createdBy(),
+                            e.state().json() + (e.problem() == null ? "" : ": " + e.problem()) + "; sha256 "
+                                    + e.sha256() + (e.sourceRef() == null ? "" : "; source " + e.sourceRef())));
         }
         EvidenceVerification v = f.evidenceVerification();
-        Csv.row(out, java.util.Arrays.asList("evidence", v.verifiedAt(), "verification", v.valid() ? "valid" : "broken",
-                null, v.reason() + (v.lastSha256() == null ? "" : "; last sha256 " + v.lastSha256())));
+        Csv.row(
+                out,
+                java.util.Arrays.asList(
+                        "evidence",
+                        v.verifiedAt(),
+                        "verification",
+                        v.valid() ? "valid" : "broken",
+                        null,
+                        v.reason() + (v.lastSha256() == null ? "" : "; last sha256 " + v.lastSha256())));
         Retrospective r = f.retrospective();
         if (r != null) {
             Csv.row(out, java.util.Arrays.asList("retrospective", r.heldAt(), "cause", r.cause(), r.heldBy(), null));
-            Csv.row(out, java.util.Arrays.asList("retrospective", r.heldAt(), "findings", r.findings(), r.heldBy(), null));
+            Csv.row(
+                    out,
+                    java.util.Arrays.asList("retrospective", r.heldAt(), "findings", r.findings(), r.heldBy(), null));
             Csv.row(out, java.util.Arrays.asList("retrospective", r.heldAt(), "action", r.action(), r.heldBy(), null));
-            Csv.row(out, java.util.Arrays.asList("retrospective", r.heldAt(), "trainingCase", r.trainingCase(),
-                    r.heldBy(), null));
+            Csv.row(
+                    out,
+                    java.util.Arrays.asList(
+                            "retrospective", r.heldAt(), "trainingCase", r.trainingCase(), r.heldBy(), null));
         }
         return Csv.attachment("case-" + caseId + ".csv", out.toString());
     }
 
     @GetMapping(path = "/{caseId}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A case's timeline: everything that happened to it, oldest first",
+    @Operation(
+            summary = "A case's timeline: everything that happened to it, oldest first",
             description = "One list merging the case record's milestones and retrospective, every process instance of"
                     + " the case (activities, tasks with candidate groups, assignee, who completed them and durations,"
                     + " variable updates with who set them, the user operation log, comments, decisions with inputs and"
@@ -248,27 +319,36 @@ class AuditController {
     @ApiResponse(responseCode = "200", description = "{caseId, businessKey, entries, evidence}")
     @ApiResponse(responseCode = "404", description = "No case with this id")
     ResponseEntity<?> timeline(@PathVariable String caseId, Principal caller) {
-        return timelines.of(caseId, caller.getName()).<ResponseEntity<?>>map(ResponseEntity::ok)
+        return timelines
+                .of(caseId, caller.getName())
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> noCase(caseId));
     }
 
     private Optional<CaseFile> file(String caseId) {
         return cases.find(caseId).map(row -> {
             ChainCheck check = evidence.check(caseId, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
-            return new CaseFile(row, complaint(caseId), slaEvents.forCase(caseId), outbox.forCase(caseId),
-                    check.items().stream().map(EvidenceRow::of).toList(), check.verification(),
+            return new CaseFile(
+                    row,
+                    complaint(caseId),
+                    slaEvents.forCase(caseId),
+                    outbox.forCase(caseId),
+                    check.items().stream().map(EvidenceRow::of).toList(),
+                    check.verification(),
                     retrospectives.forCase(caseId).orElse(null));
         });
     }
 
     private JsonNode complaint(String caseId) {
-        return cases.receivedComplaint(caseId).map(payload -> {
-            try {
-                return json.readTree(payload);
-            } catch (IOException unreadable) {
-                return json.getNodeFactory().textNode(payload);
-            }
-        }).orElse(null);
+        return cases.receivedComplaint(caseId)
+                .map(payload -> {
+                    try {
+                        return json.readTree(payload);
+                    } catch (IOException unreadable) {
+                        return json.getNodeFactory().textNode(payload);
+                    }
+                })
+                .orElse(null);
     }
 
     /** The leaves of a JSON tree by their paths ({@code customer.name}, {@code items[0]}), in document order. */
@@ -311,7 +391,9 @@ class AuditController {
         response.setStatus(HttpStatus.OK.value());
         response.setContentType(type.toString());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(filename).build().toString());
     }
 
     private static ResponseEntity<ProblemDetail> noCase(String caseId) {

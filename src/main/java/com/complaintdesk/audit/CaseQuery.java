@@ -4,8 +4,8 @@ import com.complaintdesk.intake.CaseRecords;
 import com.complaintdesk.intake.Channel;
 import com.complaintdesk.lifecycle.ComplaintLifecycle;
 import com.complaintdesk.web.FieldProblem;
-import com.complaintdesk.web.QueryParameters;
 import com.complaintdesk.web.InvalidRequestException;
+import com.complaintdesk.web.QueryParameters;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,8 +36,19 @@ record CaseQuery(
         String reviewOutcome) {
 
     /** The filters' parameter names, as the API and the search page use them. */
-    static final List<String> FILTERS = List.of("channel", "externalId", "customer", "order", "tier", "category", "status",
-            "from", "to", "slaBreached", "compensationGiven", "reviewOutcome");
+    static final List<String> FILTERS = List.of(
+            "channel",
+            "externalId",
+            "customer",
+            "order",
+            "tier",
+            "category",
+            "status",
+            "from",
+            "to",
+            "slaBreached",
+            "compensationGiven",
+            "reviewOutcome");
 
     static final List<String> STATUSES = List.of(CaseRecords.OPEN, CaseRecords.CLOSED);
 
@@ -98,9 +109,13 @@ record CaseQuery(
             this.values = values;
             Set<String> known = new java.util.HashSet<>(FILTERS);
             known.addAll(others);
-            values.keySet().stream().filter(name -> !known.contains(name)).sorted()
-                    .forEach(name -> problems.add(new FieldProblem(name, "is not a known parameter (known: "
-                            + String.join(", ", FILTERS) + (others.isEmpty() ? "" : ", " + String.join(", ", others)) + ")")));
+            values.keySet().stream()
+                    .filter(name -> !known.contains(name))
+                    .sorted()
+                    .forEach(name -> problems.add(new FieldProblem(
+                            name,
+                            "is not a known parameter (known: " + String.join(", ", FILTERS)
+                                    + (others.isEmpty() ? "" : ", " + String.join(", ", others)) + ")")));
         }
 
         /** The parameter's value; null when it is absent or empty (an empty form field filters nothing). */
@@ -120,8 +135,8 @@ record CaseQuery(
         String oneOf(String name, List<String> allowed) {
             String value = raw(name);
             if (value != null && !allowed.contains(value)) {
-                problems.add(new FieldProblem(name, "has an unknown value '" + value + "' (one of: "
-                        + String.join(", ", allowed) + ")"));
+                problems.add(new FieldProblem(
+                        name, "has an unknown value '" + value + "' (one of: " + String.join(", ", allowed) + ")"));
                 return null;
             }
             return value;
@@ -136,7 +151,8 @@ record CaseQuery(
                 case "true" -> Boolean.TRUE;
                 case "false" -> Boolean.FALSE;
                 default -> {
-                    problems.add(new FieldProblem(name, "has an invalid value '" + value + "' (expected true or false)"));
+                    problems.add(
+                            new FieldProblem(name, "has an invalid value '" + value + "' (expected true or false)"));
                     yield null;
                 }
             };
@@ -168,8 +184,10 @@ record CaseQuery(
             try {
                 return parse.apply(value);
             } catch (DateTimeParseException e) {
-                problems.add(new FieldProblem(name, "has an invalid value '" + value + "' (expected an ISO-8601 date,"
-                        + " e.g. 2026-11-20, or a date-time with offset, e.g. 2026-11-23T09:15:00+08:00)"));
+                problems.add(new FieldProblem(
+                        name,
+                        "has an invalid value '" + value + "' (expected an ISO-8601 date,"
+                                + " e.g. 2026-11-20, or a date-time with offset, e.g. 2026-11-23T09:15:00+08:00)"));
                 return null;
             }
         }

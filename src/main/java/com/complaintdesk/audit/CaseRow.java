@@ -38,17 +38,64 @@ public record CaseRow(
         String processInstanceId) {
 
     /** The CSV columns of an export, in this order: the field names above. */
-    static final List<String> COLUMNS = List.of("caseId", "channel", "externalId", "businessKey", "postedAt",
-            "receivedAt", "receivedBy", "language", "customerId", "customerName", "orderId", "text", "tier", "category",
-            "status", "slaBreached", "firstRespondedAt", "resolvedAt", "closedAt", "rootCause", "resolutionSummary",
-            "satisfaction", "compensation", "compensationAmount", "compensationGiven", "reviewOutcome",
+    static final List<String> COLUMNS = List.of(
+            "caseId",
+            "channel",
+            "externalId",
+            "businessKey",
+            "postedAt",
+            "receivedAt",
+            "receivedBy",
+            "language",
+            "customerId",
+            "customerName",
+            "orderId",
+            "text",
+            "tier",
+            "category",
+            "status",
+            "slaBreached",
+            "firstRespondedAt",
+            "resolvedAt",
+            "closedAt",
+            "rootCause",
+            "resolutionSummary",
+            "satisfaction",
+            "compensation",
+            "compensationAmount",
+            "compensationGiven",
+            "reviewOutcome",
             "processInstanceId");
 
     /** The values of {@link #COLUMNS}, in the same order. */
     List<Object> values() {
-        return java.util.Arrays.asList(caseId, channel, externalId, businessKey, postedAt, receivedAt, receivedBy,
-                language, customerId, customerName, orderId, text, tier, category, status, slaBreached,
-                firstRespondedAt, resolvedAt, closedAt, rootCause, resolutionSummary, satisfaction, compensation,
-                compensationAmount, compensationGiven, reviewOutcome, processInstanceId);
+        return java.util.Arrays.asList(
+                caseId,
+                channel,
+                externalId,
+                businessKey,
+                postedAt,
+                receivedAt,
+                receivedBy,
+                language,
+                customerId,
+                customerName,
+                orderId,
+                text,
+                tier,
+                category,
+                status,
+                slaBreached,
+                firstRespondedAt,
+                resolvedAt,
+                closedAt,
+                rootCause,
+                resolutionSummary,
+                satisfaction,
+                compensation,
+                compensationAmount,
+                compensationGiven,
+                reviewOutcome,
+                processInstanceId);
     }
 }

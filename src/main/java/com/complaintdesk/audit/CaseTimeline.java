@@ -118,8 +118,15 @@ class CaseTimeline {
     private final Retrospectives retrospectives;
     private final Clock clock = Clock.systemUTC();
 
-    CaseTimeline(AuditCases cases, HistoryService history, TaskService tasks, EngineAuthentication engine,
-            SlaEvents slaEvents, Outbox outbox, OutboxAttempts outboxAttempts, EvidenceStore evidence,
+    CaseTimeline(
+            AuditCases cases,
+            HistoryService history,
+            TaskService tasks,
+            EngineAuthentication engine,
+            SlaEvents slaEvents,
+            Outbox outbox,
+            OutboxAttempts outboxAttempts,
+            EvidenceStore evidence,
             Retrospectives retrospectives) {
         this.cases = cases;
         this.history = history;
@@ -162,25 +169,106 @@ class CaseTimeline {
     // ------------------------------------------------------------------------------------------------ case record
 
     private static void caseRecord(CaseRow c, Entries out) {
-        out.add(c.postedAt(), CASE, "posted", "Complaint posted on " + c.channel(), c.customerId(), null, null, FIRST,
-                detail("channel", c.channel(), "externalId", c.externalId(), "customerId", c.customerId(),
-                        "customerName", c.customerName()));
-        out.add(c.receivedAt(), CASE, "received", "Complaint received", c.receivedBy(), c.processInstanceId(), null,
-                FIRST, detail("businessKey", c.businessKey(), "language", c.language(), "orderId", c.orderId(),
-                        "text", cut(c.text(), VALUE_LENGTH)));
-        out.add(c.firstRespondedAt(), CASE, "first-response", "First response given", null, null, null, RECORD,
+        out.add(
+                c.postedAt(),
+                CASE,
+                "posted",
+                "Complaint posted on " + c.channel(),
+                c.customerId(),
+                null,
+                null,
+                FIRST,
+                detail(
+                        "channel",
+                        c.channel(),
+                        "externalId",
+                        c.externalId(),
+                        "customerId",
+                        c.customerId(),
+                        "customerName",
+                        c.customerName()));
+        out.add(
+                c.receivedAt(),
+                CASE,
+                "received",
+                "Complaint received",
+                c.receivedBy(),
+                c.processInstanceId(),
+                null,
+                FIRST,
+                detail(
+                        "businessKey",
+                        c.businessKey(),
+                        "language",
+                        c.language(),
+                        "orderId",
+                        c.orderId(),
+                        "text",
+                        cut(c.text(), VALUE_LENGTH)));
+        out.add(
+                c.firstRespondedAt(),
+                CASE,
+                "first-response",
+                "First response given",
+                null,
+                null,
+                null,
+                RECORD,
                 detail("tier", c.tier(), "category", c.category()));
-        out.add(c.resolvedAt(), CASE, "resolved", "Case resolved", null, null, null, RECORD,
-                detail("resolutionSummary", c.resolutionSummary(), "compensation", c.compensation(),
-                        "compensationAmount", c.compensationAmount()));
-        out.add(c.closedAt(), CASE, "closed", "Case closed", null, null, null, RECORD,
-                detail("rootCause", c.rootCause(), "satisfaction", c.satisfaction(), "reviewOutcome", c.reviewOutcome(),
-                        "resolutionSummary", c.resolutionSummary()));
+        out.add(
+                c.resolvedAt(),
+                CASE,
+                "resolved",
+                "Case resolved",
+                null,
+                null,
+                null,
+                RECORD,
+                detail(
+                        "resolutionSummary",
+                        c.resolutionSummary(),
+                        "compensation",
+                        c.compensation(),
+                        "compensationAmount",
+                        c.compensationAmount()));
+        out.add(
+                c.closedAt(),
+                CASE,
+                "closed",
+                "Case closed",
+                null,
+                null,
+                null,
+                RECORD,
+                detail(
+                        "rootCause",
+                        c.rootCause(),
+                        "satisfaction",
+                        c.satisfaction(),
+                        "reviewOutcome",
+                        c.reviewOutcome(),
+                        "resolutionSummary",
+                        c.resolutionSummary()));
     }
 
     private static void retrospective(Retrospective r, Entries out) {
-        out.add(r.heldAt(), CASE, "retrospective", "Retrospective held (" + r.cause() + ")", r.heldBy(), null, null,
-                RECORD, detail("cause", r.cause(), "findings", r.findings(), "action", r.action(), "trainingCase",
+        out.add(
+                r.heldAt(),
+                CASE,
+                "retrospective",
+                "Retrospective held (" + r.cause() + ")",
+                r.heldBy(),
+                null,
+                null,
+                RECORD,
+                detail(
+                        "cause",
+                        r.cause(),
+                        "findings",
+                        r.findings(),
+                        "action",
+                        r.action(),
+                        "trainingCase",
                         r.trainingCase()));
     }
 
@@ -190,7 +278,8 @@ class CaseTimeline {
     private Map<String, String> engineHistory(String businessKey, Entries out) {
         List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(businessKey)
-                .orderByProcessInstanceStartTime().asc()
+                .orderByProcessInstanceStartTime()
+                .asc()
                 .list();
         Map<String, String> keys = new LinkedHashMap<>();
         instances.forEach(p -> keys.put(p.getId(), p.getProcessDefinitionKey()));
@@ -208,27 +297,46 @@ class CaseTimeline {
         List<HistoricIncident> incidents = new ArrayList<>();
         List<Comment> comments = new ArrayList<>();
         for (String id : keys.keySet()) {
-            activities.addAll(history.createHistoricActivityInstanceQuery().processInstanceId(id)
-                    .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list());
-            operations.addAll(history.createUserOperationLogQuery().processInstanceId(id)
-                    .orderByTimestamp().asc().list());
-            decisions.addAll(history.createHistoricDecisionInstanceQuery().processInstanceId(id)
-                    .includeInputs().includeOutputs().disableBinaryFetching().disableCustomObjectDeserialization()
-                    .orderByEvaluationTime().asc().list());
-            incidents.addAll(history.createHistoricIncidentQuery().processInstanceId(id)
-                    .orderByCreateTime().asc().list());
+            activities.addAll(history.createHistoricActivityInstanceQuery()
+                    .processInstanceId(id)
+                    .orderByHistoricActivityInstanceStartTime()
+                    .asc()
+                    .orderPartiallyByOccurrence()
+                    .asc()
+                    .list());
+            operations.addAll(history.createUserOperationLogQuery()
+                    .processInstanceId(id)
+                    .orderByTimestamp()
+                    .asc()
+                    .list());
+            decisions.addAll(history.createHistoricDecisionInstanceQuery()
+                    .processInstanceId(id)
+                    .includeInputs()
+                    .includeOutputs()
+                    .disableBinaryFetching()
+                    .disableCustomObjectDeserialization()
+                    .orderByEvaluationTime()
+                    .asc()
+                    .list());
+            incidents.addAll(history.createHistoricIncidentQuery()
+                    .processInstanceId(id)
+                    .orderByCreateTime()
+                    .asc()
+                    .list());
             comments.addAll(tasks.getProcessInstanceComments(id));
         }
         List<HistoricTaskInstance> taskInstances = history.createHistoricTaskInstanceQuery()
                 .processInstanceBusinessKey(businessKey)
-                .orderByHistoricActivityInstanceStartTime().asc()
+                .orderByHistoricActivityInstanceStartTime()
+                .asc()
                 .list();
         List<HistoricDetail> variableUpdates = history.createHistoricDetailQuery()
                 .variableUpdates()
                 .processInstanceIdIn(keys.keySet().toArray(String[]::new))
                 .disableBinaryFetching()
                 .disableCustomObjectDeserialization()
-                .orderByTime().asc()
+                .orderByTime()
+                .asc()
                 .list();
 
         // where each step stands among the engine's steps, so that what happens at the same instant keeps its order
@@ -242,7 +350,8 @@ class CaseTimeline {
         }
 
         Map<String, HistoricTaskInstance> tasksById = new LinkedHashMap<>();
-        taskInstances.stream().filter(t -> keys.containsKey(t.getProcessInstanceId()))
+        taskInstances.stream()
+                .filter(t -> keys.containsKey(t.getProcessInstanceId()))
                 .forEach(t -> tasksById.put(t.getId(), t));
         Operations ops = Operations.of(operations);
 
@@ -259,8 +368,11 @@ class CaseTimeline {
             tasks.getTaskComments(t.getId()).forEach(comment -> commentsById.putIfAbsent(comment.getId(), comment));
         }
         for (HistoricDecisionInstance d : decisions) {
-            decision(d, activityNames.get(d.getActivityInstanceId()),
-                    stepOrder.getOrDefault(d.getActivityInstanceId(), -2L) + 1, out);
+            decision(
+                    d,
+                    activityNames.get(d.getActivityInstanceId()),
+                    stepOrder.getOrDefault(d.getActivityInstanceId(), -2L) + 1,
+                    out);
         }
         long variableOrder = 0;
         for (HistoricDetail d : variableUpdates) {
@@ -272,7 +384,8 @@ class CaseTimeline {
         for (Operations.Operation o : ops.list()) {
             // a task's completion shows once: as the task's entry, which names who completed it
             boolean taskCompletion = UserOperationLogEntry.ENTITY_TYPE_TASK.equals(o.entityType())
-                    && UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(o.type()) && tasksById.containsKey(o.taskId());
+                    && UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(o.type())
+                    && tasksById.containsKey(o.taskId());
             if (!taskCompletion) {
                 operation(o, tasksById, keys, operationOrder++, out);
             }
@@ -288,25 +401,72 @@ class CaseTimeline {
     }
 
     private static void process(HistoricProcessInstance p, Entries out) {
-        out.add(time(p.getStartTime()), PROCESS, "started", "Process started: " + p.getProcessDefinitionKey(),
-                p.getStartUserId(), p.getId(), p.getProcessDefinitionKey(), FIRST,
-                detail("processDefinitionId", p.getProcessDefinitionId(), "version", p.getProcessDefinitionVersion(),
-                        "businessKey", p.getBusinessKey(), "superProcessInstanceId", p.getSuperProcessInstanceId()));
+        out.add(
+                time(p.getStartTime()),
+                PROCESS,
+                "started",
+                "Process started: " + p.getProcessDefinitionKey(),
+                p.getStartUserId(),
+                p.getId(),
+                p.getProcessDefinitionKey(),
+                FIRST,
+                detail(
+                        "processDefinitionId",
+                        p.getProcessDefinitionId(),
+                        "version",
+                        p.getProcessDefinitionVersion(),
+                        "businessKey",
+                        p.getBusinessKey(),
+                        "superProcessInstanceId",
+                        p.getSuperProcessInstanceId()));
         if (p.getEndTime() != null) {
-            out.add(time(p.getEndTime()), PROCESS, "ended", "Process ended: " + p.getProcessDefinitionKey(), null,
-                    p.getId(), p.getProcessDefinitionKey(), LAST,
-                    detail("state", p.getState(), "endActivityId", p.getEndActivityId(), "durationMs",
-                            p.getDurationInMillis(), "deleteReason", p.getDeleteReason()));
+            out.add(
+                    time(p.getEndTime()),
+                    PROCESS,
+                    "ended",
+                    "Process ended: " + p.getProcessDefinitionKey(),
+                    null,
+                    p.getId(),
+                    p.getProcessDefinitionKey(),
+                    LAST,
+                    detail(
+                            "state",
+                            p.getState(),
+                            "endActivityId",
+                            p.getEndActivityId(),
+                            "durationMs",
+                            p.getDurationInMillis(),
+                            "deleteReason",
+                            p.getDeleteReason()));
         }
     }
 
     private static void activity(HistoricActivityInstance a, long order, Entries out) {
-        out.add(time(a.getStartTime()), ACTIVITY, a.getActivityType(), name(a.getActivityName(), a.getActivityId()), null,
-                a.getProcessInstanceId(), a.getProcessDefinitionKey(), STEP, order,
-                detail("activityId", a.getActivityId(), "activityType", a.getActivityType(),
-                        "startedAt", time(a.getStartTime()), "endedAt", time(a.getEndTime()),
-                        "durationMs", a.getDurationInMillis(), "canceled", a.isCanceled() ? true : null,
-                        "calledProcessInstanceId", a.getCalledProcessInstanceId()));
+        out.add(
+                time(a.getStartTime()),
+                ACTIVITY,
+                a.getActivityType(),
+                name(a.getActivityName(), a.getActivityId()),
+                null,
+                a.getProcessInstanceId(),
+                a.getProcessDefinitionKey(),
+                STEP,
+                order,
+                detail(
+                        "activityId",
+                        a.getActivityId(),
+                        "activityType",
+                        a.getActivityType(),
+                        "startedAt",
+                        time(a.getStartTime()),
+                        "endedAt",
+                        time(a.getEndTime()),
+                        "durationMs",
+                        a.getDurationInMillis(),
+                        "canceled",
+                        a.isCanceled() ? true : null,
+                        "calledProcessInstanceId",
+                        a.getCalledProcessInstanceId()));
     }
 
     /** The candidate groups and users a task ever had, from the engine's identity link log, sorted. */
@@ -315,8 +475,12 @@ class CaseTimeline {
     private Candidates candidates(String taskId) {
         Set<String> groups = new TreeSet<>();
         Set<String> users = new TreeSet<>();
-        for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(taskId)
-                .type(IdentityLinkType.CANDIDATE).orderByTime().asc().list()) {
+        for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery()
+                .taskId(taskId)
+                .type(IdentityLinkType.CANDIDATE)
+                .orderByTime()
+                .asc()
+                .list()) {
             if (!"add".equals(link.getOperationType())) {
                 continue;
             }
@@ -333,104 +497,270 @@ class CaseTimeline {
     private static void task(HistoricTaskInstance t, Candidates candidates, Operations ops, long order, Entries out) {
         Operations.Operation claim = ops.lastClaim(t.getId());
         Operations.Operation completion = ops.completion(t.getId());
-        out.add(time(t.getStartTime()), TASK, "created", t.getName(), null, t.getProcessInstanceId(),
-                t.getProcessDefinitionKey(), STEP, order,
-                detail("taskId", t.getId(), "taskDefinitionKey", t.getTaskDefinitionKey(),
-                        "candidateGroups", List.copyOf(candidates.groups()),
-                        "candidateUsers", candidates.users().isEmpty() ? null : List.copyOf(candidates.users()),
-                        "due", time(t.getDueDate()),
-                        "assignee", t.getEndTime() == null ? t.getAssignee() : null,
-                        "open", t.getEndTime() == null ? true : null));
+        out.add(
+                time(t.getStartTime()),
+                TASK,
+                "created",
+                t.getName(),
+                null,
+                t.getProcessInstanceId(),
+                t.getProcessDefinitionKey(),
+                STEP,
+                order,
+                detail(
+                        "taskId",
+                        t.getId(),
+                        "taskDefinitionKey",
+                        t.getTaskDefinitionKey(),
+                        "candidateGroups",
+                        List.copyOf(candidates.groups()),
+                        "candidateUsers",
+                        candidates.users().isEmpty() ? null : List.copyOf(candidates.users()),
+                        "due",
+                        time(t.getDueDate()),
+                        "assignee",
+                        t.getEndTime() == null ? t.getAssignee() : null,
+                        "open",
+                        t.getEndTime() == null ? true : null));
         if (t.getEndTime() == null) {
             return;
         }
         boolean completed = "completed".equals(t.getDeleteReason());
         String completedBy = !completed ? null : completion != null ? completion.userId() : t.getAssignee();
-        out.add(time(t.getEndTime()), TASK, completed ? "completed" : "cancelled", t.getName(), completedBy,
-                t.getProcessInstanceId(), t.getProcessDefinitionKey(), FIRST, 0,
-                detail("taskId", t.getId(), "taskDefinitionKey", t.getTaskDefinitionKey(),
-                        "candidateGroups", List.copyOf(candidates.groups()),
-                        "candidateUsers", candidates.users().isEmpty() ? null : List.copyOf(candidates.users()),
-                        "assignee", t.getAssignee(),
-                        "claimedBy", claim == null ? null : claim.newValue("assignee"),
-                        "claimedAt", claim == null ? null : claim.at(),
-                        "createdAt", time(t.getStartTime()),
-                        "durationMs", t.getDurationInMillis(),
-                        "completedBy", completedBy,
-                        "operationId", completion == null ? null : completion.operationId(),
-                        "deleteReason", completed ? null : t.getDeleteReason()));
+        out.add(
+                time(t.getEndTime()),
+                TASK,
+                completed ? "completed" : "cancelled",
+                t.getName(),
+                completedBy,
+                t.getProcessInstanceId(),
+                t.getProcessDefinitionKey(),
+                FIRST,
+                0,
+                detail(
+                        "taskId",
+                        t.getId(),
+                        "taskDefinitionKey",
+                        t.getTaskDefinitionKey(),
+                        "candidateGroups",
+                        List.copyOf(candidates.groups()),
+                        "candidateUsers",
+                        candidates.users().isEmpty() ? null : List.copyOf(candidates.users()),
+                        "assignee",
+                        t.getAssignee(),
+                        "claimedBy",
+                        claim == null ? null : claim.newValue("assignee"),
+                        "claimedAt",
+                        claim == null ? null : claim.at(),
+                        "createdAt",
+                        time(t.getStartTime()),
+                        "durationMs",
+                        t.getDurationInMillis(),
+                        "completedBy",
+                        completedBy,
+                        "operationId",
+                        completion == null ? null : completion.operationId(),
+                        "deleteReason",
+                        completed ? null : t.getDeleteReason()));
     }
 
     private static void decision(HistoricDecisionInstance d, String activityName, long order, Entries out) {
         List<Map<String, Object>> inputs = new ArrayList<>();
         for (HistoricDecisionInputInstance in : d.getInputs()) {
-            inputs.add(detail("name", name(in.getClauseName(), in.getClauseId()), "value",
+            inputs.add(detail(
+                    "name",
+                    name(in.getClauseName(), in.getClauseId()),
+                    "value",
                     value(in::getTypedValue, in.getErrorMessage())));
         }
         List<Map<String, Object>> outputs = new ArrayList<>();
         for (HistoricDecisionOutputInstance o : d.getOutputs()) {
-            outputs.add(detail("name", name(o.getClauseName(), o.getVariableName()), "variable", o.getVariableName(),
-                    "value", value(o::getTypedValue, o.getErrorMessage()), "rule", o.getRuleId(),
-                    "ruleOrder", o.getRuleOrder()));
+            outputs.add(detail(
+                    "name",
+                    name(o.getClauseName(), o.getVariableName()),
+                    "variable",
+                    o.getVariableName(),
+                    "value",
+                    value(o::getTypedValue, o.getErrorMessage()),
+                    "rule",
+                    o.getRuleId(),
+                    "ruleOrder",
+                    o.getRuleOrder()));
         }
-        out.add(time(d.getEvaluationTime()), DECISION, "evaluated",
-                name(d.getDecisionDefinitionName(), d.getDecisionDefinitionKey()), d.getUserId(),
-                d.getProcessInstanceId(), d.getProcessDefinitionKey(), STEP, order,
-                detail("decisionKey", d.getDecisionDefinitionKey(), "decisionInstanceId", d.getId(),
-                        "rootDecisionInstanceId", d.getRootDecisionInstanceId(), "activityId", d.getActivityId(),
-                        "activity", activityName, "inputs", inputs, "outputs", outputs,
-                        "collectResultValue", d.getCollectResultValue()));
+        out.add(
+                time(d.getEvaluationTime()),
+                DECISION,
+                "evaluated",
+                name(d.getDecisionDefinitionName(), d.getDecisionDefinitionKey()),
+                d.getUserId(),
+                d.getProcessInstanceId(),
+                d.getProcessDefinitionKey(),
+                STEP,
+                order,
+                detail(
+                        "decisionKey",
+                        d.getDecisionDefinitionKey(),
+                        "decisionInstanceId",
+                        d.getId(),
+                        "rootDecisionInstanceId",
+                        d.getRootDecisionInstanceId(),
+                        "activityId",
+                        d.getActivityId(),
+                        "activity",
+                        activityName,
+                        "inputs",
+                        inputs,
+                        "outputs",
+                        outputs,
+                        "collectResultValue",
+                        d.getCollectResultValue()));
     }
 
-    private static void variable(HistoricVariableUpdate v, Operations ops, Map<String, HistoricTaskInstance> tasksById,
-            Map<String, String> activityNames, Map<String, String> keys, long order, Entries out) {
+    private static void variable(
+            HistoricVariableUpdate v,
+            Operations ops,
+            Map<String, HistoricTaskInstance> tasksById,
+            Map<String, String> activityNames,
+            Map<String, String> keys,
+            long order,
+            Entries out) {
         Operations.Operation operation = ops.byOperationId(v.getUserOperationId());
         HistoricTaskInstance task = v.getTaskId() == null ? null : tasksById.get(v.getTaskId());
         String by = operation != null ? operation.userId() : task != null ? task.getAssignee() : null;
-        String basis = operation != null ? "operation" : task != null && task.getAssignee() != null ? "task assignee" : null;
+        String basis =
+                operation != null ? "operation" : task != null && task.getAssignee() != null ? "task assignee" : null;
         Object value = value(v::getTypedValue, v.getErrorMessage());
-        out.add(time(v.getTime()), VARIABLE, v.getRevision() == 0 ? "created" : "updated",
-                v.getVariableName() + " = " + cut(String.valueOf(value), 120), by, v.getProcessInstanceId(),
-                keys.get(v.getProcessInstanceId()), RECORDED, order,
-                detail("name", v.getVariableName(), "value", value, "type", v.getTypeName(),
-                        "revision", v.getRevision(), "activity", activityNames.get(v.getActivityInstanceId()),
-                        "taskId", v.getTaskId(), "task", task == null ? null : task.getName(),
-                        "operationId", v.getUserOperationId(), "operation", operation == null ? null : operation.type(),
-                        "actorFrom", basis));
+        out.add(
+                time(v.getTime()),
+                VARIABLE,
+                v.getRevision() == 0 ? "created" : "updated",
+                v.getVariableName() + " = " + cut(String.valueOf(value), 120),
+                by,
+                v.getProcessInstanceId(),
+                keys.get(v.getProcessInstanceId()),
+                RECORDED,
+                order,
+                detail(
+                        "name",
+                        v.getVariableName(),
+                        "value",
+                        value,
+                        "type",
+                        v.getTypeName(),
+                        "revision",
+                        v.getRevision(),
+                        "activity",
+                        activityNames.get(v.getActivityInstanceId()),
+                        "taskId",
+                        v.getTaskId(),
+                        "task",
+                        task == null ? null : task.getName(),
+                        "operationId",
+                        v.getUserOperationId(),
+                        "operation",
+                        operation == null ? null : operation.type(),
+                        "actorFrom",
+                        basis));
     }
 
-    private static void operation(Operations.Operation o, Map<String, HistoricTaskInstance> tasksById,
-            Map<String, String> keys, long order, Entries out) {
+    private static void operation(
+            Operations.Operation o,
+            Map<String, HistoricTaskInstance> tasksById,
+            Map<String, String> keys,
+            long order,
+            Entries out) {
         HistoricTaskInstance task = o.taskId() == null ? null : tasksById.get(o.taskId());
         String title = o.type() + " " + o.entityType() + (task == null ? "" : ": " + task.getName());
-        out.add(o.at(), OPERATION, o.type(), title, o.userId(), o.processInstanceId(), keys.get(o.processInstanceId()),
-                RECORDED, order,
-                detail("operationId", o.operationId(), "entityType", o.entityType(), "category", o.category(),
-                        "taskId", o.taskId(), "properties", o.properties(), "annotation", o.annotation()));
+        out.add(
+                o.at(),
+                OPERATION,
+                o.type(),
+                title,
+                o.userId(),
+                o.processInstanceId(),
+                keys.get(o.processInstanceId()),
+                RECORDED,
+                order,
+                detail(
+                        "operationId",
+                        o.operationId(),
+                        "entityType",
+                        o.entityType(),
+                        "category",
+                        o.category(),
+                        "taskId",
+                        o.taskId(),
+                        "properties",
+                        o.properties(),
+                        "annotation",
+                        o.annotation()));
     }
 
-    private static void comment(Comment c, Map<String, HistoricTaskInstance> tasksById, Map<String, String> keys,
-            long order, Entries out) {
+    private static void comment(
+            Comment c, Map<String, HistoricTaskInstance> tasksById, Map<String, String> keys, long order, Entries out) {
         HistoricTaskInstance task = c.getTaskId() == null ? null : tasksById.get(c.getTaskId());
-        String processInstanceId = c.getProcessInstanceId() != null ? c.getProcessInstanceId()
+        String processInstanceId = c.getProcessInstanceId() != null
+                ? c.getProcessInstanceId()
                 : task != null ? task.getProcessInstanceId() : null;
-        out.add(time(c.getTime()), COMMENT, "added", cut(c.getFullMessage(), 120), c.getUserId(), processInstanceId,
-                keys.get(processInstanceId), RECORDED, order,
-                detail("message", cut(c.getFullMessage(), VALUE_LENGTH), "taskId", c.getTaskId(),
-                        "task", task == null ? null : task.getName()));
+        out.add(
+                time(c.getTime()),
+                COMMENT,
+                "added",
+                cut(c.getFullMessage(), 120),
+                c.getUserId(),
+                processInstanceId,
+                keys.get(processInstanceId),
+                RECORDED,
+                order,
+                detail(
+                        "message",
+                        cut(c.getFullMessage(), VALUE_LENGTH),
+                        "taskId",
+                        c.getTaskId(),
+                        "task",
+                        task == null ? null : task.getName()));
     }
 
     private static void incident(HistoricIncident i, Entries out) {
         String state = i.isOpen() ? "open" : i.isResolved() ? "resolved" : "deleted";
-        Map<String, Object> detail = detail("incidentId", i.getId(), "incidentType", i.getIncidentType(),
-                "message", cut(i.getIncidentMessage(), VALUE_LENGTH), "activityId", i.getActivityId(),
-                "failedActivityId", i.getFailedActivityId(), "state", state, "endedAt", time(i.getEndTime()),
-                "annotation", i.getAnnotation());
-        out.add(time(i.getCreateTime()), INCIDENT, "opened", "Incident: " + i.getIncidentType(), null,
-                i.getProcessInstanceId(), i.getProcessDefinitionKey(), INCIDENTS, detail);
+        Map<String, Object> detail = detail(
+                "incidentId",
+                i.getId(),
+                "incidentType",
+                i.getIncidentType(),
+                "message",
+                cut(i.getIncidentMessage(), VALUE_LENGTH),
+                "activityId",
+                i.getActivityId(),
+                "failedActivityId",
+                i.getFailedActivityId(),
+                "state",
+                state,
+                "endedAt",
+                time(i.getEndTime()),
+                "annotation",
+                i.getAnnotation());
+        out.add(
+                time(i.getCreateTime()),
+                INCIDENT,
+                "opened",
+                "Incident: " + i.getIncidentType(),
+                null,
+                i.getProcessInstanceId(),
+                i.getProcessDefinitionKey(),
+                INCIDENTS,
+                detail);
         if (!i.isOpen()) {
-            out.add(time(i.getEndTime()), INCIDENT, state, "Incident " + state + ": " + i.getIncidentType(), null,
-                    i.getProcessInstanceId(), i.getProcessDefinitionKey(), INCIDENTS, detail);
+            out.add(
+                    time(i.getEndTime()),
+                    INCIDENT,
+                    state,
+                    "Incident " + state + ": " + i.getIncidentType(),
+                    null,
+                    i.getProcessInstanceId(),
+                    i.getProcessDefinitionKey(),
+                    INCIDENTS,
+                    detail);
         }
     }
 
@@ -438,47 +768,110 @@ class CaseTimeline {
 
     private static void sla(SlaEvent e, Map<String, String> processKeys, Entries out) {
         boolean breach = SlaEvent.BREACHED.equals(e.event()) || SlaEvent.SECOND_BREACH.equals(e.event());
-        out.add(e.occurredAt(), SLA, e.event(), words(e.clock()) + " clock " + words(e.event()), e.actor(),
-                e.processInstanceId(), processKeys.get(e.processInstanceId()), RECORD,
+        out.add(
+                e.occurredAt(),
+                SLA,
+                e.event(),
+                words(e.clock()) + " clock " + words(e.event()),
+                e.actor(),
+                e.processInstanceId(),
+                processKeys.get(e.processInstanceId()),
+                RECORD,
                 detail("clock", e.clock(), "tier", e.tier(), "dueAt", e.dueAt(), "breached", breach));
     }
 
-    private static void message(OutboxEntry m, OutboxAttempts.Attempts attempts, Map<String, String> processKeys,
-            Entries out) {
-        String processInstanceId = attempts == null || attempts.step() == null || !attempts.step().contains(":") ? null
-                : attempts.step().substring(0, attempts.step().indexOf(':'));
+    private static void message(
+            OutboxEntry m, OutboxAttempts.Attempts attempts, Map<String, String> processKeys, Entries out) {
+        String processInstanceId =
+                attempts == null || attempts.step() == null || !attempts.step().contains(":")
+                        ? null
+                        : attempts.step().substring(0, attempts.step().indexOf(':'));
         String processKey = processKeys.get(processInstanceId);
         String what = m.kind().name() + " on " + m.channel() + " " + m.surface();
-        Map<String, Object> common = detail("messageId", m.id(), "kind", m.kind().name(), "channel", m.channel(),
-                "surface", m.surface(), "recipient", m.recipient(), "status", m.status(),
-                "attempts", attempts == null ? null : attempts.attempts(),
-                "lastAttemptAt", attempts == null ? null : attempts.lastAttemptAt(),
-                "lastError", attempts == null ? null : cut(attempts.lastError(), VALUE_LENGTH));
+        Map<String, Object> common = detail(
+                "messageId",
+                m.id(),
+                "kind",
+                m.kind().name(),
+                "channel",
+                m.channel(),
+                "surface",
+                m.surface(),
+                "recipient",
+                m.recipient(),
+                "status",
+                m.status(),
+                "attempts",
+                attempts == null ? null : attempts.attempts(),
+                "lastAttemptAt",
+                attempts == null ? null : attempts.lastAttemptAt(),
+                "lastError",
+                attempts == null ? null : cut(attempts.lastError(), VALUE_LENGTH));
         Map<String, Object> queued = new LinkedHashMap<>(common);
         queued.put("text", cut(m.text(), VALUE_LENGTH));
         out.add(m.createdAt(), MESSAGE, "queued", what, null, processInstanceId, processKey, SENT, queued);
         if (m.deliveredAt() != null) {
             boolean manual = Outbox.MANUAL.equals(m.status());
             String by = manual && m.platformRef() != null && m.platformRef().startsWith(Outbox.MANUAL + ":")
-                    ? m.platformRef().substring(Outbox.MANUAL.length() + 1) : null;
+                    ? m.platformRef().substring(Outbox.MANUAL.length() + 1)
+                    : null;
             Map<String, Object> delivered = new LinkedHashMap<>(common);
             delivered.put("platformRef", m.platformRef());
-            out.add(m.deliveredAt(), MESSAGE, manual ? "manual" : "delivered",
-                    (manual ? "Delivered by hand: " : "Delivered: ") + what, by, processInstanceId, processKey, SENT,
+            out.add(
+                    m.deliveredAt(),
+                    MESSAGE,
+                    manual ? "manual" : "delivered",
+                    (manual ? "Delivered by hand: " : "Delivered: ") + what,
+                    by,
+                    processInstanceId,
+                    processKey,
+                    SENT,
                     delivered);
         } else if (attempts != null && attempts.lastAttemptAt() != null) {
-            out.add(attempts.lastAttemptAt(), MESSAGE, "attempt", "Attempt " + attempts.attempts() + ", " + m.status()
-                    + ": " + what, null, processInstanceId, processKey, SENT, common);
+            out.add(
+                    attempts.lastAttemptAt(),
+                    MESSAGE,
+                    "attempt",
+                    "Attempt " + attempts.attempts() + ", " + m.status() + ": " + what,
+                    null,
+                    processInstanceId,
+                    processKey,
+                    SENT,
+                    common);
         }
     }
 
     private static void evidence(ChainCheck.CheckedItem checked, Entries out) {
         EvidenceItem i = checked.item();
-        out.add(i.createdAt(), EVIDENCE, checked.state().json(), "Evidence #" + i.seq() + ": " + i.kind(), i.createdBy(),
-                null, null, SENT, i.seq(),
-                detail("evidenceId", i.id(), "seq", i.seq(), "kind", i.kind(), "sourceRef", i.sourceRef(),
-                        "state", checked.state().json(), "problem", checked.problem(), "sha256", i.sha256(),
-                        "previousSha256", i.previousSha256(), "content", cut(i.content(), EVIDENCE_CONTENT_LENGTH)));
+        out.add(
+                i.createdAt(),
+                EVIDENCE,
+                checked.state().json(),
+                "Evidence #" + i.seq() + ": " + i.kind(),
+                i.createdBy(),
+                null,
+                null,
+                SENT,
+                i.seq(),
+                detail(
+                        "evidenceId",
+                        i.id(),
+                        "seq",
+                        i.seq(),
+                        "kind",
+                        i.kind(),
+                        "sourceRef",
+                        i.sourceRef(),
+                        "state",
+                        checked.state().json(),
+                        "problem",
+                        checked.problem(),
+                        "sha256",
+                        i.sha256(),
+                        "previousSha256",
+                        i.previousSha256(),
+                        "content",
+                        cut(i.content(), EVIDENCE_CONTENT_LENGTH)));
     }
 
     // ---------------------------------------------------------------------------------------------------- helpers
@@ -488,16 +881,42 @@ class CaseTimeline {
 
         final List<TimelineEntry> list = new ArrayList<>();
 
-        void add(OffsetDateTime at, String kind, String event, String title, String actor, String processInstanceId,
-                String processKey, int rank, Map<String, Object> detail) {
+        void add(
+                OffsetDateTime at,
+                String kind,
+                String event,
+                String title,
+                String actor,
+                String processInstanceId,
+                String processKey,
+                int rank,
+                Map<String, Object> detail) {
             add(at, kind, event, title, actor, processInstanceId, processKey, rank, 0, detail);
         }
 
-        void add(OffsetDateTime at, String kind, String event, String title, String actor, String processInstanceId,
-                String processKey, int rank, long order, Map<String, Object> detail) {
+        void add(
+                OffsetDateTime at,
+                String kind,
+                String event,
+                String title,
+                String actor,
+                String processInstanceId,
+                String processKey,
+                int rank,
+                long order,
+                Map<String, Object> detail) {
             if (at != null) {
-                list.add(new TimelineEntry(at.withOffsetSameInstant(ZoneOffset.UTC), kind, event, title, actor,
-                        processInstanceId, processKey, detail, rank, order));
+                list.add(new TimelineEntry(
+                        at.withOffsetSameInstant(ZoneOffset.UTC),
+                        kind,
+                        event,
+                        title,
+                        actor,
+                        processInstanceId,
+                        processKey,
+                        detail,
+                        rank,
+                        order));
             }
         }
     }
@@ -508,13 +927,24 @@ class CaseTimeline {
      */
     private record Operations(List<Operation> list, Map<String, Operation> byOperationId) {
 
-        record Operation(String operationId, String type, String entityType, String category, String userId,
-                OffsetDateTime at, String processInstanceId, String taskId, String annotation,
+        record Operation(
+                String operationId,
+                String type,
+                String entityType,
+                String category,
+                String userId,
+                OffsetDateTime at,
+                String processInstanceId,
+                String taskId,
+                String annotation,
                 List<Map<String, Object>> properties) {
 
             String newValue(String property) {
-                return properties.stream().filter(p -> property.equals(p.get("property")))
-                        .map(p -> (String) p.get("to")).findFirst().orElse(null);
+                return properties.stream()
+                        .filter(p -> property.equals(p.get("property")))
+                        .map(p -> (String) p.get("to"))
+                        .findFirst()
+                        .orElse(null);
             }
         }
 
@@ -523,12 +953,28 @@ class CaseTimeline {
             Map<String, Operation> byOperationId = new HashMap<>();
             for (UserOperationLogEntry e : entries) {
                 String key = e.getOperationId() + "|" + e.getEntityType() + "|" + e.getOperationType();
-                Operation o = grouped.computeIfAbsent(key, k -> new Operation(e.getOperationId(), e.getOperationType(),
-                        e.getEntityType(), e.getCategory(), e.getUserId(), time(e.getTimestamp()),
-                        e.getProcessInstanceId(), e.getTaskId(), e.getAnnotation(), new ArrayList<>()));
+                Operation o = grouped.computeIfAbsent(
+                        key,
+                        k -> new Operation(
+                                e.getOperationId(),
+                                e.getOperationType(),
+                                e.getEntityType(),
+                                e.getCategory(),
+                                e.getUserId(),
+                                time(e.getTimestamp()),
+                                e.getProcessInstanceId(),
+                                e.getTaskId(),
+                                e.getAnnotation(),
+                                new ArrayList<>()));
                 if (e.getProperty() != null) {
-                    o.properties().add(detail("property", e.getProperty(), "from", cut(e.getOrgValue(), VALUE_LENGTH),
-                            "to", cut(e.getNewValue(), VALUE_LENGTH)));
+                    o.properties()
+                            .add(detail(
+                                    "property",
+                                    e.getProperty(),
+                                    "from",
+                                    cut(e.getOrgValue(), VALUE_LENGTH),
+                                    "to",
+                                    cut(e.getNewValue(), VALUE_LENGTH)));
                 }
                 if (e.getOperationId() != null && e.getUserId() != null) {
                     byOperationId.putIfAbsent(e.getOperationId(), o);
@@ -543,18 +989,22 @@ class CaseTimeline {
 
         /** The task's completion by a person, if the log has it. */
         Operation completion(String taskId) {
-            return list.stream().filter(o -> taskId.equals(o.taskId())
-                            && UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(o.type()))
-                    .reduce((first, second) -> second).orElse(null);
+            return list.stream()
+                    .filter(o ->
+                            taskId.equals(o.taskId()) && UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(o.type()))
+                    .reduce((first, second) -> second)
+                    .orElse(null);
         }
 
         /** The last time someone claimed the task or assigned it to someone. */
         Operation lastClaim(String taskId) {
-            return list.stream().filter(o -> taskId.equals(o.taskId())
+            return list.stream()
+                    .filter(o -> taskId.equals(o.taskId())
                             && (UserOperationLogEntry.OPERATION_TYPE_CLAIM.equals(o.type())
-                            || UserOperationLogEntry.OPERATION_TYPE_ASSIGN.equals(o.type()))
+                                    || UserOperationLogEntry.OPERATION_TYPE_ASSIGN.equals(o.type()))
                             && o.newValue("assignee") != null)
-                    .reduce((first, second) -> second).orElse(null);
+                    .reduce((first, second) -> second)
+                    .orElse(null);
         }
     }
 

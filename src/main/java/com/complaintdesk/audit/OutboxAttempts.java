@@ -28,11 +28,16 @@ class OutboxAttempts {
     /** By message id, for every message of the case. */
     Map<String, Attempts> forCase(String caseId) {
         Map<String, Attempts> byId = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, attempts, last_attempt_at, last_error, step FROM cd_outbound_message WHERE case_id = :caseId")
+        jdbc.sql(
+                        "SELECT id, attempts, last_attempt_at, last_error, step FROM cd_outbound_message WHERE case_id = :caseId")
                 .param("caseId", caseId)
-                .query((rs, row) -> byId.put(rs.getString("id"), new Attempts(rs.getInt("attempts"),
-                        utc(rs.getObject("last_attempt_at", OffsetDateTime.class)), rs.getString("last_error"),
-                        rs.getString("step"))))
+                .query((rs, row) -> byId.put(
+                        rs.getString("id"),
+                        new Attempts(
+                                rs.getInt("attempts"),
+                                utc(rs.getObject("last_attempt_at", OffsetDateTime.class)),
+                                rs.getString("last_error"),
+                                rs.getString("step"))))
                 .list();
         return byId;
     }

@@ -52,8 +52,10 @@ public class ChannelException extends RuntimeException {
      */
     public static ChannelException fromTransport(String message, Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof java.net.http.HttpConnectTimeoutException
-                    || t instanceof java.net.UnknownHostException || t instanceof java.net.NoRouteToHostException) {
+            if (t instanceof java.net.ConnectException
+                    || t instanceof java.net.http.HttpConnectTimeoutException
+                    || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException) {
                 return new ChannelException(message, cause);
             }
         }

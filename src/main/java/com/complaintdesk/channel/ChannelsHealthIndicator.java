@@ -33,7 +33,10 @@ class ChannelsHealthIndicator implements HealthIndicator {
         for (Channel channel : Channel.values()) {
             Optional<ChannelGateway> gateway = Outbox.first(gateways, channel.key());
             everyChannelDelivered &= gateway.isPresent();
-            health.withDetail(channel.key(), gateway.map(g -> g instanceof SandboxChannelGateway ? SANDBOX : LIVE).orElse(NONE));
+            health.withDetail(
+                    channel.key(),
+                    gateway.map(g -> g instanceof SandboxChannelGateway ? SANDBOX : LIVE)
+                            .orElse(NONE));
         }
         return everyChannelDelivered ? health.build() : health.down().build();
     }

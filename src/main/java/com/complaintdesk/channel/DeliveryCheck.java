@@ -7,7 +7,11 @@ package com.complaintdesk.channel;
  */
 public record DeliveryCheck(State state, String platformRef, String reason) {
 
-    public enum State { FOUND, ABSENT, UNKNOWN }
+    public enum State {
+        FOUND,
+        ABSENT,
+        UNKNOWN
+    }
 
     public static DeliveryCheck found(String platformRef) {
         return new DeliveryCheck(State.FOUND, platformRef, null);

@@ -31,8 +31,15 @@ public class InboundEvents {
     }
 
     /** A stored delivery; {@code firstSeen} is false when the same event key had been stored before. */
-    public record Event(String id, String channel, String eventKey, String payload, OffsetDateTime receivedAt,
-            OffsetDateTime processedAt, String outcome, boolean firstSeen) {
+    public record Event(
+            String id,
+            String channel,
+            String eventKey,
+            String payload,
+            OffsetDateTime receivedAt,
+            OffsetDateTime processedAt,
+            String outcome,
+            boolean firstSeen) {
 
         public boolean processed() {
             return processedAt != null;
@@ -51,7 +58,8 @@ public class InboundEvents {
         eventKey = storableKey(eventKey);
         String id = UUID.randomUUID().toString();
         try {
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                     INSERT INTO cd_inbound_event (id, channel, event_key, payload, received_at)
                     VALUES (:id, :channel, :eventKey, :payload, :receivedAt)
                     """)
@@ -65,8 +73,15 @@ public class InboundEvents {
         } catch (DataIntegrityViolationException e) {
             // The same delivery again, possibly racing this one: the first one stored is the record.
             Event known = find(channel, eventKey).orElseThrow(() -> e);
-            return new Event(known.id(), known.channel(), known.eventKey(), known.payload(), known.receivedAt(),
-                    known.processedAt(), known.outcome(), false);
+            return new Event(
+                    known.id(),
+                    known.channel(),
+                    known.eventKey(),
+                    known.payload(),
+                    known.receivedAt(),
+                    known.processedAt(),
+                    known.outcome(),
+                    false);
         }
     }
 
@@ -101,7 +116,8 @@ public class InboundEvents {
 
     public Optional<Event> find(String channel, String eventKey) {
         eventKey = storableKey(eventKey);
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT id, channel, event_key, payload, received_at, processed_at, outcome
                   FROM cd_inbound_event
                  WHERE channel = :channel AND event_key = :eventKey

@@ -24,8 +24,10 @@ class MessagesController {
 
     @GetMapping("/api/complaints/{caseId}/messages")
     // As reading the case (ComplaintController): the people who work or read cases.
-    @PreAuthorize("hasAnyRole('agents', 'supervisors', 'legal', 'owners', 'process-owners', 'auditors', 'camunda-admin')")
-    @Operation(summary = "Everything sent for a case (replies, private messages, offers, platform actions), oldest first")
+    @PreAuthorize(
+            "hasAnyRole('agents', 'supervisors', 'legal', 'owners', 'process-owners', 'auditors', 'camunda-admin')")
+    @Operation(
+            summary = "Everything sent for a case (replies, private messages, offers, platform actions), oldest first")
     @ApiResponse(responseCode = "200", description = "The case's outbox, possibly empty")
     @ApiResponse(responseCode = "404", description = "No case with this id")
     ResponseEntity<?> messages(@PathVariable String caseId) {

@@ -8,13 +8,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.core.annotation.AnnotationAwareOrderComparator;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import java.util.Locale;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -42,13 +42,15 @@ public class Outbox {
     public static final String PENDING = "pending";
     /** The platform is being called, or was, and its answer is not recorded: it may have posted the message. */
     public static final String SENDING = "sending";
+
     public static final String DELIVERED = "delivered";
     /** Done by a person outside the platform's API after delivery failed (the reference names who). */
     public static final String MANUAL = "manual";
 
     private static final int ERROR_LENGTH = 2000;
 
-    private static final String SELECT = """
+    private static final String SELECT =
+            """
             SELECT id, case_id, channel, kind, surface, recipient, text, idempotency_key, status, platform_ref,
                    created_at, delivered_at
               FROM cd_outbound_message
@@ -60,7 +62,10 @@ public class Outbox {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Outbox(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events,
+    Outbox(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events,
             List<ChannelGateway> gateways) {
         this.jdbc = jdbc;
         this.events = events;
@@ -99,7 +104,7 @@ public class Outbox {
                     return inOwnTransaction(() -> delivered(attempt.interrupted(), check.platformRef()));
                 }
                 case UNKNOWN -> throw ChannelException.refused(unknownOutcome(attempt.interrupted(), check.reason()));
-                case ABSENT -> { } // the interrupted send never arrived: send it now
+                case ABSENT -> {} // the interrupted send never arrived: send it now
             }
         }
         inOwnTransaction(() -> startAttempt(attempt.entry(), attempt.attempts()));
@@ -128,7 +133,8 @@ public class Outbox {
         String id = existing.map(OutboxEntry::id).orElseGet(() -> insertPending(m, step));
         OffsetDateTime at = now();
         String ref = MANUAL + ":" + by;
-        jdbc.sql("UPDATE cd_outbound_message SET status = :status, platform_ref = :ref, delivered_at = :at WHERE id = :id")
+        jdbc.sql(
+                        "UPDATE cd_outbound_message SET status = :status, platform_ref = :ref, delivered_at = :at WHERE id = :id")
                 .param("status", MANUAL)
                 .param("ref", ref)
                 .param("at", at)
@@ -145,7 +151,8 @@ public class Outbox {
      * @return how many messages may be sent again (0 when the step was not interrupted)
      */
     public int confirmNotDelivered(String step, String by) {
-        return inOwnTransaction(() -> jdbc.sql("""
+        return inOwnTransaction(() -> jdbc.sql(
+                        """
                 UPDATE cd_outbound_message SET status = :pending, last_error = :note
                  WHERE step = :step AND status = :sending
                 """)
@@ -186,7 +193,8 @@ public class Outbox {
      * so two nodes running the same job after an expired lock do not both call the platform.
      */
     private Void startAttempt(OutboxEntry entry, int attemptsSeen) {
-        int won = jdbc.sql("""
+        int won = jdbc.sql(
+                        """
                 UPDATE cd_outbound_message SET status = :sending, attempts = attempts + 1, last_attempt_at = :at
                  WHERE id = :id AND attempts = :attempts AND status IN (:open)
                 """)
@@ -203,7 +211,8 @@ public class Outbox {
     }
 
     private Void failedAttempt(OutboxEntry entry, boolean maybePosted, RuntimeException failure) {
-        jdbc.sql("UPDATE cd_outbound_message SET status = :status, last_error = :error WHERE id = :id AND status = :sending")
+        jdbc.sql(
+                        "UPDATE cd_outbound_message SET status = :status, last_error = :error WHERE id = :id AND status = :sending")
                 .param("status", maybePosted ? SENDING : PENDING)
                 .param("error", limit(String.valueOf(failure.getMessage())))
                 .param("id", entry.id())
@@ -214,7 +223,8 @@ public class Outbox {
 
     private Delivery delivered(OutboxEntry entry, String platformRef) {
         OffsetDateTime deliveredAt = now();
-        jdbc.sql("UPDATE cd_outbound_message SET status = :status, platform_ref = :ref, delivered_at = :at WHERE id = :id")
+        jdbc.sql(
+                        "UPDATE cd_outbound_message SET status = :status, platform_ref = :ref, delivered_at = :at WHERE id = :id")
                 .param("status", DELIVERED)
                 .param("ref", platformRef)
                 .param("at", deliveredAt)
@@ -239,7 +249,8 @@ public class Outbox {
     private Details details(String id) {
         return jdbc.sql("SELECT attempts, last_attempt_at, last_error FROM cd_outbound_message WHERE id = :id")
                 .param("id", id)
-                .query((rs, row) -> new Details(rs.getInt("attempts"),
+                .query((rs, row) -> new Details(
+                        rs.getInt("attempts"),
                         utc(rs.getObject("last_attempt_at", OffsetDateTime.class)),
                         rs.getString("last_error") == null ? "no answer recorded" : rs.getString("last_error")))
                 .single();
@@ -250,7 +261,8 @@ public class Outbox {
      * row stays as it was and the retry finds the send interrupted, so nothing is posted twice for it.
      */
     private void announce(String idempotencyKey) {
-        events.publishEvent(new MessageDelivered(byIdempotencyKey(idempotencyKey).orElseThrow()));
+        events.publishEvent(
+                new MessageDelivered(byIdempotencyKey(idempotencyKey).orElseThrow()));
     }
 
     private static boolean isDone(OutboxEntry entry) {
@@ -275,7 +287,8 @@ public class Outbox {
 
     private String insertPending(OutboundMessage m, String step) {
         String id = UUID.randomUUID().toString();
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO cd_outbound_message (id, case_id, channel, kind, surface, recipient, text, idempotency_key,
                                                  status, created_at, attempts, step)
                 VALUES (:id, :caseId, :channel, :kind, :surface, :recipient, :text, :key, :status, :createdAt, 0, :step)
@@ -296,7 +309,8 @@ public class Outbox {
     }
 
     private ChannelGateway gatewayFor(String channel) {
-        return first(gateways, channel).orElseThrow(() -> new IllegalStateException("No channel gateway handles " + channel));
+        return first(gateways, channel)
+                .orElseThrow(() -> new IllegalStateException("No channel gateway handles " + channel));
     }
 
     /** The gateways in the order the outbox asks them: real adapters before the sandbox, which handles every channel. */
@@ -310,7 +324,10 @@ public class Outbox {
     }
 
     private Optional<OutboxEntry> byIdempotencyKey(String key) {
-        return jdbc.sql(SELECT + " WHERE idempotency_key = :key").param("key", key).query(Outbox::map).optional();
+        return jdbc.sql(SELECT + " WHERE idempotency_key = :key")
+                .param("key", key)
+                .query(Outbox::map)
+                .optional();
     }
 
     private static Delivery delivery(OutboxEntry e) {

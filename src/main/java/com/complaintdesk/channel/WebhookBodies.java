@@ -25,7 +25,8 @@ public final class WebhookBodies {
     }
 
     /** The answer's text for a body with a NUL byte. */
-    public static final String NUL_REFUSED = "The body contains a NUL byte, which no platform sends; nothing was stored";
+    public static final String NUL_REFUSED =
+            "The body contains a NUL byte, which no platform sends; nothing was stored";
 
     /**
      * Why a signed body is refused before it is stored, if it is: a NUL byte, or bytes that are not UTF-8 (every

@@ -33,8 +33,11 @@ public class RecordClosureDelegate implements JavaDelegate {
         if (outcome != null) {
             cases.recordReviewOutcome(caseId, outcome);
         }
-        cases.recordClosure(caseId, EngineClock.string(execution, Var.ROOT_CAUSE),
+        cases.recordClosure(
+                caseId,
+                EngineClock.string(execution, Var.ROOT_CAUSE),
                 EngineClock.string(execution, Var.RESOLUTION_SUMMARY),
-                EngineClock.string(execution, Var.CUSTOMER_SATISFACTION), EngineClock.now());
+                EngineClock.string(execution, Var.CUSTOMER_SATISFACTION),
+                EngineClock.now());
     }
 }

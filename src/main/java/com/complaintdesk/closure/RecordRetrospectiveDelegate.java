@@ -21,8 +21,13 @@ public class RecordRetrospectiveDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         // runs in the step that completes the retrospective, so the acting user is the one who held it
         String heldBy = EngineClock.actor(execution);
-        retrospectives.record(EngineClock.string(execution, Var.CASE_ID), EngineClock.string(execution, Var.RETROSPECTIVE_CAUSE),
-                EngineClock.string(execution, Var.RETROSPECTIVE_FINDINGS), EngineClock.string(execution, Var.RETROSPECTIVE_ACTION),
-                Boolean.TRUE.equals(execution.getVariable(Var.TRAINING_CASE)), heldBy, EngineClock.now());
+        retrospectives.record(
+                EngineClock.string(execution, Var.CASE_ID),
+                EngineClock.string(execution, Var.RETROSPECTIVE_CAUSE),
+                EngineClock.string(execution, Var.RETROSPECTIVE_FINDINGS),
+                EngineClock.string(execution, Var.RETROSPECTIVE_ACTION),
+                Boolean.TRUE.equals(execution.getVariable(Var.TRAINING_CASE)),
+                heldBy,
+                EngineClock.now());
     }
 }

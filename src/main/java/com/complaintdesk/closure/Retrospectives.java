@@ -26,12 +26,19 @@ public class Retrospectives {
         this.jdbc = jdbc;
     }
 
-    public void record(String caseId, String cause, String findings, String action, boolean trainingCase, String heldBy,
+    public void record(
+            String caseId,
+            String cause,
+            String findings,
+            String action,
+            boolean trainingCase,
+            String heldBy,
             OffsetDateTime at) {
         if (!List.of(SYSTEMIC, INDIVIDUAL).contains(cause)) {
             throw new IllegalArgumentException("cause must be systemic or individual, not " + cause);
         }
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO cd_retrospective (id, case_id, cause, findings, action, training_case, held_by, held_at)
                 VALUES (:id, :caseId, :cause, :findings, :action, :trainingCase, :heldBy, :heldAt)
                 """)
@@ -48,15 +55,21 @@ public class Retrospectives {
 
     /** The case's retrospective, if one was held (for auditors' case files). */
     public Optional<Retrospective> forCase(String caseId) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT case_id, cause, findings, action, training_case, held_by, held_at
                   FROM cd_retrospective
                  WHERE case_id = :caseId
                 """)
                 .param("caseId", caseId)
-                .query((rs, row) -> new Retrospective(rs.getString("case_id"), rs.getString("cause"),
-                        rs.getString("findings"), rs.getString("action"), rs.getBoolean("training_case"),
-                        rs.getString("held_by"), utc(rs.getObject("held_at", OffsetDateTime.class))))
+                .query((rs, row) -> new Retrospective(
+                        rs.getString("case_id"),
+                        rs.getString("cause"),
+                        rs.getString("findings"),
+                        rs.getString("action"),
+                        rs.getBoolean("training_case"),
+                        rs.getString("held_by"),
+                        utc(rs.getObject("held_at", OffsetDateTime.class))))
                 .optional();
     }
 }

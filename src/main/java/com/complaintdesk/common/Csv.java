@@ -1,9 +1,9 @@
 package com.complaintdesk.common;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -30,7 +30,12 @@ public final class Csv {
     public static ResponseEntity<String> attachment(String filename, String body) {
         return ResponseEntity.ok()
                 .contentType(MEDIA_TYPE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename)
+                                .build()
+                                .toString())
                 .body(body);
     }
 

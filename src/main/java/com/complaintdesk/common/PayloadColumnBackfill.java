@@ -63,9 +63,9 @@ public abstract class PayloadColumnBackfill implements JavaMigration {
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
         try (PreparedStatement select = connection.prepareStatement("SELECT id, payload FROM cd_complaint WHERE "
-                     + column + " IS NULL AND payload LIKE '%\"" + object + "\"%'");
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE cd_complaint SET " + column + " = ? WHERE id = ?")) {
+                        + column + " IS NULL AND payload LIKE '%\"" + object + "\"%'");
+                PreparedStatement update =
+                        connection.prepareStatement("UPDATE cd_complaint SET " + column + " = ? WHERE id = ?")) {
             select.setFetchSize(BATCH);
             int pending = 0;
             try (ResultSet rows = select.executeQuery()) {

@@ -14,7 +14,9 @@ public final class PlainText {
 
     /** The first code point {@code text} may not hold (a control character or an unpaired surrogate), if any. */
     public static OptionalInt firstUnstorable(String text) {
-        return text == null ? OptionalInt.empty() : text.codePoints().filter(PlainText::unstorable).findFirst();
+        return text == null
+                ? OptionalInt.empty()
+                : text.codePoints().filter(PlainText::unstorable).findFirst();
     }
 
     /** Why {@code text} cannot be stored as it came, for a message naming the field before it; empty when it can. */
@@ -24,9 +26,10 @@ public final class PlainText {
             return java.util.Optional.empty();
         }
         int c = bad.getAsInt();
-        return java.util.Optional.of(Character.isSurrogate((char) c)
-                ? "must not contain an unpaired surrogate (found U+" + String.format("%04X", c) + ")"
-                : "must not contain control characters (found U+" + String.format("%04X", c) + ")");
+        return java.util.Optional.of(
+                Character.isSurrogate((char) c)
+                        ? "must not contain an unpaired surrogate (found U+" + String.format("%04X", c) + ")"
+                        : "must not contain control characters (found U+" + String.format("%04X", c) + ")");
     }
 
     /** {@code text} with every code point it may not hold written as {@code \\uXXXX}, for outcomes and logs. */

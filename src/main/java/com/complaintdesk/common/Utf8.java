@@ -17,7 +17,8 @@ public final class Utf8 {
     /** Empty when {@code bytes} are well-formed UTF-8; otherwise what is wrong, for the caller's error message. */
     public static Optional<String> problem(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes));

@@ -25,7 +25,8 @@ public record ChoiceLinkSettings(
             throw new IllegalArgumentException("complaintdesk.choice.link-secret must have at least 32 characters");
         }
         if (linkValidFor == null || linkValidFor.isNegative() || linkValidFor.isZero()) {
-            throw new IllegalArgumentException("complaintdesk.choice.link-valid-for must be positive, not " + linkValidFor);
+            throw new IllegalArgumentException(
+                    "complaintdesk.choice.link-valid-for must be positive, not " + linkValidFor);
         }
         publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl.replaceAll("/+$", "");
     }

@@ -37,7 +37,10 @@ public class ChoiceLinks {
     public record ChoiceToken(String caseId, String offerId, Instant expiresAt) {}
 
     /** Why a token is refused. */
-    public enum Refusal { MALFORMED, TAMPERED }
+    public enum Refusal {
+        MALFORMED,
+        TAMPERED
+    }
 
     /** A token that was read: either what it says, or why it was refused. */
     public record Reading(ChoiceToken token, Refusal refusal) {
@@ -57,8 +60,9 @@ public class ChoiceLinks {
         if (settings.linkSecret() == null || settings.linkSecret().isEmpty()) {
             secret = new byte[32];
             KEYS.nextBytes(secret);
-            log.warn("complaintdesk.choice.link-secret (COMPLAINTDESK_CHOICE_LINK_SECRET) is not set: choice links are "
-                    + "signed with a key made at start, for development only; links sent before a restart will not work");
+            log.warn(
+                    "complaintdesk.choice.link-secret (COMPLAINTDESK_CHOICE_LINK_SECRET) is not set: choice links are "
+                            + "signed with a key made at start, for development only; links sent before a restart will not work");
         } else {
             secret = settings.linkSecret().getBytes(StandardCharsets.UTF_8);
         }
@@ -72,7 +76,8 @@ public class ChoiceLinks {
     @ProcessExpression("Gives the compensation offer being sent a new id and the expiry of its link")
     public void newOffer(DelegateExecution execution) {
         execution.setVariable(Var.CHOICE_OFFER_ID, UUID.randomUUID().toString());
-        execution.setVariable(Var.CHOICE_LINK_EXPIRES_AT,
+        execution.setVariable(
+                Var.CHOICE_LINK_EXPIRES_AT,
                 Date.from(ClockUtil.getCurrentTime().toInstant().plus(settings.linkValidFor())));
     }
 
@@ -93,13 +98,19 @@ public class ChoiceLinks {
      * Empty when the offer has no link.
      */
     public String linkLine(Map<String, Object> variables) {
-        return link(variables).map(url -> {
-            Object language = variables.get(Var.LANGUAGE);
-            long days = Math.max(1, settings.linkValidFor().toDays());
-            boolean zh = language != null && language.toString().toLowerCase(java.util.Locale.ROOT).startsWith("zh");
-            return zh ? "\n\n点此选择方案（" + days + " 天内有效，只能使用一次）：" + url
-                    : "\n\nChoose here (the link works once, for " + days + " days): " + url;
-        }).orElse("");
+        return link(variables)
+                .map(url -> {
+                    Object language = variables.get(Var.LANGUAGE);
+                    long days = Math.max(1, settings.linkValidFor().toDays());
+                    boolean zh = language != null
+                            && language.toString()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .startsWith("zh");
+                    return zh
+                            ? "\n\n点此选择方案（" + days + " 天内有效，只能使用一次）：" + url
+                            : "\n\nChoose here (the link works once, for " + days + " days): " + url;
+                })
+                .orElse("");
     }
 
     /**
@@ -109,14 +120,18 @@ public class ChoiceLinks {
     public String nextLinkLine(Map<String, Object> variables) {
         Map<String, Object> next = new java.util.HashMap<>(variables);
         next.put(Var.CHOICE_OFFER_ID, new UUID(0, 0).toString());
-        next.put(Var.CHOICE_LINK_EXPIRES_AT, Date.from(ClockUtil.getCurrentTime().toInstant().plus(settings.linkValidFor())));
+        next.put(
+                Var.CHOICE_LINK_EXPIRES_AT,
+                Date.from(ClockUtil.getCurrentTime().toInstant().plus(settings.linkValidFor())));
         return linkLine(next);
     }
 
     public String sign(ChoiceToken token) {
-        String payload = token.caseId() + "|" + token.offerId() + "|" + token.expiresAt().getEpochSecond();
+        String payload =
+                token.caseId() + "|" + token.offerId() + "|" + token.expiresAt().getEpochSecond();
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        return base64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + base64.encodeToString(mac(payload));
+        return base64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(mac(payload));
     }
 
     /** Reads a token: refused when it is not of our shape or its signature does not match; expiry is the caller's. */
@@ -144,7 +159,8 @@ public class ChoiceLinks {
             return new Reading(null, Refusal.MALFORMED);
         }
         try {
-            return new Reading(new ChoiceToken(parts[0], parts[1], Instant.ofEpochSecond(Long.parseLong(parts[2]))), null);
+            return new Reading(
+                    new ChoiceToken(parts[0], parts[1], Instant.ofEpochSecond(Long.parseLong(parts[2]))), null);
         } catch (NumberFormatException e) {
             return new Reading(null, Refusal.MALFORMED);
         }

@@ -40,7 +40,8 @@ class ChoiceRaceGuard implements TaskCompletionCheck {
 
     @Override
     public Optional<Refusal> before(Completion completion) {
-        Task task = runner.asEngine(() -> tasks.createTaskQuery().taskId(completion.taskId()).singleResult());
+        Task task = runner.asEngine(
+                () -> tasks.createTaskQuery().taskId(completion.taskId()).singleResult());
         return task == null ? recordedChoice(completion.taskId()).map(ChoiceRaceGuard::conflict) : Optional.empty();
     }
 
@@ -53,20 +54,27 @@ class ChoiceRaceGuard implements TaskCompletionCheck {
     private Optional<String> recordedChoice(String taskId) {
         // looked up as the engine: the caller may not read the history, but may learn why their submission failed
         return runner.asEngine(() -> {
-            HistoricTaskInstance ended = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
-            if (ended == null || !ComplaintLifecycle.Activity.RECORD_CUSTOMER_CHOICE.equals(ended.getTaskDefinitionKey())) {
+            HistoricTaskInstance ended = history.createHistoricTaskInstanceQuery()
+                    .taskId(taskId)
+                    .finished()
+                    .singleResult();
+            if (ended == null
+                    || !ComplaintLifecycle.Activity.RECORD_CUSTOMER_CHOICE.equals(ended.getTaskDefinitionKey())) {
                 return Optional.empty();
             }
             Map<String, Object> values = new LinkedHashMap<>();
             for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
                     .processInstanceId(ended.getProcessInstanceId())
-                    .variableNameIn(Var.CHOSEN_COMPENSATION, Var.CHOICE_SOURCE).list()) {
+                    .variableNameIn(Var.CHOSEN_COMPENSATION, Var.CHOICE_SOURCE)
+                    .list()) {
                 values.put(v.getName(), v.getValue());
             }
-            String by = "customer".equals(values.get(Var.CHOICE_SOURCE)) ? "by the customer on the choice page"
+            String by = "customer".equals(values.get(Var.CHOICE_SOURCE))
+                    ? "by the customer on the choice page"
                     : "by " + (ended.getAssignee() == null ? "a colleague" : ended.getAssignee());
-            return Optional.of("The customer's choice was already recorded " + by + ": "
-                    + values.get(Var.CHOSEN_COMPENSATION) + ". Nothing was changed; see the case for what happens next.");
+            return Optional.of(
+                    "The customer's choice was already recorded " + by + ": " + values.get(Var.CHOSEN_COMPENSATION)
+                            + ". Nothing was changed; see the case for what happens next.");
         });
     }
 

@@ -42,7 +42,8 @@ public class CompensationApproval {
      * sent, or an amount other than the cost the offer put on that option. Nothing to approve when the customer
      * declined.
      */
-    @ProcessExpression("C1, C2, E6: the customer's choice needs a supervisor (above the policy limit, or not as offered)")
+    @ProcessExpression(
+            "C1, C2, E6: the customer's choice needs a supervisor (above the policy limit, or not as offered)")
     public boolean needsApproval(DelegateExecution execution) {
         Object chosen = execution.getVariable(Var.CHOSEN_COMPENSATION);
         if (CompensationOption.DECLINED.equals(chosen)) {
@@ -52,8 +53,8 @@ public class CompensationApproval {
             return true;
         }
         BigDecimal amount = BigDecimal.valueOf(number.doubleValue());
-        Optional<CompensationOffers.OfferedOption> offered = offers.current(execution.getProcessInstanceId())
-                .flatMap(offer -> offer.option(String.valueOf(chosen)));
+        Optional<CompensationOffers.OfferedOption> offered =
+                offers.current(execution.getProcessInstanceId()).flatMap(offer -> offer.option(String.valueOf(chosen)));
         if (offered.isEmpty()) {
             return true;
         }
@@ -70,7 +71,8 @@ public class CompensationApproval {
      * type the agent judged in the follow-up (F4); 0 on a guarded case, and 0 when the case has no record or the
      * decision no rule.
      */
-    @ProcessExpression("C1, E6: the agent's compensation limit without approval, from the decision with the case's own inputs")
+    @ProcessExpression(
+            "C1, E6: the agent's compensation limit without approval, from the decision with the case's own inputs")
     public double policyLimit(DelegateExecution execution) {
         Optional<CaseFacts.Facts> found = cases.forProcessInstance(execution.getProcessInstanceId());
         if (found.isEmpty() || guard.guarded(execution)) {
@@ -83,8 +85,8 @@ public class CompensationApproval {
         inputs.put(Var.CUSTOMER_TYPE, customerType(execution));
         inputs.put(Var.ORDER_VALUE, facts.orderValue());
         inputs.put(Var.CUSTOMER_LIFETIME_ORDERS, facts.lifetimeOrders());
-        List<Map<String, Object>> result = Decisions.evaluate(execution, ComplaintLifecycle.Decision.COMPENSATION_OPTIONS,
-                inputs);
+        List<Map<String, Object>> result =
+                Decisions.evaluate(execution, ComplaintLifecycle.Decision.COMPENSATION_OPTIONS, inputs);
         if (result.isEmpty() || !(result.get(0).get(Var.APPROVAL_LIMIT) instanceof Number limit)) {
             return 0;
         }

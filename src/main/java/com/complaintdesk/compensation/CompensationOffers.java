@@ -31,10 +31,10 @@ public class CompensationOffers {
         }
     }
 
-    private static final List<String> OPTIONS = List.of(Var.COMPENSATION_OPTION_1, Var.COMPENSATION_OPTION_2,
-            Var.COMPENSATION_OPTION_3);
-    private static final List<String> AMOUNTS = List.of(Var.COMPENSATION_AMOUNT_1, Var.COMPENSATION_AMOUNT_2,
-            Var.COMPENSATION_AMOUNT_3);
+    private static final List<String> OPTIONS =
+            List.of(Var.COMPENSATION_OPTION_1, Var.COMPENSATION_OPTION_2, Var.COMPENSATION_OPTION_3);
+    private static final List<String> AMOUNTS =
+            List.of(Var.COMPENSATION_AMOUNT_1, Var.COMPENSATION_AMOUNT_2, Var.COMPENSATION_AMOUNT_3);
 
     private final JdbcClient jdbc;
 
@@ -46,30 +46,39 @@ public class CompensationOffers {
      * Records the offer the agent just submitted (its options and costs, under the id {@code choiceLinks.newOffer}
      * gave it); earlier offers of the case are superseded.
      */
-    @ProcessExpression("C2: records the offer being sent (options and costs) as the one the customer's choice is checked against")
+    @ProcessExpression(
+            "C2: records the offer being sent (options and costs) as the one the customer's choice is checked against")
     public void recordOffer(DelegateExecution execution) {
         List<OfferedOption> options = new ArrayList<>();
         for (int i = 0; i < OPTIONS.size(); i++) {
             Object key = execution.getVariable(OPTIONS.get(i));
             Object amount = execution.getVariable(AMOUNTS.get(i));
-            options.add(key instanceof String k && !k.isBlank()
-                    ? new OfferedOption(k, amount instanceof Number n ? BigDecimal.valueOf(n.doubleValue()) : null)
-                    : null);
+            options.add(
+                    key instanceof String k && !k.isBlank()
+                            ? new OfferedOption(
+                                    k, amount instanceof Number n ? BigDecimal.valueOf(n.doubleValue()) : null)
+                            : null);
         }
         String offerId = EngineClock.string(execution, Var.CHOICE_OFFER_ID);
         if (offerId == null) {
             throw new IllegalStateException("The offer has no id: choiceLinks.newOffer must run before recordOffer");
         }
-        record(execution.getProcessInstanceId(), EngineClock.string(execution, Var.CASE_ID), offerId, options,
+        record(
+                execution.getProcessInstanceId(),
+                EngineClock.string(execution, Var.CASE_ID),
+                offerId,
+                options,
                 EngineClock.actor(execution));
     }
 
     /** Stores an offer; earlier offers of the process instance are superseded. */
-    public void record(String processInstanceId, String caseId, String offerId, List<OfferedOption> options, String by) {
+    public void record(
+            String processInstanceId, String caseId, String offerId, List<OfferedOption> options, String by) {
         jdbc.sql("UPDATE cd_compensation_offer SET superseded = TRUE WHERE process_instance_id = :pid")
                 .param("pid", processInstanceId)
                 .update();
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO cd_compensation_offer (offer_id, case_id, process_instance_id, option1, amount1, option2,
                                                    amount2, option3, amount3, offered_at, offered_by)
                 VALUES (:offerId, :caseId, :pid, :option1, :amount1, :option2, :amount2, :option3, :amount3, :at, :by)
@@ -90,7 +99,9 @@ public class CompensationOffers {
 
     /** The offer the process instance sent last; empty when it sent none. */
     public Optional<Offer> current(String processInstanceId) {
-        return jdbc.sql("""
+        return jdbc
+                .sql(
+                        """
                 SELECT offer_id, option1, amount1, option2, amount2, option3, amount3 FROM cd_compensation_offer
                  WHERE process_instance_id = :pid AND superseded = FALSE
                 """)
@@ -105,7 +116,9 @@ public class CompensationOffers {
                     }
                     return new Offer(rs.getString("offer_id"), List.copyOf(options));
                 })
-                .list().stream().findFirst();
+                .list()
+                .stream()
+                .findFirst();
     }
 
     private static String key(List<OfferedOption> options, int i) {

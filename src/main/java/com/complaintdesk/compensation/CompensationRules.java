@@ -56,9 +56,12 @@ public class CompensationRules implements SubmissionRule {
         List<FieldProblem> problems = new ArrayList<>();
         if (blank(chosen)) {
             problems.add(new FieldProblem(Var.CHOSEN_COMPENSATION, "is required"));
-        } else if (!CompensationOption.DECLINED.equals(chosen) && !offered(values).contains(chosen)) {
-            problems.add(new FieldProblem(Var.CHOSEN_COMPENSATION,
-                    "must be one of the options offered " + offered(values) + " or 'declined', but was '" + chosen + "'"));
+        } else if (!CompensationOption.DECLINED.equals(chosen)
+                && !offered(values).contains(chosen)) {
+            problems.add(new FieldProblem(
+                    Var.CHOSEN_COMPENSATION,
+                    "must be one of the options offered " + offered(values) + " or 'declined', but was '" + chosen
+                            + "'"));
         }
         Object amount = values.get(Var.COMPENSATION_AMOUNT);
         if (!(amount instanceof Number n) || n.doubleValue() < 0) {
@@ -69,7 +72,9 @@ public class CompensationRules implements SubmissionRule {
 
     static List<Object> offered(Map<String, Object> values) {
         return Stream.of(Var.COMPENSATION_OPTION_1, Var.COMPENSATION_OPTION_2, Var.COMPENSATION_OPTION_3)
-                .map(values::get).filter(v -> !blank(v)).toList();
+                .map(values::get)
+                .filter(v -> !blank(v))
+                .toList();
     }
 
     private static boolean blank(Object value) {

@@ -66,8 +66,13 @@ public class CustomerChoices {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    CustomerChoices(ChoiceLinks links, ComplaintIntake cases, TaskService tasks, EngineAuthentication engine,
-            JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    CustomerChoices(
+            ChoiceLinks links,
+            ComplaintIntake cases,
+            TaskService tasks,
+            EngineAuthentication engine,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager) {
         this.links = links;
         this.cases = cases;
         this.tasks = tasks;
@@ -93,14 +98,20 @@ public class CustomerChoices {
         }
         try {
             transactions.executeWithoutResult(status -> {
-                jdbc.sql("INSERT INTO cd_choice_link_use (offer_id, case_id, chosen, used_at) VALUES (:offer, :caseId, :chosen, :at)")
+                jdbc.sql(
+                                "INSERT INTO cd_choice_link_use (offer_id, case_id, chosen, used_at) VALUES (:offer, :caseId, :chosen, :at)")
                         .param("offer", checked.token.offerId())
                         .param("caseId", checked.token.caseId())
                         .param("chosen", option)
-                        .param("at", OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC))
+                        .param(
+                                "at",
+                                OffsetDateTime.ofInstant(
+                                        ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC))
                         .update();
                 List<String> groups = tasks.getIdentityLinksForTask(checked.task.getId()).stream()
-                        .map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();
+                        .map(IdentityLink::getGroupId)
+                        .filter(Objects::nonNull)
+                        .toList();
                 engine.asCustomer(checked.complaintCase.customerId(), groups, () -> {
                     tasks.complete(checked.task.getId(), choice(checked.variables, option));
                     return null;
@@ -144,16 +155,22 @@ public class CustomerChoices {
             }
         }
         if (amount == null) {
-            amount = variables.get(Var.ORDER_VALUE) instanceof Number n ? n.doubleValue()
+            amount = variables.get(Var.ORDER_VALUE) instanceof Number n
+                    ? n.doubleValue()
                     : variables.get(Var.PRODUCT_PRICE) instanceof Number p ? p.doubleValue() : 0.0;
         }
-        if (Boolean.TRUE.equals(variables.get(Var.EXTORTION_GUARDED)) && variables.get(Var.COMPENSATION_CAP) instanceof Number cap) {
+        if (Boolean.TRUE.equals(variables.get(Var.EXTORTION_GUARDED))
+                && variables.get(Var.COMPENSATION_CAP) instanceof Number cap) {
             amount = Math.min(amount, cap.doubleValue());
         }
         return amount;
     }
 
-    private record Checked(View view, ChoiceLinks.ChoiceToken token, ComplaintCase complaintCase, Task task,
+    private record Checked(
+            View view,
+            ChoiceLinks.ChoiceToken token,
+            ComplaintCase complaintCase,
+            Task task,
             Map<String, Object> variables) {}
 
     private Checked check(String token) {
@@ -167,9 +184,15 @@ public class CustomerChoices {
             return new Checked(new View(Status.INVALID, null, null, List.of(), null), null, null, null, null);
         }
         ComplaintCase c = found.get();
-        String language = c.language() != null && c.language().toLowerCase(java.util.Locale.ROOT).startsWith("zh") ? "zh" : "en";
-        String used = jdbc.sql("SELECT chosen FROM cd_choice_link_use WHERE offer_id = :offer").param("offer", t.offerId())
-                .query(String.class).optional().orElse(null);
+        String language = c.language() != null
+                        && c.language().toLowerCase(java.util.Locale.ROOT).startsWith("zh")
+                ? "zh"
+                : "en";
+        String used = jdbc.sql("SELECT chosen FROM cd_choice_link_use WHERE offer_id = :offer")
+                .param("offer", t.offerId())
+                .query(String.class)
+                .optional()
+                .orElse(null);
         if (used != null) {
             return new Checked(new View(Status.USED, language, c.customerName(), List.of(), used), t, c, null, null);
         }
@@ -177,8 +200,12 @@ public class CustomerChoices {
         if (!now.isBefore(t.expiresAt())) {
             return new Checked(new View(Status.EXPIRED, language, c.customerName(), List.of(), null), t, c, null, null);
         }
-        Task task = c.processInstanceId() == null ? null : tasks.createTaskQuery().processInstanceId(c.processInstanceId())
-                .taskDefinitionKey(ComplaintLifecycle.Activity.RECORD_CUSTOMER_CHOICE).singleResult();
+        Task task = c.processInstanceId() == null
+                ? null
+                : tasks.createTaskQuery()
+                        .processInstanceId(c.processInstanceId())
+                        .taskDefinitionKey(ComplaintLifecycle.Activity.RECORD_CUSTOMER_CHOICE)
+                        .singleResult();
         Map<String, Object> variables = task == null ? Map.of() : tasks.getVariables(task.getId());
         if (task == null || !t.offerId().equals(variables.get(Var.CHOICE_OFFER_ID))) {
             return new Checked(new View(Status.CLOSED, language, c.customerName(), List.of(), null), t, c, null, null);
@@ -187,8 +214,8 @@ public class CustomerChoices {
         for (Object key : CompensationRules.offered(variables)) {
             CompensationOption.of(key).ifPresent(o -> options.add(new Option(o.key(), o.label(language))));
         }
-        options.add(new Option(CompensationOption.DECLINED, "zh".equals(language)
-                ? "不需要补偿，谢谢" : "No compensation needed, thank you"));
+        options.add(new Option(
+                CompensationOption.DECLINED, "zh".equals(language) ? "不需要补偿，谢谢" : "No compensation needed, thank you"));
         return new Checked(new View(Status.OPEN, language, c.customerName(), options, null), t, c, task, variables);
     }
 }

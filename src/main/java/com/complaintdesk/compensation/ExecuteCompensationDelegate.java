@@ -2,8 +2,8 @@ package com.complaintdesk.compensation;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
-import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.channel.Deliveries;
+import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.intake.CaseRecords;
 import com.complaintdesk.lifecycle.CaseMessages;
 import com.complaintdesk.lifecycle.EngineClock;
@@ -39,13 +39,23 @@ public class ExecuteCompensationDelegate implements JavaDelegate {
         String currency = EngineClock.string(execution, Var.ORDER_CURRENCY);
         String order = EngineClock.string(execution, Var.ORDER_ID);
         Object orderValue = execution.getVariable(Var.ORDER_VALUE);
-        var shares = option.split(amount, orderValue instanceof Number n
-                ? BigDecimal.valueOf(n.doubleValue()).setScale(2, RoundingMode.HALF_UP) : null);
+        var shares = option.split(
+                amount,
+                orderValue instanceof Number n
+                        ? BigDecimal.valueOf(n.doubleValue()).setScale(2, RoundingMode.HALF_UP)
+                        : null);
         shares.forEach((remedy, share) -> {
-            String text = remedy.name().toLowerCase(java.util.Locale.ROOT) + " for order " + order + ": " + share.toPlainString()
-                    + (currency == null ? "" : " " + currency) + " (package " + option.key() + ")";
-            deliveries.send(execution, CaseMessages.of(execution, MessageKind.REMEDY, CaseMessages.ACTION,
-                    EngineClock.string(execution, Var.CUSTOMER_ID), text));
+            String text = remedy.name().toLowerCase(java.util.Locale.ROOT) + " for order " + order + ": "
+                    + share.toPlainString() + (currency == null ? "" : " " + currency) + " (package " + option.key()
+                    + ")";
+            deliveries.send(
+                    execution,
+                    CaseMessages.of(
+                            execution,
+                            MessageKind.REMEDY,
+                            CaseMessages.ACTION,
+                            EngineClock.string(execution, Var.CUSTOMER_ID),
+                            text));
         });
         cases.recordCompensation(EngineClock.string(execution, Var.CASE_ID), option.key(), amount, currency);
     }

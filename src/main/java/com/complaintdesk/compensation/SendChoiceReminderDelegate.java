@@ -2,8 +2,8 @@ package com.complaintdesk.compensation;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
-import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.channel.Deliveries;
+import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.lifecycle.CaseMessages;
 import com.complaintdesk.lifecycle.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,11 +28,16 @@ public class SendChoiceReminderDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String language = EngineClock.string(execution, Var.LANGUAGE);
-        String opening = language != null && language.toLowerCase(java.util.Locale.ROOT).startsWith("zh")
-                ? "您好，想再提醒一下：您可以从以下方案中选择最适合您的一项，我们会立即为您处理。"
-                : "Hello again — a gentle reminder: choose whichever of these options suits you best and we will take care of it right away.";
-        deliveries.send(execution, CaseMessages.toCustomer(execution, MessageKind.REMINDER,
-                opening + "\n" + SendCompensationOfferDelegate.options(execution.getVariables())
-                        + links.linkLine(execution.getVariables())));
+        String opening =
+                language != null && language.toLowerCase(java.util.Locale.ROOT).startsWith("zh")
+                        ? "您好，想再提醒一下：您可以从以下方案中选择最适合您的一项，我们会立即为您处理。"
+                        : "Hello again — a gentle reminder: choose whichever of these options suits you best and we will take care of it right away.";
+        deliveries.send(
+                execution,
+                CaseMessages.toCustomer(
+                        execution,
+                        MessageKind.REMINDER,
+                        opening + "\n" + SendCompensationOfferDelegate.options(execution.getVariables())
+                                + links.linkLine(execution.getVariables())));
     }
 }

@@ -2,8 +2,8 @@ package com.complaintdesk.compensation;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
-import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.channel.Deliveries;
+import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.lifecycle.CaseMessages;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,8 +26,10 @@ public class SendCompensationOfferDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Map<String, Object> variables = execution.getVariables();
-        deliveries.send(execution, CaseMessages.toCustomer(execution, MessageKind.COMPENSATION_OFFER,
-                offerText(variables) + links.linkLine(variables)));
+        deliveries.send(
+                execution,
+                CaseMessages.toCustomer(
+                        execution, MessageKind.COMPENSATION_OFFER, offerText(variables) + links.linkLine(variables)));
     }
 
     /**
@@ -45,7 +47,8 @@ public class SendCompensationOfferDelegate implements JavaDelegate {
         StringBuilder text = new StringBuilder();
         int n = 1;
         for (Object key : CompensationRules.offered(variables)) {
-            String label = CompensationOption.of(key).map(o -> o.label(language == null ? null : language.toString()))
+            String label = CompensationOption.of(key)
+                    .map(o -> o.label(language == null ? null : language.toString()))
                     .orElse(String.valueOf(key));
             text.append('\n').append(n++).append(". ").append(label);
         }

@@ -20,9 +20,22 @@ import org.springframework.stereotype.Component;
 public class CrisisDeclaration {
 
     /** The case's variables the crisis response works with. */
-    static final List<String> COPIED = List.of(Var.CASE_ID, Var.CHANNEL, Var.EXTERNAL_ID, Var.POSTED_AT, Var.TEXT,
-            Var.LANGUAGE, Var.CUSTOMER_ID, Var.CUSTOMER_NAME, Var.ORDER_ID, Var.ORDER_VALUE, Var.ORDER_CURRENCY,
-            Var.PRODUCT_SKU, Var.PRODUCT_TITLE, Var.PUBLIC_SURFACE, Var.CATEGORY);
+    static final List<String> COPIED = List.of(
+            Var.CASE_ID,
+            Var.CHANNEL,
+            Var.EXTERNAL_ID,
+            Var.POSTED_AT,
+            Var.TEXT,
+            Var.LANGUAGE,
+            Var.CUSTOMER_ID,
+            Var.CUSTOMER_NAME,
+            Var.ORDER_ID,
+            Var.ORDER_VALUE,
+            Var.ORDER_CURRENCY,
+            Var.PRODUCT_SKU,
+            Var.PRODUCT_TITLE,
+            Var.PUBLIC_SURFACE,
+            Var.CATEGORY);
 
     /** Starts the crisis response unless the case already has one; true when it was started now. */
     public boolean declare(DelegateExecution execution, String reason) {
@@ -30,7 +43,8 @@ public class CrisisDeclaration {
             return false;
         }
         String by = EngineClock.actor(execution);
-        execution.setVariable(Var.CRISIS_DECLARED_AT, Date.from(EngineClock.now().toInstant()));
+        execution.setVariable(
+                Var.CRISIS_DECLARED_AT, Date.from(EngineClock.now().toInstant()));
         execution.setVariable(Var.CRISIS_DECLARED_BY, by == null ? "engine" : by);
         execution.setVariable(Var.CRISIS_REASON, reason);
         Map<String, Object> variables = new HashMap<>();
@@ -41,7 +55,9 @@ public class CrisisDeclaration {
         variables.put(Var.CRISIS_DECLARED_BY, by == null ? "engine" : by);
         variables.put(Var.CRISIS_REASON, reason);
         // the crisis follows from an action the user was allowed to take; it must never fail on a permission gap
-        Decisions.withoutAuthorization(() -> execution.getProcessEngineServices().getRuntimeService()
+        Decisions.withoutAuthorization(() -> execution
+                .getProcessEngineServices()
+                .getRuntimeService()
                 .createMessageCorrelation(ComplaintLifecycle.Message.CRISIS_DECLARED)
                 .processInstanceBusinessKey(execution.getProcessBusinessKey())
                 .setVariables(variables)

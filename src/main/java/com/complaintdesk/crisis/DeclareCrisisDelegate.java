@@ -20,9 +20,11 @@ public class DeclareCrisisDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Object retierReason = execution.getVariable(Var.RETIER_REASON);
         Object triageNote = execution.getVariable(Var.TRIAGE_NOTE);
-        String reason = retierReason != null ? "Re-tiered: " + retierReason
-                : triageNote != null && !triageNote.toString().isBlank() ? "Triage: " + triageNote
-                : "Triage confirmed the case as a crisis (T1)";
+        String reason = retierReason != null
+                ? "Re-tiered: " + retierReason
+                : triageNote != null && !triageNote.toString().isBlank()
+                        ? "Triage: " + triageNote
+                        : "Triage confirmed the case as a crisis (T1)";
         declaration.declare(execution, reason);
     }
 }

@@ -2,8 +2,8 @@ package com.complaintdesk.crisis;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
-import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.channel.Deliveries;
+import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.lifecycle.CaseMessages;
 import com.complaintdesk.lifecycle.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,7 +24,14 @@ public class PauseListingDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String sku = EngineClock.string(execution, Var.PRODUCT_SKU);
         String title = EngineClock.string(execution, Var.PRODUCT_TITLE);
-        deliveries.send(execution, CaseMessages.of(execution, MessageKind.PAUSE_LISTING, CaseMessages.ACTION, sku,
-                "Pause listing " + (sku == null ? "(no SKU on the case)" : sku) + (title == null ? "" : " — " + title)));
+        deliveries.send(
+                execution,
+                CaseMessages.of(
+                        execution,
+                        MessageKind.PAUSE_LISTING,
+                        CaseMessages.ACTION,
+                        sku,
+                        "Pause listing " + (sku == null ? "(no SKU on the case)" : sku)
+                                + (title == null ? "" : " — " + title)));
     }
 }

@@ -23,7 +23,10 @@ public class PreserveEvidenceDelegate implements JavaDelegate {
     private final ComplaintIntake complaints;
     private final OrderSnapshots orderSnapshots;
 
-    public PreserveEvidenceDelegate(CaseSnapshots snapshots, EvidenceStore evidence, ComplaintIntake complaints,
+    public PreserveEvidenceDelegate(
+            CaseSnapshots snapshots,
+            EvidenceStore evidence,
+            ComplaintIntake complaints,
             OrderSnapshots orderSnapshots) {
         this.snapshots = snapshots;
         this.evidence = evidence;
@@ -37,7 +40,8 @@ public class PreserveEvidenceDelegate implements JavaDelegate {
         String by = EngineClock.actor(execution);
         var now = EngineClock.now();
         snapshots.preserve(caseId, "complaint", complaints.find(caseId).orElse(null), by, now);
-        evidence.preserve(caseId, OrderSnapshots.KIND, orderSnapshots.content(execution, OrderSnapshots.CRISIS), by, now);
+        evidence.preserve(
+                caseId, OrderSnapshots.KIND, orderSnapshots.content(execution, OrderSnapshots.CRISIS), by, now);
         snapshots.preserveConversation(caseId, by, now);
     }
 }

@@ -1,7 +1,7 @@
 package com.complaintdesk.crisis;
 
-import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.channel.Deliveries;
+import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.lifecycle.CaseMessages;
 import com.complaintdesk.lifecycle.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,7 +20,13 @@ public class PublishStatementDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        deliveries.send(execution, CaseMessages.of(execution, MessageKind.STATEMENT, CaseMessages.replySurface(execution), null,
-                EngineClock.string(execution, ComplaintCrisis.Var.STATEMENT_TEXT)));
+        deliveries.send(
+                execution,
+                CaseMessages.of(
+                        execution,
+                        MessageKind.STATEMENT,
+                        CaseMessages.replySurface(execution),
+                        null,
+                        EngineClock.string(execution, ComplaintCrisis.Var.STATEMENT_TEXT)));
     }
 }

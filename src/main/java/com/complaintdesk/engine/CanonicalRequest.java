@@ -126,7 +126,8 @@ record CanonicalRequest(String method, List<String> segments, Map<String, List<S
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '%') {
-                if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0
+                if (i + 2 >= text.length()
+                        || Character.digit(text.charAt(i + 1), 16) < 0
                         || Character.digit(text.charAt(i + 2), 16) < 0) {
                     throw new Unreadable("Malformed percent-escape in '" + printable(text) + "'");
                 }
@@ -143,10 +144,12 @@ record CanonicalRequest(String method, List<String> segments, Map<String, List<S
         }
         String decoded;
         try {
-            decoded = StandardCharsets.UTF_8.newDecoder()
+            decoded = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new Unreadable("Percent-escapes that are not UTF-8 in '" + printable(text) + "'");
         }

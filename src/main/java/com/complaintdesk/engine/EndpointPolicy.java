@@ -31,8 +31,16 @@ public final class EndpointPolicy {
             "supervisors", Set.of("supervisors", ADMINISTRATORS),
             "tasklist", Set.of("agents", "supervisors", "legal", "owners", "product", ADMINISTRATORS),
             "cockpit", Set.of("supervisors", "owners", "process-owners", "auditors", ADMINISTRATORS),
-            "readers", Set.of("agents", "supervisors", "legal", "owners", "process-owners", "auditors", "product",
-                    ADMINISTRATORS));
+            "readers",
+                    Set.of(
+                            "agents",
+                            "supervisors",
+                            "legal",
+                            "owners",
+                            "process-owners",
+                            "auditors",
+                            "product",
+                            ADMINISTRATORS));
 
     /** One line of the table. */
     public record Entry(Endpoint endpoint, String roleSet, String why) {

@@ -67,16 +67,29 @@ public final class EngineGuard {
 
     private static final String READ = EngineGuard.class.getName() + ".read";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final Set<String> CLIENT_MISTAKES = Set.of("NullValueException", "NotValidException",
-            "BadUserRequestException", "IllegalArgumentException", "NumberFormatException", "MismatchedInputException",
-            "InvalidFormatException", "JsonMappingException", "JsonParseException", "DateTimeParseException",
-            "InvalidRequestException", "UnrecognizedPropertyException", "SpinJsonDataFormatException");
+    private static final Set<String> CLIENT_MISTAKES = Set.of(
+            "NullValueException",
+            "NotValidException",
+            "BadUserRequestException",
+            "IllegalArgumentException",
+            "NumberFormatException",
+            "MismatchedInputException",
+            "InvalidFormatException",
+            "JsonMappingException",
+            "JsonParseException",
+            "DateTimeParseException",
+            "InvalidRequestException",
+            "UnrecognizedPropertyException",
+            "SpinJsonDataFormatException");
 
     /** What the reading stage learnt of a request, for the deciding stage. */
     record Read(CanonicalRequest request, Api api, List<String> engineRelative, JsonNode body) {}
 
     /** Which API a request is for. */
-    enum Api { ENGINE, WEBAPP_PLUGINS }
+    enum Api {
+        ENGINE,
+        WEBAPP_PLUGINS
+    }
 
     private final String engineName;
     private final RequestContent content;
@@ -87,8 +100,14 @@ public final class EngineGuard {
     private final List<TaskCompletionCheck> completionChecks;
     private final ApplicationEventPublisher events;
 
-    EngineGuard(String engineName, ObjectMapper json, int maxResults, IdentityService identity,
-            ManagementService management, EngineRunner runner, List<TaskCompletionCheck> completionChecks,
+    EngineGuard(
+            String engineName,
+            ObjectMapper json,
+            int maxResults,
+            IdentityService identity,
+            ManagementService management,
+            EngineRunner runner,
+            List<TaskCompletionCheck> completionChecks,
             ApplicationEventPublisher events) {
         this.engineName = engineName;
         this.json = json;
@@ -110,7 +129,9 @@ public final class EngineGuard {
 
     /** Whether a path (decoded by the container, or raw) is one the guard stands in front of. */
     static boolean guarded(String path) {
-        return path.startsWith("/engine-rest") || path.startsWith("/camunda/api") || path.startsWith("/%")
+        return path.startsWith("/engine-rest")
+                || path.startsWith("/camunda/api")
+                || path.startsWith("/%")
                 || path.startsWith("/camunda/%");
     }
 
@@ -121,7 +142,8 @@ public final class EngineGuard {
 
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
-            String raw = request.getRequestURI().substring(request.getContextPath().length());
+            String raw =
+                    request.getRequestURI().substring(request.getContextPath().length());
             String decoded = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
             return !guarded(raw) && !guarded(decoded);
         }
@@ -132,7 +154,8 @@ public final class EngineGuard {
             try {
                 CanonicalRequest canonical = CanonicalRequest.of(request);
                 Api api = canonical.startsWith(ENGINE_REST) || canonical.startsWith("camunda", "api", "engine")
-                        ? Api.ENGINE : canonical.startsWith("camunda", "api") ? Api.WEBAPP_PLUGINS : null;
+                        ? Api.ENGINE
+                        : canonical.startsWith("camunda", "api") ? Api.WEBAPP_PLUGINS : null;
                 if (api == null) {
                     chain.doFilter(request, response); // e.g. /engine-restless: not ours
                     return;
@@ -145,21 +168,35 @@ public final class EngineGuard {
                 JsonNode body = json.nullNode();
                 HttpServletRequest forwarded = request;
                 if (hasBody(request)) {
-                    String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+                    String type = request.getContentType() == null
+                            ? ""
+                            : request.getContentType().toLowerCase(Locale.ROOT);
                     boolean isJson = isJson(type);
                     boolean isMultipart = type.startsWith("multipart/form-data");
                     boolean isForm = type.startsWith("application/x-www-form-urlencoded");
                     if (!isJson && !isMultipart && !(isForm && api == Api.WEBAPP_PLUGINS)) {
-                        answer(response, new Refusal(415, "InvalidRequestException",
-                                "A request body must be application/json" + (api == Api.ENGINE ? " (or multipart/form-data for"
-                                        + " a deployment)" : ""), List.of()));
+                        answer(
+                                response,
+                                new Refusal(
+                                        415,
+                                        "InvalidRequestException",
+                                        "A request body must be application/json"
+                                                + (api == Api.ENGINE
+                                                        ? " (or multipart/form-data for" + " a deployment)"
+                                                        : ""),
+                                        List.of()));
                         return;
                     }
                     int limit = isMultipart ? MAX_MULTIPART_BODY : MAX_JSON_BODY;
                     byte[] bytes = request.getInputStream().readNBytes(limit + 1);
                     if (bytes.length > limit) {
-                        answer(response, new Refusal(413, "InvalidRequestException",
-                                "The request body must not be larger than " + limit + " bytes", List.of()));
+                        answer(
+                                response,
+                                new Refusal(
+                                        413,
+                                        "InvalidRequestException",
+                                        "The request body must not be larger than " + limit + " bytes",
+                                        List.of()));
                         return;
                     }
                     if (isJson) {
@@ -201,7 +238,8 @@ public final class EngineGuard {
      */
     private List<String> engineRelative(CanonicalRequest request) throws CanonicalRequest.Unreadable {
         List<String> rest = request.startsWith(ENGINE_REST) ? request.after(1) : request.after(3);
-        boolean named = !request.startsWith(ENGINE_REST) || !rest.isEmpty() && rest.get(0).equals("engine");
+        boolean named = !request.startsWith(ENGINE_REST)
+                || !rest.isEmpty() && rest.get(0).equals("engine");
         if (!named) {
             return rest;
         }
@@ -230,8 +268,10 @@ public final class EngineGuard {
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
             String decoded = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-            return request.getAttribute(READ) == null && !decoded.equals("/engine-rest")
-                    && !decoded.startsWith("/engine-rest/") && !decoded.startsWith("/camunda/api/");
+            return request.getAttribute(READ) == null
+                    && !decoded.equals("/engine-rest")
+                    && !decoded.startsWith("/engine-rest/")
+                    && !decoded.startsWith("/camunda/api/");
         }
 
         @Override
@@ -244,10 +284,11 @@ public final class EngineGuard {
             }
             String method = "HEAD".equals(request.getMethod()) ? "GET" : request.getMethod();
             Optional<EngineCaller> caller = caller(request, read);
-            Optional<Endpoint> endpoint = read.api() == Api.ENGINE
-                    ? EngineEndpoints.match(method, read.engineRelative()) : Optional.empty();
+            Optional<Endpoint> endpoint =
+                    read.api() == Api.ENGINE ? EngineEndpoints.match(method, read.engineRelative()) : Optional.empty();
             if (read.api() == Api.ENGINE) {
-                boolean engineList = endpoint.isPresent() && endpoint.get().template().equals("/engine");
+                boolean engineList =
+                        endpoint.isPresent() && endpoint.get().template().equals("/engine");
                 if (caller.isEmpty() && !engineList) {
                     answer(response, new Refusal(401, "AuthenticationRequired", "Log in first", List.of()));
                     return;
@@ -268,7 +309,8 @@ public final class EngineGuard {
                 }
             }
             String taskId = completedTask(endpoint, read);
-            TaskCompletionCheck.Completion completion = taskId == null || caller.isEmpty() ? null
+            TaskCompletionCheck.Completion completion = taskId == null || caller.isEmpty()
+                    ? null
                     : new TaskCompletionCheck.Completion(taskId, caller.get(), read.body());
             if (completion != null) {
                 for (TaskCompletionCheck check : completionChecks) {
@@ -313,8 +355,8 @@ public final class EngineGuard {
             return Optional.empty(); // unknown endpoints too: Jersey answers 404 or 405
         }
         if (endpoint.isEmpty()) {
-            return Optional.of(Refusal.forbidden("Not an endpoint of the engine API open to your role: "
-                    + method + " /" + String.join("/", read.engineRelative())));
+            return Optional.of(Refusal.forbidden("Not an endpoint of the engine API open to your role: " + method + " /"
+                    + String.join("/", read.engineRelative())));
         }
         if (!EndpointPolicy.allows(endpoint.get(), caller.groups())) {
             EndpointPolicy.Entry entry = EndpointPolicy.table().get(endpoint.get());
@@ -331,8 +373,8 @@ public final class EngineGuard {
     public static Optional<Refusal> crossSite(HttpServletRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
         if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
-            return Optional.of(Refusal.forbidden("Changes are not accepted from another site's page (Sec-Fetch-Site: "
-                    + site + ")"));
+            return Optional.of(Refusal.forbidden(
+                    "Changes are not accepted from another site's page (Sec-Fetch-Site: " + site + ")"));
         }
         String origin = request.getHeader("Origin");
         if (origin != null && !sameOrigin(origin, request)) {
@@ -346,8 +388,10 @@ public final class EngineGuard {
         try {
             URI uri = URI.create(origin);
             int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-            return uri.getHost() != null && uri.getHost().equalsIgnoreCase(request.getServerName())
-                    && port == request.getServerPort() && uri.getScheme().equalsIgnoreCase(request.getScheme());
+            return uri.getHost() != null
+                    && uri.getHost().equalsIgnoreCase(request.getServerName())
+                    && port == request.getServerPort()
+                    && uri.getScheme().equalsIgnoreCase(request.getScheme());
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -358,18 +402,24 @@ public final class EngineGuard {
         if (read.request().startsWith(ENGINE_REST)) {
             org.springframework.security.core.Authentication authentication =
                     SecurityContextHolder.getContext().getAuthentication();
-            if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null
-                    || authentication.getPrincipal() == null || "anonymousUser".equals(authentication.getPrincipal())) {
+            if (authentication == null
+                    || !authentication.isAuthenticated()
+                    || authentication.getName() == null
+                    || authentication.getPrincipal() == null
+                    || "anonymousUser".equals(authentication.getPrincipal())) {
                 return Optional.empty();
             }
-            return Optional.of(new EngineCaller(authentication.getName(), authentication.getAuthorities().stream()
-                    .map(GrantedAuthority::getAuthority)
-                    .filter(a -> a.startsWith("ROLE_"))
-                    .map(a -> a.substring("ROLE_".length()))
-                    .toList()));
+            return Optional.of(new EngineCaller(
+                    authentication.getName(),
+                    authentication.getAuthorities().stream()
+                            .map(GrantedAuthority::getAuthority)
+                            .filter(a -> a.startsWith("ROLE_"))
+                            .map(a -> a.substring("ROLE_".length()))
+                            .toList()));
         }
         HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute("authenticatedUser") instanceof Authentications authentications)) {
+        if (session == null
+                || !(session.getAttribute("authenticatedUser") instanceof Authentications authentications)) {
             return Optional.empty();
         }
         org.camunda.bpm.webapp.impl.security.auth.Authentication user =
@@ -392,33 +442,55 @@ public final class EngineGuard {
 
     /** The job an administrator is about to change through one of the single-job endpoints, as it is now. */
     private Optional<Job> changedJob(Optional<Endpoint> endpoint, Read read, Optional<EngineCaller> caller) {
-        if (endpoint.isEmpty() || caller.isEmpty() || SAFE_METHODS.contains(endpoint.get().method())
+        if (endpoint.isEmpty()
+                || caller.isEmpty()
+                || SAFE_METHODS.contains(endpoint.get().method())
                 || !endpoint.get().template().startsWith("/job/{}")) {
             return Optional.empty();
         }
         String jobId = read.engineRelative().get(1);
-        return Optional.ofNullable(runner.asEngine(() -> management.createJobQuery().jobId(jobId).singleResult()))
+        return Optional.ofNullable(runner.asEngine(
+                        () -> management.createJobQuery().jobId(jobId).singleResult()))
                 .filter(job -> job.getProcessInstanceId() != null);
     }
 
     private void publishJobChange(Job before, Endpoint endpoint, EngineCaller caller, Read read) {
-        String action = switch (endpoint.template()) {
-            case "/job/{}/duedate", "/job/{}/duedate/recalculate" -> "due_date_moved";
-            case "/job/{}/execute" -> "fired_by_hand";
-            default -> "job_changed";
-        };
-        Job after = runner.asEngine(() -> management.createJobQuery().jobId(before.getId()).singleResult());
+        String action =
+                switch (endpoint.template()) {
+                    case "/job/{}/duedate", "/job/{}/duedate/recalculate" -> "due_date_moved";
+                    case "/job/{}/execute" -> "fired_by_hand";
+                    default -> "job_changed";
+                };
+        Job after = runner.asEngine(
+                () -> management.createJobQuery().jobId(before.getId()).singleResult());
         OffsetDateTime dueAt = after != null && after.getDuedate() != null
-                ? after.getDuedate().toInstant().atOffset(ZoneOffset.UTC) : null;
+                ? after.getDuedate().toInstant().atOffset(ZoneOffset.UTC)
+                : null;
         String activityId = runner.asEngine(() -> {
-            var definition = before.getJobDefinitionId() == null ? null
-                    : management.createJobDefinitionQuery().jobDefinitionId(before.getJobDefinitionId()).singleResult();
+            var definition = before.getJobDefinitionId() == null
+                    ? null
+                    : management
+                            .createJobDefinitionQuery()
+                            .jobDefinitionId(before.getJobDefinitionId())
+                            .singleResult();
             return definition == null ? null : definition.getActivityId();
         });
-        events.publishEvent(new JobChangedByHand(before.getId(), before.getProcessInstanceId(), activityId, action, dueAt,
-                caller.userId(), OffsetDateTime.now(ZoneOffset.UTC)));
-        log.info("{} {} job {} of process instance {} ({}), {}", caller.userId(), action, before.getId(),
-                before.getProcessInstanceId(), activityId, endpoint);
+        events.publishEvent(new JobChangedByHand(
+                before.getId(),
+                before.getProcessInstanceId(),
+                activityId,
+                action,
+                dueAt,
+                caller.userId(),
+                OffsetDateTime.now(ZoneOffset.UTC)));
+        log.info(
+                "{} {} job {} of process instance {} ({}), {}",
+                caller.userId(),
+                action,
+                before.getId(),
+                before.getProcessInstanceId(),
+                activityId,
+                endpoint);
     }
 
     /**
@@ -426,7 +498,8 @@ public final class EngineGuard {
      * mistake of the caller's the engine failed to classify 400; anything else carries a reference, never the
      * engine's text (which can hold SQL, table names or values of other cases).
      */
-    private void serverError(HttpServletRequest request, ContentCachingResponseWrapper answer, String method) throws IOException {
+    private void serverError(HttpServletRequest request, ContentCachingResponseWrapper answer, String method)
+            throws IOException {
         String body = new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8);
         JsonNode parsed;
         try {
@@ -436,24 +509,47 @@ public final class EngineGuard {
         }
         String type = parsed == null ? "" : parsed.path("type").asText("");
         answer.resetBuffer();
-        if (!SAFE_METHODS.contains(method) && (body.contains("ENGINE-03005") || body.contains("OptimisticLockingException")
-                // a row lock of the same case not granted in time (H2's lock timeout): the same conflict
-                || body.contains("QueryTimeoutException") || body.contains("CannotAcquireLockException")
-                || body.contains("PessimisticLockingFailureException"))) {
-            answer(answer, new Refusal(409, "OptimisticLockingException",
-                    "Someone changed this case at the same moment; nothing of this request was kept. Reload and try again.",
-                    List.of()));
+        if (!SAFE_METHODS.contains(method)
+                && (body.contains("ENGINE-03005")
+                        || body.contains("OptimisticLockingException")
+                        // a row lock of the same case not granted in time (H2's lock timeout): the same conflict
+                        || body.contains("QueryTimeoutException")
+                        || body.contains("CannotAcquireLockException")
+                        || body.contains("PessimisticLockingFailureException"))) {
+            answer(
+                    answer,
+                    new Refusal(
+                            409,
+                            "OptimisticLockingException",
+                            "Someone changed this case at the same moment; nothing of this request was kept. Reload and try again.",
+                            List.of()));
         } else if (!SAFE_METHODS.contains(method) && body.contains("Cannot find task with id")) {
-            answer(answer, new Refusal(404, "TaskNotFound",
-                    "The task is no longer open: it was completed or deleted a moment ago. Reload the task list.", List.of()));
+            answer(
+                    answer,
+                    new Refusal(
+                            404,
+                            "TaskNotFound",
+                            "The task is no longer open: it was completed or deleted a moment ago. Reload the task list.",
+                            List.of()));
         } else if (notFound(type, parsed.path("message").asText(""))) {
-            answer(answer, new Refusal(404, "NotFound", notFoundMessage(parsed.path("message").asText("")), List.of()));
+            answer(
+                    answer,
+                    new Refusal(
+                            404,
+                            "NotFound",
+                            notFoundMessage(parsed.path("message").asText("")),
+                            List.of()));
         } else if (CLIENT_MISTAKES.contains(type)) {
             answer(answer, Refusal.badRequest(parsed.path("message").asText("The request is not valid")));
         } else {
             String reference = UUID.randomUUID().toString();
-            log.error("Engine API answered {} to {} {}, reference {}: {}", answer.getStatus(), method,
-                    request.getRequestURI(), reference, body);
+            log.error(
+                    "Engine API answered {} to {} {}, reference {}: {}",
+                    answer.getStatus(),
+                    method,
+                    request.getRequestURI(),
+                    reference,
+                    body);
             Map<String, Object> masked = new LinkedHashMap<>();
             masked.put("type", "ServerError");
             masked.put("message", "Internal error; the server log has it under reference " + reference);

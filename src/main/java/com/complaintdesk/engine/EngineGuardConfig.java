@@ -18,11 +18,17 @@ import org.springframework.core.Ordered;
 class EngineGuardConfig {
 
     @Bean
-    EngineGuard engineGuard(ProcessEngine engine, ObjectMapper json,
-            @Value("${complaintdesk.security.max-results}") int maxResults, IdentityService identity,
-            ManagementService management, EngineRunner runner, List<TaskCompletionCheck> completionChecks,
+    EngineGuard engineGuard(
+            ProcessEngine engine,
+            ObjectMapper json,
+            @Value("${complaintdesk.security.max-results}") int maxResults,
+            IdentityService identity,
+            ManagementService management,
+            EngineRunner runner,
+            List<TaskCompletionCheck> completionChecks,
             ApplicationEventPublisher events) {
-        return new EngineGuard(engine.getName(), json, maxResults, identity, management, runner, completionChecks, events);
+        return new EngineGuard(
+                engine.getName(), json, maxResults, identity, management, runner, completionChecks, events);
     }
 
     @Bean

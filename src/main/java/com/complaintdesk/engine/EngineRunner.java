@@ -32,6 +32,8 @@ public class EngineRunner {
 
     /** The group ids of a user, whatever the current user may read. */
     public List<String> groupsOf(String userId) {
-        return asEngine(() -> identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+        return asEngine(() -> identity.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId)
+                .toList());
     }
 }

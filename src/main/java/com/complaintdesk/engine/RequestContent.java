@@ -37,8 +37,8 @@ final class RequestContent {
     static final String OR_QUERIES = "orQueries";
 
     /** The variable types a sender may name: values, never a class to build. */
-    static final Set<String> VALUE_TYPES = Set.of("string", "boolean", "integer", "long", "short", "double", "date",
-            "null", "json");
+    static final Set<String> VALUE_TYPES =
+            Set.of("string", "boolean", "integer", "long", "short", "double", "date", "null", "json");
 
     private final ObjectMapper json;
     private final int maxResults;
@@ -52,7 +52,8 @@ final class RequestContent {
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             String name = parameter.getKey();
             for (String value : parameter.getValue()) {
-                if (name.toLowerCase(Locale.ROOT).contains(OR_QUERIES.toLowerCase(Locale.ROOT)) && !value.isBlank()
+                if (name.toLowerCase(Locale.ROOT).contains(OR_QUERIES.toLowerCase(Locale.ROOT))
+                        && !value.isBlank()
                         && !value.trim().equals("[]")) {
                     return Optional.of("Query parameter '" + name + "': orQueries are not accepted");
                 }
@@ -83,7 +84,9 @@ final class RequestContent {
     }
 
     Optional<String> checkJson(JsonNode root) {
-        if (root.has("maxResults") && root.get("maxResults").canConvertToLong() && root.get("maxResults").asLong() > maxResults) {
+        if (root.has("maxResults")
+                && root.get("maxResults").canConvertToLong()
+                && root.get("maxResults").asLong() > maxResults) {
             return Optional.of("'maxResults' must not exceed " + maxResults);
         }
         return check(root, "", true, true);
@@ -103,7 +106,8 @@ final class RequestContent {
                     content = in.readAllBytes();
                 }
                 if ("valueType".equals(part.getFieldName())) {
-                    String type = new String(content, StandardCharsets.UTF_8).trim().toLowerCase(Locale.ROOT);
+                    String type =
+                            new String(content, StandardCharsets.UTF_8).trim().toLowerCase(Locale.ROOT);
                     if (!type.equals("bytes") && !type.equals("file") && !VALUE_TYPES.contains(type)) {
                         return Optional.of("Variables of type '" + type.replaceAll("[^a-z0-9_.-]", "?")
                                 + "' are not accepted: send a value (String, Boolean, number, Date, Json) or a file");
@@ -165,8 +169,11 @@ final class RequestContent {
             if (expressions && isExpression(name)) {
                 return Optional.of("'" + fieldPath + "': expressions are not accepted");
             }
-            boolean variableValues = topLevel && (name.equals("variables") || name.equals("modifications")
-                    || name.equals("processVariables") || name.equals("localVariables"));
+            boolean variableValues = topLevel
+                    && (name.equals("variables")
+                            || name.equals("modifications")
+                            || name.equals("processVariables")
+                            || name.equals("localVariables"));
             Optional<String> problem = check(value, fieldPath, false, expressions && !variableValues);
             if (problem.isPresent()) {
                 return problem;
@@ -187,10 +194,11 @@ final class RequestContent {
             }
         }
         JsonNode type = node.path("type");
-        if (type.isTextual() && (node.has("value") || node.has("valueInfo"))
+        if (type.isTextual()
+                && (node.has("value") || node.has("valueInfo"))
                 && !VALUE_TYPES.contains(type.asText().toLowerCase(Locale.ROOT))) {
-            return Optional.of("'" + (path.isEmpty() ? "type" : path + ".type") + "': variables of type '" + type.asText()
-                    + "' are not accepted (send the value as String, Boolean, number, Date or Json)");
+            return Optional.of("'" + (path.isEmpty() ? "type" : path + ".type") + "': variables of type '"
+                    + type.asText() + "' are not accepted (send the value as String, Boolean, number, Date or Json)");
         }
         return Optional.empty();
     }

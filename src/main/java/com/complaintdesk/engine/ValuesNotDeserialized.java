@@ -23,13 +23,15 @@ final class ValuesNotDeserialized extends HttpServletRequestWrapper {
     ValuesNotDeserialized(HttpServletRequest request) {
         super(request);
         String original = request.getQueryString();
-        String kept = original == null ? "" : Arrays.stream(original.split("&"))
-                .filter(pair -> !pair.isEmpty())
-                .filter(pair -> {
-                    String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-                    return !name.equals("deserializeValue") && !name.equals("deserializeValues");
-                })
-                .collect(Collectors.joining("&"));
+        String kept = original == null
+                ? ""
+                : Arrays.stream(original.split("&"))
+                        .filter(pair -> !pair.isEmpty())
+                        .filter(pair -> {
+                            String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+                            return !name.equals("deserializeValue") && !name.equals("deserializeValues");
+                        })
+                        .collect(Collectors.joining("&"));
         this.query = kept.isEmpty() ? FORCED : kept + "&" + FORCED;
     }
 

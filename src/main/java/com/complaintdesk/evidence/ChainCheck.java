@@ -59,10 +59,12 @@ public record ChainCheck(EvidenceVerification verification, List<CheckedItem> it
             } else {
                 state = ItemState.UNLINKED;
                 if (!follows) {
-                    problem = item.seq() > expectedSeq ? missing(expectedSeq, item.seq()) : "it is out of order: item "
-                            + expectedSeq + " was expected here";
+                    problem = item.seq() > expectedSeq
+                            ? missing(expectedSeq, item.seq())
+                            : "it is out of order: item " + expectedSeq + " was expected here";
                 } else if (!linked) {
-                    problem = expectedPrevious == null ? "it is the first item but names a previous hash"
+                    problem = expectedPrevious == null
+                            ? "it is the first item but names a previous hash"
                             : "its previous hash is not the hash of item " + (expectedSeq - 1);
                 } else if (item.hashVersion() < lastVersion) {
                     problem = "it is hashed with format " + item.hashVersion() + " after an item hashed with format "
@@ -86,33 +88,56 @@ public record ChainCheck(EvidenceVerification verification, List<CheckedItem> it
             first = againstHead(checked, head);
         }
         boolean valid = first == null;
-        String reason = valid ? (head != null && head.purgedAt() != null
-                ? "the " + head.lastSeq() + " items were purged on " + head.purgedAt() + " after the retention period"
-                : items.isEmpty() ? "no evidence preserved for this case" : "all " + items.size() + " items verified")
+        String reason = valid
+                ? (head != null && head.purgedAt() != null
+                        ? "the " + head.lastSeq() + " items were purged on " + head.purgedAt()
+                                + " after the retention period"
+                        : items.isEmpty()
+                                ? "no evidence preserved for this case"
+                                : "all " + items.size() + " items verified")
                 : first.reason();
-        EvidenceVerification verification = new EvidenceVerification(caseId, items.size(), valid,
-                valid ? null : first.seq(), valid ? null : first.id(), reason, head == null ? null : head.lastSha256(),
-                head == null ? null : head.purgedAt(), at);
+        EvidenceVerification verification = new EvidenceVerification(
+                caseId,
+                items.size(),
+                valid,
+                valid ? null : first.seq(),
+                valid ? null : first.id(),
+                reason,
+                head == null ? null : head.lastSha256(),
+                head == null ? null : head.purgedAt(),
+                at);
         return new ChainCheck(verification, List.copyOf(checked));
     }
 
     /** The end of the chain against its head; marks the items past the head as unlinked. */
     private static Break againstHead(List<CheckedItem> checked, ChainHead head) {
         if (head == null) {
-            return checked.isEmpty() ? null
-                    : new Break(null, null, "the chain has no head: its items were not preserved through the evidence store");
+            return checked.isEmpty()
+                    ? null
+                    : new Break(
+                            null,
+                            null,
+                            "the chain has no head: its items were not preserved through the evidence store");
         }
         if (head.purgedAt() != null) {
-            return checked.isEmpty() ? null : new Break(checked.get(0).item().seq(), checked.get(0).item().id(),
-                    "items are present although the chain was purged on " + head.purgedAt());
+            return checked.isEmpty()
+                    ? null
+                    : new Break(
+                            checked.get(0).item().seq(),
+                            checked.get(0).item().id(),
+                            "items are present although the chain was purged on " + head.purgedAt());
         }
-        EvidenceItem last = checked.isEmpty() ? null : checked.get(checked.size() - 1).item();
+        EvidenceItem last =
+                checked.isEmpty() ? null : checked.get(checked.size() - 1).item();
         int lastSeq = last == null ? 0 : last.seq();
         if (head.lastSeq() > lastSeq) {
-            return new Break(lastSeq + 1, null, (head.lastSeq() == lastSeq + 1
-                    ? "item " + head.lastSeq() + " is missing"
-                    : "items " + (lastSeq + 1) + " to " + head.lastSeq() + " are missing")
-                    + ": the chain's head records " + head.lastSeq() + " items");
+            return new Break(
+                    lastSeq + 1,
+                    null,
+                    (head.lastSeq() == lastSeq + 1
+                                    ? "item " + head.lastSeq() + " is missing"
+                                    : "items " + (lastSeq + 1) + " to " + head.lastSeq() + " are missing")
+                            + ": the chain's head records " + head.lastSeq() + " items");
         }
         if (head.lastSeq() < lastSeq) {
             Break beyond = null;
@@ -123,23 +148,33 @@ public record ChainCheck(EvidenceVerification verification, List<CheckedItem> it
                             + " items: it was not preserved through the evidence store";
                     checked.set(i, new CheckedItem(c.item(), ItemState.UNLINKED, problem));
                     if (beyond == null) {
-                        beyond = new Break(c.item().seq(), c.item().id(), "item " + c.item().seq() + ": " + problem);
+                        beyond = new Break(
+                                c.item().seq(),
+                                c.item().id(),
+                                "item " + c.item().seq() + ": " + problem);
                     }
                 }
             }
             return beyond;
         }
         if (last != null && !Objects.equals(head.lastSha256(), last.sha256())) {
-            checked.set(checked.size() - 1, new CheckedItem(last, ItemState.UNLINKED,
-                    "the chain's head records another hash for the last item"));
-            return new Break(last.seq(), last.id(), "item " + last.seq()
-                    + ": the chain's head records another hash for the last item: it was replaced");
+            checked.set(
+                    checked.size() - 1,
+                    new CheckedItem(
+                            last, ItemState.UNLINKED, "the chain's head records another hash for the last item"));
+            return new Break(
+                    last.seq(),
+                    last.id(),
+                    "item " + last.seq()
+                            + ": the chain's head records another hash for the last item: it was replaced");
         }
         return null;
     }
 
     private static String missing(int from, int next) {
-        String which = next - from == 1 ? "item " + from + " is missing" : "items " + from + " to " + (next - 1) + " are missing";
+        String which = next - from == 1
+                ? "item " + from + " is missing"
+                : "items " + from + " to " + (next - 1) + " are missing";
         return which + ": item " + next + (from == 1 ? " starts the chain" : " follows item " + (from - 1));
     }
 }

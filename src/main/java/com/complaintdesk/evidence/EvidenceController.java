@@ -36,36 +36,66 @@ class EvidenceController {
     }
 
     /** An item as listed, with how it fared in the verification. */
-    record ListedItem(String id, int seq, String kind, String sourceRef, OffsetDateTime createdAt, String createdBy,
-            int hashVersion, String sha256, String previousSha256, String content, ChainCheck.ItemState state,
+    record ListedItem(
+            String id,
+            int seq,
+            String kind,
+            String sourceRef,
+            OffsetDateTime createdAt,
+            String createdBy,
+            int hashVersion,
+            String sha256,
+            String previousSha256,
+            String content,
+            ChainCheck.ItemState state,
             String problem) {
 
         static ListedItem of(ChainCheck.CheckedItem checked) {
             EvidenceItem i = checked.item();
-            return new ListedItem(i.id(), i.seq(), i.kind(), i.sourceRef(), i.createdAt(), i.createdBy(), i.hashVersion(),
-                    i.sha256(), i.previousSha256(), i.content(), checked.state(), checked.problem());
+            return new ListedItem(
+                    i.id(),
+                    i.seq(),
+                    i.kind(),
+                    i.sourceRef(),
+                    i.createdAt(),
+                    i.createdBy(),
+                    i.hashVersion(),
+                    i.sha256(),
+                    i.previousSha256(),
+                    i.content(),
+                    checked.state(),
+                    checked.problem());
         }
     }
 
     @GetMapping
-    @Operation(summary = "The case's evidence in the order it was preserved, each item with its verification state "
-            + "(verified, altered, unlinked, after-break)")
+    @Operation(
+            summary = "The case's evidence in the order it was preserved, each item with its verification state "
+                    + "(verified, altered, unlinked, after-break)")
     @ApiResponse(responseCode = "200", description = "The items, possibly none")
-    @ApiResponse(responseCode = "403", description = "Only auditors, supervisors, owners and administrators read evidence")
+    @ApiResponse(
+            responseCode = "403",
+            description = "Only auditors, supervisors, owners and administrators read evidence")
     @ApiResponse(responseCode = "404", description = "No case with this id")
     ResponseEntity<?> list(@PathVariable String caseId) {
         if (intake.find(caseId).isEmpty()) {
             return notFound(caseId);
         }
-        List<ListedItem> items = evidence.check(caseId, now()).items().stream().map(ListedItem::of).toList();
+        List<ListedItem> items = evidence.check(caseId, now()).items().stream()
+                .map(ListedItem::of)
+                .toList();
         return ResponseEntity.ok(items);
     }
 
     @GetMapping("/verification")
     @Operation(summary = "Recomputes every hash and link of the case's evidence chain; names the first broken link")
-    @ApiResponse(responseCode = "200", description = "valid, or the first broken link's seq (and id, when that item is "
-            + "still there) and the reason")
-    @ApiResponse(responseCode = "403", description = "Only auditors, supervisors, owners and administrators read evidence")
+    @ApiResponse(
+            responseCode = "200",
+            description =
+                    "valid, or the first broken link's seq (and id, when that item is " + "still there) and the reason")
+    @ApiResponse(
+            responseCode = "403",
+            description = "Only auditors, supervisors, owners and administrators read evidence")
     @ApiResponse(responseCode = "404", description = "No case with this id")
     ResponseEntity<?> verification(@PathVariable String caseId) {
         if (intake.find(caseId).isEmpty()) {

@@ -49,8 +49,9 @@ public final class EvidenceHash {
     /** The item's hash recomputed from its fields as its version says; empty for an unknown version. */
     public static String of(EvidenceItem item) {
         return switch (item.hashVersion()) {
-            case V1 -> Sha256.hex((item.previousSha256() == null ? "" : item.previousSha256()) + "\n" + item.kind() + "\n"
-                    + item.content());
+            case V1 ->
+                Sha256.hex((item.previousSha256() == null ? "" : item.previousSha256()) + "\n" + item.kind() + "\n"
+                        + item.content());
             case V2 -> Sha256.hex(canonical(item));
             default -> "";
         };
@@ -80,7 +81,9 @@ public final class EvidenceHash {
         if (value == null) {
             text.append('-');
         } else {
-            text.append(value.getBytes(StandardCharsets.UTF_8).length).append(':').append(value);
+            text.append(value.getBytes(StandardCharsets.UTF_8).length)
+                    .append(':')
+                    .append(value);
         }
         text.append('\n');
     }

@@ -55,8 +55,8 @@ class EvidenceRecorder {
         content.put("receivedAt", received.receivedAt());
         content.put("receivedBy", received.receivedBy());
         content.put("complaint", readTree(received.payload()));
-        evidence.preserve(received.caseId(), COMPLAINT, COMPLAINT, write(content), received.receivedBy(),
-                received.receivedAt());
+        evidence.preserve(
+                received.caseId(), COMPLAINT, COMPLAINT, write(content), received.receivedBy(), received.receivedAt());
     }
 
     @EventListener
@@ -70,8 +70,13 @@ class EvidenceRecorder {
         // The body exactly as the platform sent (and signed) it, as text.
         content.put("payload", event.payload());
         try {
-            evidence.preserve(linked.caseId(), INBOUND, INBOUND + ":" + event.id(), write(content),
-                    "channel:" + event.channel(), OffsetDateTime.now(clock));
+            evidence.preserve(
+                    linked.caseId(),
+                    INBOUND,
+                    INBOUND + ":" + event.id(),
+                    write(content),
+                    "channel:" + event.channel(),
+                    OffsetDateTime.now(clock));
         } catch (EvidencePurgedException purged) {
             log.warn("{} delivery {} is not kept: {}", event.channel(), event.id(), purged.getMessage());
         }
@@ -81,7 +86,11 @@ class EvidenceRecorder {
     void messageDelivered(MessageDelivered delivered) {
         OutboxEntry entry = delivered.entry();
         Authentication user = identity.getCurrentAuthentication();
-        evidence.preserve(entry.caseId(), OUTBOUND, OUTBOUND + ":" + entry.id(), write(entry),
+        evidence.preserve(
+                entry.caseId(),
+                OUTBOUND,
+                OUTBOUND + ":" + entry.id(),
+                write(entry),
                 user == null ? null : user.getUserId(),
                 entry.deliveredAt() == null ? OffsetDateTime.now(clock) : entry.deliveredAt());
     }

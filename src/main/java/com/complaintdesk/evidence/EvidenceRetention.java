@@ -62,13 +62,19 @@ public class EvidenceRetention {
                 continue;
             }
             if (outcome == EvidenceStore.PurgeOutcome.BROKEN) {
-                log.warn("Evidence of case {} is past its retention but its chain does not verify ({}): kept",
-                        caseId, evidence.check(caseId, now).verification().reason());
+                log.warn(
+                        "Evidence of case {} is past its retention but its chain does not verify ({}): kept",
+                        caseId,
+                        evidence.check(caseId, now).verification().reason());
             }
             outcomes.merge(outcome, 1, Integer::sum);
         }
         if (!due.isEmpty()) {
-            log.info("Evidence retention ({}, cases closed before {}): {}", settings.retention(), closedBefore, outcomes);
+            log.info(
+                    "Evidence retention ({}, cases closed before {}): {}",
+                    settings.retention(),
+                    closedBefore,
+                    outcomes);
         }
         return new Run(closedBefore, outcomes);
     }
@@ -76,7 +82,11 @@ public class EvidenceRetention {
     /** The daily run, unless the seller turned it off. */
     @Configuration(proxyBeanMethods = false)
     @EnableScheduling
-    @ConditionalOnProperty(prefix = "complaintdesk.evidence.purge", name = "enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnProperty(
+            prefix = "complaintdesk.evidence.purge",
+            name = "enabled",
+            havingValue = "true",
+            matchIfMissing = true)
     static class Schedule {
 
         private final EvidenceRetention retention;

@@ -18,19 +18,23 @@ public record EvidenceSettings(@DefaultValue("P7Y") Period retention, @DefaultVa
      * @param cron when it runs (Spring cron, server time)
      * @param batchSize at most this many cases per run
      */
-    public record Purge(@DefaultValue("true") boolean enabled, @DefaultValue("0 30 5 * * *") String cron,
+    public record Purge(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("0 30 5 * * *") String cron,
             @DefaultValue("500") int batchSize) {
 
         public Purge {
             if (batchSize < 1) {
-                throw new IllegalArgumentException("complaintdesk.evidence.purge.batch-size must be at least 1, not " + batchSize);
+                throw new IllegalArgumentException(
+                        "complaintdesk.evidence.purge.batch-size must be at least 1, not " + batchSize);
             }
         }
     }
 
     public EvidenceSettings {
         if (retention == null || retention.isNegative() || retention.isZero()) {
-            throw new IllegalArgumentException("complaintdesk.evidence.retention must be a positive period, not " + retention);
+            throw new IllegalArgumentException(
+                    "complaintdesk.evidence.retention must be a positive period, not " + retention);
         }
     }
 }

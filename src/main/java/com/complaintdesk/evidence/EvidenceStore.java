@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class EvidenceStore {
 
-    private static final String SELECT = """
+    private static final String SELECT =
+            """
             SELECT id, case_id, seq, kind, content, sha256, previous_sha256, created_at, created_by, hash_version,
                    source_ref
               FROM cd_evidence
@@ -61,8 +62,8 @@ public class EvidenceStore {
      * @throws EvidencePurgedException when the case's evidence was purged after its retention
      */
     @Transactional
-    public EvidenceItem preserve(String caseId, String kind, String sourceRef, String content, String createdBy,
-            OffsetDateTime at) {
+    public EvidenceItem preserve(
+            String caseId, String kind, String sourceRef, String content, String createdBy, OffsetDateTime at) {
         ChainHead head = lockHead(caseId);
         if (head.purgedAt() != null) {
             throw new EvidencePurgedException(caseId, head.purgedAt());
@@ -79,12 +80,32 @@ public class EvidenceStore {
         }
         // Stored as the databases keep it (UTC, microseconds), so the item hashed equals the one read back.
         OffsetDateTime createdAt = at.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        EvidenceItem unhashed = new EvidenceItem(UUID.randomUUID().toString(), caseId, head.lastSeq() + 1, kind, content,
-                null, head.lastSha256(), createdAt, createdBy, EvidenceHash.CURRENT, sourceRef);
-        EvidenceItem item = new EvidenceItem(unhashed.id(), caseId, unhashed.seq(), kind, content,
-                EvidenceHash.of(unhashed), unhashed.previousSha256(), createdAt, createdBy, unhashed.hashVersion(),
+        EvidenceItem unhashed = new EvidenceItem(
+                UUID.randomUUID().toString(),
+                caseId,
+                head.lastSeq() + 1,
+                kind,
+                content,
+                null,
+                head.lastSha256(),
+                createdAt,
+                createdBy,
+                EvidenceHash.CURRENT,
                 sourceRef);
-        jdbc.sql("""
+        EvidenceItem item = new EvidenceItem(
+                unhashed.id(),
+                caseId,
+                unhashed.seq(),
+                kind,
+                content,
+                EvidenceHash.of(unhashed),
+                unhashed.previousSha256(),
+                createdAt,
+                createdBy,
+                unhashed.hashVersion(),
+                sourceRef);
+        jdbc.sql(
+                        """
                 INSERT INTO cd_evidence (id, case_id, seq, kind, content, sha256, previous_sha256, created_at, created_by,
                                          hash_version, source_ref)
                 VALUES (:id, :caseId, :seq, :kind, :content, :sha256, :previous, :createdAt, :createdBy, :hashVersion,
@@ -120,7 +141,8 @@ public class EvidenceStore {
 
     /** The head of the case's chain; empty when nothing was ever preserved for the case. */
     public Optional<ChainHead> head(String caseId) {
-        return jdbc.sql("SELECT case_id, last_seq, last_sha256, purged_at FROM cd_evidence_chain WHERE case_id = :caseId")
+        return jdbc.sql(
+                        "SELECT case_id, last_seq, last_sha256, purged_at FROM cd_evidence_chain WHERE case_id = :caseId")
                 .param("caseId", caseId)
                 .query(EvidenceStore::mapHead)
                 .optional();
@@ -146,7 +168,8 @@ public class EvidenceStore {
      * those closed longest ago first.
      */
     public List<String> dueForPurge(OffsetDateTime closedBefore, int limit) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT h.case_id
                   FROM cd_evidence_chain h
                   JOIN cd_complaint c ON c.id = h.case_id
@@ -161,7 +184,12 @@ public class EvidenceStore {
     }
 
     /** What became of a chain the purge was asked to remove. */
-    public enum PurgeOutcome { PURGED, NOT_DUE, ALREADY_PURGED, BROKEN }
+    public enum PurgeOutcome {
+        PURGED,
+        NOT_DUE,
+        ALREADY_PURGED,
+        BROKEN
+    }
 
     /**
      * The retention purge, and the only removal of evidence: when the case is still closed before
@@ -178,7 +206,8 @@ public class EvidenceStore {
         if (head.get().purgedAt() != null) {
             return PurgeOutcome.ALREADY_PURGED;
         }
-        long due = jdbc.sql("SELECT COUNT(*) FROM cd_complaint WHERE id = :caseId AND status = 'closed' AND closed_at < :before")
+        long due = jdbc.sql(
+                        "SELECT COUNT(*) FROM cd_complaint WHERE id = :caseId AND status = 'closed' AND closed_at < :before")
                 .param("caseId", caseId)
                 .param("before", closedBefore)
                 .query(Long.class)
@@ -186,14 +215,18 @@ public class EvidenceStore {
         if (due == 0) {
             return PurgeOutcome.NOT_DUE;
         }
-        if (!ChainCheck.of(caseId, forCase(caseId), head.get(), now).verification().valid()) {
+        if (!ChainCheck.of(caseId, forCase(caseId), head.get(), now)
+                .verification()
+                .valid()) {
             return PurgeOutcome.BROKEN;
         }
         jdbc.sql("UPDATE cd_evidence_chain SET purged_at = :at WHERE case_id = :caseId")
                 .param("at", now.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS))
                 .param("caseId", caseId)
                 .update();
-        jdbc.sql("DELETE FROM cd_evidence WHERE case_id = :caseId").param("caseId", caseId).update();
+        jdbc.sql("DELETE FROM cd_evidence WHERE case_id = :caseId")
+                .param("caseId", caseId)
+                .update();
         return PurgeOutcome.PURGED;
     }
 
@@ -215,7 +248,8 @@ public class EvidenceStore {
     }
 
     private Optional<ChainHead> lockExistingHead(String caseId) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT case_id, last_seq, last_sha256, purged_at FROM cd_evidence_chain WHERE case_id = :caseId FOR UPDATE
                 """)
                 .param("caseId", caseId)
@@ -230,9 +264,10 @@ public class EvidenceStore {
      */
     private boolean createHead(String caseId) {
         try {
-            savepoint.executeWithoutResult(status -> jdbc.sql("INSERT INTO cd_evidence_chain (case_id, last_seq) VALUES (:caseId, 0)")
-                    .param("caseId", caseId)
-                    .update());
+            savepoint.executeWithoutResult(
+                    status -> jdbc.sql("INSERT INTO cd_evidence_chain (case_id, last_seq) VALUES (:caseId, 0)")
+                            .param("caseId", caseId)
+                            .update());
             return true;
         } catch (DataIntegrityViolationException | TransientDataAccessException e) {
             return false;

@@ -28,7 +28,8 @@ public class H2EvidenceGuard implements Trigger {
     public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before, int type)
             throws SQLException {
         this.table = tableName.toUpperCase(Locale.ROOT);
-        try (PreparedStatement query = conn.prepareStatement("""
+        try (PreparedStatement query = conn.prepareStatement(
+                """
                 SELECT COLUMN_NAME, ORDINAL_POSITION FROM INFORMATION_SCHEMA.COLUMNS
                  WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?
                 """)) {
@@ -52,15 +53,19 @@ public class H2EvidenceGuard implements Trigger {
             if (newRow == null && purged(conn, caseId)) {
                 return;
             }
-            throw new SQLException("cd_evidence is append-only: item " + value(oldRow, "ID") + " (case " + caseId
-                    + ", seq " + value(oldRow, "SEQ") + ") " + (newRow == null
-                            ? "may only be deleted by the retention purge" : "cannot be changed"), "45000");
+            throw new SQLException(
+                    "cd_evidence is append-only: item " + value(oldRow, "ID") + " (case " + caseId
+                            + ", seq " + value(oldRow, "SEQ") + ") "
+                            + (newRow == null ? "may only be deleted by the retention purge" : "cannot be changed"),
+                    "45000");
         }
         if (HEADS.equals(table) && newRow != null && allowedHeadUpdate(oldRow, newRow)) {
             return;
         }
-        throw new SQLException("cd_evidence_chain only advances by one item or is marked purged: "
-                + (newRow == null ? "DELETE" : "UPDATE") + " of case " + caseId + " refused", "45000");
+        throw new SQLException(
+                "cd_evidence_chain only advances by one item or is marked purged: "
+                        + (newRow == null ? "DELETE" : "UPDATE") + " of case " + caseId + " refused",
+                "45000");
     }
 
     private boolean allowedHeadUpdate(Object[] oldRow, Object[] newRow) {
@@ -76,8 +81,8 @@ public class H2EvidenceGuard implements Trigger {
     }
 
     private static boolean purged(Connection conn, String caseId) throws SQLException {
-        try (PreparedStatement query = conn.prepareStatement(
-                "SELECT 1 FROM cd_evidence_chain WHERE case_id = ? AND purged_at IS NOT NULL")) {
+        try (PreparedStatement query =
+                conn.prepareStatement("SELECT 1 FROM cd_evidence_chain WHERE case_id = ? AND purged_at IS NOT NULL")) {
             query.setString(1, caseId);
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next();

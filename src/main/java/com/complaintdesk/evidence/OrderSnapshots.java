@@ -27,8 +27,16 @@ public class OrderSnapshots {
     public static final String CLOSURE = "closure";
 
     /** The case's order and logistics variables, in the order a snapshot lists them. */
-    static final List<String> ORDER = List.of(Var.ORDER_ID, Var.ORDER_VALUE, Var.ORDER_CURRENCY, Var.PROMISED_DELIVERY,
-            Var.SHIPPED_AT, Var.DELIVERED_AT, Var.PRODUCT_SKU, Var.PRODUCT_TITLE, Var.PRODUCT_PRICE);
+    static final List<String> ORDER = List.of(
+            Var.ORDER_ID,
+            Var.ORDER_VALUE,
+            Var.ORDER_CURRENCY,
+            Var.PROMISED_DELIVERY,
+            Var.SHIPPED_AT,
+            Var.DELIVERED_AT,
+            Var.PRODUCT_SKU,
+            Var.PRODUCT_TITLE,
+            Var.PRODUCT_PRICE);
 
     private final EvidenceStore evidence;
     private final ObjectMapper json;
@@ -48,8 +56,12 @@ public class OrderSnapshots {
         if (order.values().stream().allMatch(Objects::isNull)) {
             return false;
         }
-        evidence.preserve(EngineClock.string(execution, Var.CASE_ID), KIND, content(step, order,
-                execution.getVariable(Var.FOLLOW_UP_FINDINGS)), EngineClock.actor(execution), EngineClock.now());
+        evidence.preserve(
+                EngineClock.string(execution, Var.CASE_ID),
+                KIND,
+                content(step, order, execution.getVariable(Var.FOLLOW_UP_FINDINGS)),
+                EngineClock.actor(execution),
+                EngineClock.now());
         return true;
     }
 

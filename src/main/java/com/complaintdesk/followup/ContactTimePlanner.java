@@ -19,7 +19,8 @@ public final class ContactTimePlanner {
 
     public ContactTimePlanner(int startHour, int endHour) {
         if (startHour < 0 || endHour > 24 || startHour >= endHour) {
-            throw new IllegalArgumentException("Contact hours must satisfy 0 <= start < end <= 24, were " + startHour + "–" + endHour);
+            throw new IllegalArgumentException(
+                    "Contact hours must satisfy 0 <= start < end <= 24, were " + startHour + "–" + endHour);
         }
         this.startHour = startHour;
         this.endHour = endHour;

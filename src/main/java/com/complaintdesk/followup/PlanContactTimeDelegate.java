@@ -35,8 +35,12 @@ public class PlanContactTimeDelegate implements JavaDelegate {
                 .next(now, timezone);
         execution.setVariable(Var.CONTACT_AT, Date.from(contactAt));
         execution.setVariable(Var.WAIT_FOR_CUSTOMER_DAYTIME, contactAt.isAfter(now));
-        execution.setVariable(Var.CUSTOMER_LOCAL_TIME, contactAt.atZone(ContactTimePlanner.zone(timezone)).format(LOCAL));
-        execution.setVariable(Var.FOLLOW_UP_MESSAGE, EngineClock.string(execution, Var.OPENING_SCRIPT) + "\n\n"
-                + EngineClock.string(execution, Var.RESOLUTION_STEPS));
+        execution.setVariable(
+                Var.CUSTOMER_LOCAL_TIME,
+                contactAt.atZone(ContactTimePlanner.zone(timezone)).format(LOCAL));
+        execution.setVariable(
+                Var.FOLLOW_UP_MESSAGE,
+                EngineClock.string(execution, Var.OPENING_SCRIPT) + "\n\n"
+                        + EngineClock.string(execution, Var.RESOLUTION_STEPS));
     }
 }

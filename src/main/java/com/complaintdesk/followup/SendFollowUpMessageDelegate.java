@@ -2,8 +2,8 @@ package com.complaintdesk.followup;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
-import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.channel.Deliveries;
+import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.lifecycle.CaseMessages;
 import com.complaintdesk.lifecycle.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,7 +22,9 @@ public class SendFollowUpMessageDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        deliveries.send(execution, CaseMessages.toCustomer(execution, MessageKind.PRIVATE_MESSAGE,
-                EngineClock.string(execution, Var.FOLLOW_UP_MESSAGE)));
+        deliveries.send(
+                execution,
+                CaseMessages.toCustomer(
+                        execution, MessageKind.PRIVATE_MESSAGE, EngineClock.string(execution, Var.FOLLOW_UP_MESSAGE)));
     }
 }

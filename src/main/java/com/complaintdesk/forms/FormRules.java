@@ -17,8 +17,16 @@ import java.util.regex.Pattern;
 public final class FormRules {
 
     /** One input field of a form; read-only (disabled) fields and layout components have no rules. */
-    record Field(String key, String label, boolean required, Set<String> allowedValues, Integer minLength,
-            Integer maxLength, Double min, Double max, Pattern pattern) {}
+    record Field(
+            String key,
+            String label,
+            boolean required,
+            Set<String> allowedValues,
+            Integer minLength,
+            Integer maxLength,
+            Double min,
+            Double max,
+            Pattern pattern) {}
 
     private final List<Field> fields;
     /** The keys the form shows but does not let anyone change (disabled or read-only), with their labels. */
@@ -45,7 +53,8 @@ public final class FormRules {
             if (key == null) {
                 continue;
             }
-            if (component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false)) {
+            if (component.path("disabled").asBoolean(false)
+                    || component.path("readonly").asBoolean(false)) {
                 readOnly.put(key, component.path("label").asText(key));
                 continue;
             }
@@ -57,10 +66,18 @@ public final class FormRules {
                     allowed.add(value.path("value").asText());
                 }
             }
-            fields.add(new Field(key, component.path("label").asText(key), validate.path("required").asBoolean(false),
-                    allowed, intOrNull(validate, "minLength"), intOrNull(validate, "maxLength"),
-                    doubleOrNull(validate, "min"), doubleOrNull(validate, "max"),
-                    validate.hasNonNull("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null));
+            fields.add(new Field(
+                    key,
+                    component.path("label").asText(key),
+                    validate.path("required").asBoolean(false),
+                    allowed,
+                    intOrNull(validate, "minLength"),
+                    intOrNull(validate, "maxLength"),
+                    doubleOrNull(validate, "min"),
+                    doubleOrNull(validate, "max"),
+                    validate.hasNonNull("pattern")
+                            ? Pattern.compile(validate.path("pattern").asText())
+                            : null));
         }
     }
 
@@ -80,13 +97,14 @@ public final class FormRules {
             }
             if (readOnly.containsKey(key)) {
                 if (!sameValue(entry.getValue(), current.get(key))) {
-                    problems.add(new FieldProblem(key, "is shown read-only (" + readOnly.get(key) + ") and cannot be changed"
-                            + " / 只读字段，不能修改"));
+                    problems.add(new FieldProblem(
+                            key,
+                            "is shown read-only (" + readOnly.get(key) + ") and cannot be changed" + " / 只读字段，不能修改"));
                 }
                 continue;
             }
-            problems.add(new FieldProblem(key, "is not a field of this form; only the form's fields can be submitted"
-                    + " / 不是此表单的字段"));
+            problems.add(new FieldProblem(
+                    key, "is not a field of this form; only the form's fields can be submitted" + " / 不是此表单的字段"));
         }
         return problems;
     }
@@ -98,7 +116,9 @@ public final class FormRules {
         }
         if (a instanceof Number || b instanceof Number) {
             try {
-                return new java.math.BigDecimal(String.valueOf(a)).compareTo(new java.math.BigDecimal(String.valueOf(b))) == 0;
+                return new java.math.BigDecimal(String.valueOf(a))
+                                .compareTo(new java.math.BigDecimal(String.valueOf(b)))
+                        == 0;
             } catch (NumberFormatException e) {
                 return false;
             }
@@ -129,8 +149,11 @@ public final class FormRules {
                 continue;
             }
             String text = String.valueOf(value);
-            if (field.allowedValues() != null && !(value instanceof Boolean) && !field.allowedValues().contains(text)) {
-                problems.add(new FieldProblem(field.key(), "must be one of " + field.allowedValues() + " but was '" + text + "'"));
+            if (field.allowedValues() != null
+                    && !(value instanceof Boolean)
+                    && !field.allowedValues().contains(text)) {
+                problems.add(new FieldProblem(
+                        field.key(), "must be one of " + field.allowedValues() + " but was '" + text + "'"));
             }
             if (field.minLength() != null && text.length() < field.minLength()) {
                 problems.add(new FieldProblem(field.key(), "must have at least " + field.minLength() + " characters"));
@@ -155,7 +178,8 @@ public final class FormRules {
         }
         String text = String.valueOf(value);
         try {
-            return java.time.OffsetDateTime.parse(text, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))
+            return java.time.OffsetDateTime.parse(
+                            text, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))
                     .toInstant();
         } catch (java.time.format.DateTimeParseException e) {
             try {

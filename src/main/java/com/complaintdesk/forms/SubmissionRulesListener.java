@@ -26,7 +26,8 @@ public class SubmissionRulesListener implements TaskListener {
 
     /** The rules of the task's own Camunda Form (required, allowed values, lengths, ranges). */
     private FormRules formRules(DelegateTask task) {
-        try (java.io.InputStream form = task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())) {
+        try (java.io.InputStream form =
+                task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())) {
             return FormRules.of(json.readTree(form));
         } catch (java.io.IOException | org.camunda.bpm.engine.ProcessEngineException e) {
             return FormRules.of(json.createObjectNode()); // no Camunda Form: nothing to check here
@@ -35,14 +36,16 @@ public class SubmissionRulesListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String formId = task.getBpmnModelElementInstance() == null ? null
+        String formId = task.getBpmnModelElementInstance() == null
+                ? null
                 : task.getBpmnModelElementInstance().getCamundaFormRef();
         java.util.Map<String, Object> values = task.getVariables();
         List<FieldProblem> problems = new java.util.ArrayList<>(formRules(task).check(values, values));
         problems.addAll(rules.check(formId, values));
         if (!problems.isEmpty()) {
-            throw new FormFieldValidationException(problems.get(0).field(), problems.stream()
-                    .map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
+            throw new FormFieldValidationException(
+                    problems.get(0).field(),
+                    problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
         }
     }
 }

@@ -75,9 +75,11 @@ class TaskFormGuard implements TaskCompletionCheck {
                 return Optional.empty(); // gone meanwhile: the engine answers
             }
             // no Camunda Form: such a task takes no values from a person
-            return submitted.isEmpty() ? Optional.empty() : Optional.of(refuse(submitted.keySet().stream()
-                    .map(key -> new FieldProblem(key, "cannot be set: this task has no form fields"))
-                    .toList()));
+            return submitted.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(refuse(submitted.keySet().stream()
+                            .map(key -> new FieldProblem(key, "cannot be set: this task has no form fields"))
+                            .toList()));
         } catch (NullPointerException e) {
             // the engine's form lookup fails so when the task was completed by someone else between its own check
             // and its read: the engine answers the completion (404)
@@ -104,8 +106,11 @@ class TaskFormGuard implements TaskCompletionCheck {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 JsonNode value = field.getValue().path("value");
-                submitted.put(field.getKey(), value.isNull() || value.isMissingNode() ? null
-                        : value.isValueNode() ? json.treeToValue(value, Object.class) : value.toString());
+                submitted.put(
+                        field.getKey(),
+                        value.isNull() || value.isMissingNode()
+                                ? null
+                                : value.isValueNode() ? json.treeToValue(value, Object.class) : value.toString());
             }
         } else if (!variables.isMissingNode() && !variables.isNull()) {
             throw new IOException("'variables' must be an object");
@@ -117,14 +122,23 @@ class TaskFormGuard implements TaskCompletionCheck {
         Map<String, Object> values = new HashMap<>();
         for (String name : typed.keySet()) {
             TypedValue value = typed.getValueTyped(name);
-            values.put(name, value instanceof SerializableValue serialized && !serialized.isDeserialized()
-                    ? serialized.getValueSerialized() : value == null ? null : value.getValue());
+            values.put(
+                    name,
+                    value instanceof SerializableValue serialized && !serialized.isDeserialized()
+                            ? serialized.getValueSerialized()
+                            : value == null ? null : value.getValue());
         }
         return values;
     }
 
     private static Refusal refuse(List<FieldProblem> problems) {
-        return new Refusal(400, "InvalidRequestException", "The form was not submitted: " + problems.stream()
-                .map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")), problems);
+        return new Refusal(
+                400,
+                "InvalidRequestException",
+                "The form was not submitted: "
+                        + problems.stream()
+                                .map(p -> p.field() + " " + p.message())
+                                .collect(Collectors.joining("; ")),
+                problems);
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        set or not, every start unlocks the administrator and puts it back into camunda-admin
  */
 @ConfigurationProperties("complaintdesk.admin")
-public record AdminProperties(@DefaultValue("admin") String userId, String password, boolean requirePassword,
-        boolean reset) {
+public record AdminProperties(
+        @DefaultValue("admin") String userId, String password, boolean requirePassword, boolean reset) {
 
     public AdminProperties {
         if (requirePassword && (password == null || password.isBlank())) {

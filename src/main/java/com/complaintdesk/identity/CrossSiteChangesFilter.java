@@ -34,8 +34,9 @@ class CrossSiteChangesFilter extends OncePerRequestFilter {
             response.setStatus(refused.get().status());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"" + refused.get().type() + "\",\"message\":\"Changes are not accepted "
-                    + "from another site's page\"}");
+            response.getWriter()
+                    .write("{\"type\":\"" + refused.get().type() + "\",\"message\":\"Changes are not accepted "
+                            + "from another site's page\"}");
             return;
         }
         chain.doFilter(request, response);

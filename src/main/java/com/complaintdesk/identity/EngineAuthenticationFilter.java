@@ -28,7 +28,9 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        if (caller == null || !caller.isAuthenticated() || caller.getAuthorities().isEmpty() && caller.getName() == null) {
+        if (caller == null
+                || !caller.isAuthenticated()
+                || caller.getAuthorities().isEmpty() && caller.getName() == null) {
             chain.doFilter(request, response);
             return;
         }

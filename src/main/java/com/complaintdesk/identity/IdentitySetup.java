@@ -17,18 +17,18 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Brings users, groups, authorizations and Tasklist filters to the state the roles need, at every start and
@@ -60,8 +60,14 @@ class IdentitySetup implements SmartInitializingSingleton {
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
 
-    IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-            TaskService tasks, AdminProperties admin, DemoProperties demo, PlatformTransactionManager transactions,
+    IdentitySetup(
+            IdentityService identity,
+            AuthorizationService authorizations,
+            FilterService filters,
+            TaskService tasks,
+            AdminProperties admin,
+            DemoProperties demo,
+            PlatformTransactionManager transactions,
             JdbcClient jdbc) {
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
@@ -76,7 +82,9 @@ class IdentitySetup implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         Map<String, String> newPasswords = transaction.execute(status -> {
-            jdbc.sql("SELECT name FROM cd_startup_lock WHERE name = 'identity-setup' FOR UPDATE").query(String.class).single();
+            jdbc.sql("SELECT name FROM cd_startup_lock WHERE name = 'identity-setup' FOR UPDATE")
+                    .query(String.class)
+                    .single();
             return setUp();
         });
         if (!newPasswords.isEmpty()) {
@@ -112,8 +120,13 @@ class IdentitySetup implements SmartInitializingSingleton {
     }
 
     private void ensureAdministrator(Map<String, String> newPasswords) {
-        ensureUser(admin.userId(), "Complaint Desk", "Administrator", admin.userId() + "@complaintdesk.example",
-                admin.password(), newPasswords);
+        ensureUser(
+                admin.userId(),
+                "Complaint Desk",
+                "Administrator",
+                admin.userId() + "@complaintdesk.example",
+                admin.password(),
+                newPasswords);
         // Always a direct member: the Admin app offers its first-run setup whenever camunda-admin has none.
         ensureMembership(admin.userId(), Roles.CAMUNDA_ADMIN);
         if (admin.reset()) {
@@ -128,7 +141,8 @@ class IdentitySetup implements SmartInitializingSingleton {
      */
     private void unlockAccountsLockedByCamunda() {
         List<String> locked = jdbc.sql("SELECT ID_ FROM ACT_ID_USER WHERE ATTEMPTS_ > 0 OR LOCK_EXP_TIME_ IS NOT NULL")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
         for (String userId : locked) {
             identity.unlockUser(userId);
             log.info("Unlocked user '{}', locked by Camunda's former login lock", userId);
@@ -138,18 +152,27 @@ class IdentitySetup implements SmartInitializingSingleton {
     /** The recovery switch: the administrator's password becomes the configured one again (issue #15). */
     private void resetAdministratorPassword() {
         if (identity.checkPassword(admin.userId(), admin.password())) {
-            log.info("complaintdesk.admin.reset: the administrator '{}' has the configured password already", admin.userId());
+            log.info(
+                    "complaintdesk.admin.reset: the administrator '{}' has the configured password already",
+                    admin.userId());
             return;
         }
         checkPolicy(admin.userId(), admin.password());
         User user = identity.createUserQuery().userId(admin.userId()).singleResult();
         user.setPassword(admin.password());
         identity.saveUser(user);
-        log.warn("complaintdesk.admin.reset: the administrator '{}' has the password of COMPLAINTDESK_ADMIN_PASSWORD "
-                + "again; unset COMPLAINTDESK_ADMIN_RESET so that a password changed later is kept", admin.userId());
+        log.warn(
+                "complaintdesk.admin.reset: the administrator '{}' has the password of COMPLAINTDESK_ADMIN_PASSWORD "
+                        + "again; unset COMPLAINTDESK_ADMIN_RESET so that a password changed later is kept",
+                admin.userId());
     }
 
-    private void ensureUser(String id, String first, String last, String email, String configuredPassword,
+    private void ensureUser(
+            String id,
+            String first,
+            String last,
+            String email,
+            String configuredPassword,
             Map<String, String> newPasswords) {
         if (identity.createUserQuery().userId(id).count() > 0) {
             return;
@@ -171,9 +194,12 @@ class IdentitySetup implements SmartInitializingSingleton {
     private void checkPolicy(String id, String password) {
         PasswordPolicyResult policy = identity.checkPasswordAgainstPolicy(password);
         if (!policy.isValid()) {
-            throw new IllegalStateException("The configured password for user '" + id + "' violates the password policy ("
-                    + policy.getViolatedRules().stream().map(r -> r.getPlaceholder()).toList()
-                    + "): use at least 10 characters with upper and lower case letters, a digit and a symbol");
+            throw new IllegalStateException(
+                    "The configured password for user '" + id + "' violates the password policy ("
+                            + policy.getViolatedRules().stream()
+                                    .map(r -> r.getPlaceholder())
+                                    .toList()
+                            + "): use at least 10 characters with upper and lower case letters, a digit and a symbol");
         }
     }
 
@@ -190,12 +216,16 @@ class IdentitySetup implements SmartInitializingSingleton {
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizations.createAuthorizationQuery()
+        Authorization authorization = authorizations
+                .createAuthorizationQuery()
                 .groupIdIn(group)
                 .resourceType(resource)
                 .resourceId(resourceId)
                 .authorizationType(AUTH_TYPE_GRANT)
-                .list().stream().findFirst().orElse(null);
+                .list()
+                .stream()
+                .findFirst()
+                .orElse(null);
         if (authorization == null) {
             authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
             authorization.setGroupId(group);
@@ -215,7 +245,8 @@ class IdentitySetup implements SmartInitializingSingleton {
     }
 
     private void ensureFilter(TasklistFilters.Definition definition) {
-        Filter filter = filters.createFilterQuery().filterName(definition.name()).singleResult();
+        Filter filter =
+                filters.createFilterQuery().filterName(definition.name()).singleResult();
         if (filter == null) {
             filter = filters.newTaskFilter(definition.name());
         }
@@ -267,13 +298,17 @@ class IdentitySetup implements SmartInitializingSingleton {
         lines.add(" Demo users — generated passwords, shown only this once");
         lines.add(" (set COMPLAINTDESK_DEMO_PASSWORD / COMPLAINTDESK_ADMIN_PASSWORD to choose them)");
         lines.add("------------------------------------------------------------------");
-        newPasswords.forEach((user, password) -> lines.add(String.format("  %-8s %-16s %s", user, roleOf(user), password)));
+        newPasswords.forEach(
+                (user, password) -> lines.add(String.format("  %-8s %-16s %s", user, roleOf(user), password)));
         lines.add("==================================================================");
         log.warn(String.join(System.lineSeparator(), lines));
     }
 
     private static String roleOf(String user) {
-        return DemoUser.ALL.stream().filter(d -> d.id().equals(user)).map(DemoUser::group).findFirst()
+        return DemoUser.ALL.stream()
+                .filter(d -> d.id().equals(user))
+                .map(DemoUser::group)
+                .findFirst()
                 .orElse(Roles.CAMUNDA_ADMIN);
     }
 

@@ -32,6 +32,7 @@ class LoginThrottle {
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
     /** Camunda's user ids have at most 64 characters; longer names are cut so they cannot fill the memory. */
     private static final int MAX_ACCOUNT_LENGTH = 128;
+
     private static final String UNKNOWN_SOURCE = "unknown";
 
     private final LoginThrottleProperties settings;
@@ -39,6 +40,7 @@ class LoginThrottle {
     private final Failures pairs;
     /** Attempts under way that do not count yet, by source and account (removed when they end). */
     private final java.util.Map<String, Integer> uncounted = new java.util.HashMap<>();
+
     private final Failures sources;
 
     @Autowired
@@ -51,7 +53,8 @@ class LoginThrottle {
         this.settings = settings;
         this.millis = millis;
         this.pairs = new Failures(settings.maxEntries(), settings.forgetAfter().toMillis());
-        this.sources = new Failures(settings.maxEntries(), settings.forgetAfter().toMillis());
+        this.sources =
+                new Failures(settings.maxEntries(), settings.forgetAfter().toMillis());
     }
 
     /**
@@ -70,7 +73,8 @@ class LoginThrottle {
     /** Parallel attempts of a source with no failures that are let through without counting, per account. */
     static final int MAX_UNCOUNTED = 256;
 
-    static void withSource(String source, SourceBound rest) throws java.io.IOException, jakarta.servlet.ServletException {
+    static void withSource(String source, SourceBound rest)
+            throws java.io.IOException, jakarta.servlet.ServletException {
         String outer = SOURCE.get();
         SOURCE.set(sourceKey(source));
         try {
@@ -170,7 +174,8 @@ class LoginThrottle {
     }
 
     private long waitMillis(String sourceKey, String pairKey, long now) {
-        return Math.max(pairs.waitMillis(pairKey, settings.failuresPerAccount(), now, this::backoff),
+        return Math.max(
+                pairs.waitMillis(pairKey, settings.failuresPerAccount(), now, this::backoff),
                 sources.waitMillis(sourceKey, settings.failuresPerSource(), now, this::backoff));
     }
 
@@ -190,7 +195,8 @@ class LoginThrottle {
         if (pair != null && pair.count >= settings.failuresPerAccount() && !pair.reported) {
             pair.reported = true;
             return "Login throttle: " + pair.count + " failed logins from " + printable(sourceKey) + " for account '"
-                    + printable(pairKey.substring(pairKey.indexOf('\0') + 1)) + "'; its next attempts wait (now " + wait + " ms)";
+                    + printable(pairKey.substring(pairKey.indexOf('\0') + 1)) + "'; its next attempts wait (now " + wait
+                    + " ms)";
         }
         Failures.Entry src = sources.current(sourceKey, now);
         if (src != null && src.count >= settings.failuresPerSource() && !src.reported) {

@@ -10,10 +10,13 @@ class LoginThrottleConfig {
 
     @Bean
     FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
-        FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
+        FilterRegistrationBean<LoginThrottleFilter> registration =
+                new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
         registration.addUrlPatterns("/*");
-        // after the forwarded headers (highest precedence) and the request context (-105), before Spring Security (-100)
-        registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        // after the forwarded headers (highest precedence) and the request context (-105), before Spring Security
+        // (-100)
+        registration.setOrder(
+                org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;
     }
 }

@@ -73,7 +73,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     private static boolean isWebappLogin(HttpServletRequest request) {
         String pathInfo = request.getPathInfo();
         String path = request.getServletPath() + (pathInfo == null ? "" : pathInfo);
-        return HttpMethod.POST.matches(request.getMethod()) && WEBAPP_LOGIN.matcher(path).matches();
+        return HttpMethod.POST.matches(request.getMethod())
+                && WEBAPP_LOGIN.matcher(path).matches();
     }
 
     /** The user name of HTTP Basic credentials, or null without them (a malformed header is Spring Security's to refuse). */
@@ -89,11 +90,13 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     /** The first value of a field of a form-encoded body, as JAX-RS's {@code @FormParam} takes it; null if none. */
     static String formValue(HttpServletRequest request, byte[] body, String field) {
         try {
-            if (request.getContentType() == null || !MediaType.APPLICATION_FORM_URLENCODED
-                    .isCompatibleWith(MediaType.parseMediaType(request.getContentType()))) {
+            if (request.getContentType() == null
+                    || !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(
+                            MediaType.parseMediaType(request.getContentType()))) {
                 return null;
             }
-            Charset charset = request.getCharacterEncoding() == null ? StandardCharsets.UTF_8
+            Charset charset = request.getCharacterEncoding() == null
+                    ? StandardCharsets.UTF_8
                     : Charset.forName(request.getCharacterEncoding());
             for (String pair : new String(body, charset).split("&")) {
                 int equals = pair.indexOf('=');
@@ -115,8 +118,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"TooManyLoginAttempts\",\"message\":\"Too many failed logins from this "
-                + "address; try again in " + seconds + " s\"}");
+        response.getWriter()
+                .write("{\"type\":\"TooManyLoginAttempts\",\"message\":\"Too many failed logins from this "
+                        + "address; try again in " + seconds + " s\"}");
     }
-
 }

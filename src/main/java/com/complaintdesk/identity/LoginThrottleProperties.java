@@ -33,10 +33,12 @@ public record LoginThrottleProperties(
                     + "failures-per-source must be at least 1");
         }
         if (firstWait.isNegative() || firstWait.isZero() || maxWait.compareTo(firstWait) < 0) {
-            throw new IllegalArgumentException("complaintdesk.login-throttle: first-wait must be positive and at most max-wait");
+            throw new IllegalArgumentException(
+                    "complaintdesk.login-throttle: first-wait must be positive and at most max-wait");
         }
         if (forgetAfter.compareTo(maxWait) <= 0) {
-            throw new IllegalArgumentException("complaintdesk.login-throttle: forget-after must be longer than max-wait");
+            throw new IllegalArgumentException(
+                    "complaintdesk.login-throttle: forget-after must be longer than max-wait");
         }
         if (maxEntries < 1) {
             throw new IllegalArgumentException("complaintdesk.login-throttle: max-entries must be at least 1");
@@ -45,6 +47,7 @@ public record LoginThrottleProperties(
 
     /** The defaults, as without any setting. */
     static LoginThrottleProperties defaults() {
-        return new LoginThrottleProperties(5, 20, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(15), 10_000);
+        return new LoginThrottleProperties(
+                5, 20, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(15), 10_000);
     }
 }

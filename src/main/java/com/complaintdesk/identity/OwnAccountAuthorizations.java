@@ -37,7 +37,10 @@ class OwnAccountAuthorizations extends AbstractProcessEnginePlugin {
 
     /** Takes the permission to delete their own account from users created before this rule (at every start). */
     static void withdrawDeletingOwnAccounts(AuthorizationService authorizations) {
-        for (Authorization authorization : authorizations.createAuthorizationQuery().resourceType(Resources.USER).list()) {
+        for (Authorization authorization : authorizations
+                .createAuthorizationQuery()
+                .resourceType(Resources.USER)
+                .list()) {
             if (isOwnAccount(authorization) && authorization.isPermissionGranted(Permissions.DELETE)) {
                 authorization.removePermission(Permissions.DELETE);
                 authorizations.saveAuthorization(authorization);

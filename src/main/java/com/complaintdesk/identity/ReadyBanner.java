@@ -31,18 +31,28 @@ class ReadyBanner {
     void ready() {
         String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
         String users = demo.enabled()
-                ? DemoUser.ALL.stream().map(u -> u.id() + " (" + u.group() + ")").collect(Collectors.joining(", "))
+                ? DemoUser.ALL.stream()
+                        .map(u -> u.id() + " (" + u.group() + ")")
+                        .collect(Collectors.joining(", "))
                 : "none (demo users are off)";
-        String passwords = demo.enabled() && (demo.password() == null || demo.password().isBlank())
-                ? "the passwords printed in the 'Demo users' block at the first start"
-                : "the configured password (COMPLAINTDESK_DEMO_PASSWORD / COMPLAINTDESK_ADMIN_PASSWORD)";
-        log.info("""
+        String passwords =
+                demo.enabled() && (demo.password() == null || demo.password().isBlank())
+                        ? "the passwords printed in the 'Demo users' block at the first start"
+                        : "the configured password (COMPLAINTDESK_DEMO_PASSWORD / COMPLAINTDESK_ADMIN_PASSWORD)";
+        log.info(
+                """
 
                 Complaint Desk is ready.
                   Tasklist:  {}/camunda/app/tasklist/
                   Cockpit:   {}/camunda/app/cockpit/
                   API docs:  {}/api/docs   (HTTP Basic, any user)
                   Log in as: {}; administrator: {}
-                  Passwords: {}""", base, base, base, users, admin.userId(), passwords);
+                  Passwords: {}""",
+                base,
+                base,
+                base,
+                users,
+                admin.userId(),
+                passwords);
     }
 }

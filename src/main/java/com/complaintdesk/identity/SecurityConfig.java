@@ -15,8 +15,8 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -68,10 +68,12 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN)))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN)))
                 .authorizeHttpRequests(requests -> {
                     for (String path : OPEN_WEBHOOKS) {
-                        requests.requestMatchers(ant(HttpMethod.GET, path), ant(HttpMethod.POST, path)).permitAll();
+                        requests.requestMatchers(ant(HttpMethod.GET, path), ant(HttpMethod.POST, path))
+                                .permitAll();
                     }
                     requests.anyRequest().denyAll();
                 });
@@ -89,23 +91,27 @@ class SecurityConfig {
         http.securityMatcher(ant("/choice/**"))
                 .csrf(Customizer.withDefaults())
                 .requestCache(cache -> cache.disable())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(
+                                        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
                     // a missing or stale CSRF token: e.g. the page was open for very long, or posted from elsewhere
                     response.setStatus(HttpStatus.FORBIDDEN.value());
                     response.setContentType("text/html;charset=UTF-8");
-                    response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Please try again / 请重试"
-                            + "</title></head><body><main><h1>Please try again / 请重试</h1><p>Nothing was changed. Please open the "
-                            + "link from our message again and choose once more.</p><p lang=\"zh-CN\">没有做任何更改。请重新打开我们消息中的"
-                            + "链接再选择一次。</p></main></body></html>");
+                    response.getWriter()
+                            .write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Please try again / 请重试"
+                                    + "</title></head><body><main><h1>Please try again / 请重试</h1><p>Nothing was changed. Please open the "
+                                    + "link from our message again and choose once more.</p><p lang=\"zh-CN\">没有做任何更改。请重新打开我们消息中的"
+                                    + "链接再选择一次。</p></main></body></html>");
                 }))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(ant(HttpMethod.GET, "/choice/*"), ant(HttpMethod.POST, "/choice/*")).permitAll()
-                        .anyRequest().denyAll());
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                ant(HttpMethod.GET, "/choice/*"), ant(HttpMethod.POST, "/choice/*"))
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll());
         return http.build();
     }
 
@@ -116,34 +122,59 @@ class SecurityConfig {
     static final String[] AUDIT_READERS = {Roles.AUDITORS, Roles.SUPERVISORS, Roles.OWNERS, Roles.CAMUNDA_ADMIN};
 
     /** Who may read the complaint analytics (A1–A5): management, process owners, auditors and the product team. */
-    static final String[] INSIGHTS_READERS = {Roles.OWNERS, Roles.SUPERVISORS, Roles.PROCESS_OWNERS, Roles.AUDITORS,
-            Roles.PRODUCT, Roles.CAMUNDA_ADMIN};
+    static final String[] INSIGHTS_READERS = {
+        Roles.OWNERS, Roles.SUPERVISORS, Roles.PROCESS_OWNERS, Roles.AUDITORS, Roles.PRODUCT, Roles.CAMUNDA_ADMIN
+    };
 
     /** Who may record the channels' review totals (A5), the only change the analytics take. */
     static final String[] INSIGHTS_RECORDERS = {Roles.OWNERS, Roles.PROCESS_OWNERS, Roles.CAMUNDA_ADMIN};
 
     @Bean
     @Order(1)
-    SecurityFilterChain audit(HttpSecurity http, AuthenticationManager authenticationManager, IdentityService identity,
-            ProcessEngine engine, EngineAuthentication engineAuthentication) throws Exception {
-        return pagesAndApi(http, authenticationManager, identity, engine, engineAuthentication,
+    SecurityFilterChain audit(
+            HttpSecurity http,
+            AuthenticationManager authenticationManager,
+            IdentityService identity,
+            ProcessEngine engine,
+            EngineAuthentication engineAuthentication)
+            throws Exception {
+        return pagesAndApi(
+                http,
+                authenticationManager,
+                identity,
+                engine,
+                engineAuthentication,
                 new OrRequestMatcher(ant("/audit"), ant("/audit/**"), ant("/api/audit/**")),
                 requests -> requests
                         // Nothing here changes anything (only GET and HEAD are let through).
-                        .requestMatchers(ant(HttpMethod.GET, "/**"), ant(HttpMethod.HEAD, "/**")).hasAnyRole(AUDIT_READERS)
-                        .anyRequest().denyAll());
+                        .requestMatchers(ant(HttpMethod.GET, "/**"), ant(HttpMethod.HEAD, "/**"))
+                        .hasAnyRole(AUDIT_READERS)
+                        .anyRequest()
+                        .denyAll());
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain insights(HttpSecurity http, AuthenticationManager authenticationManager, IdentityService identity,
-            ProcessEngine engine, EngineAuthentication engineAuthentication) throws Exception {
-        return pagesAndApi(http, authenticationManager, identity, engine, engineAuthentication,
+    SecurityFilterChain insights(
+            HttpSecurity http,
+            AuthenticationManager authenticationManager,
+            IdentityService identity,
+            ProcessEngine engine,
+            EngineAuthentication engineAuthentication)
+            throws Exception {
+        return pagesAndApi(
+                http,
+                authenticationManager,
+                identity,
+                engine,
+                engineAuthentication,
                 new OrRequestMatcher(ant("/insights"), ant("/insights/**"), ant("/api/insights/**")),
-                requests -> requests
-                        .requestMatchers(ant(HttpMethod.GET, "/**"), ant(HttpMethod.HEAD, "/**")).hasAnyRole(INSIGHTS_READERS)
-                        .requestMatchers(ant(HttpMethod.PUT, "/api/insights/review-totals/**")).hasAnyRole(INSIGHTS_RECORDERS)
-                        .anyRequest().denyAll());
+                requests -> requests.requestMatchers(ant(HttpMethod.GET, "/**"), ant(HttpMethod.HEAD, "/**"))
+                        .hasAnyRole(INSIGHTS_READERS)
+                        .requestMatchers(ant(HttpMethod.PUT, "/api/insights/review-totals/**"))
+                        .hasAnyRole(INSIGHTS_RECORDERS)
+                        .anyRequest()
+                        .denyAll());
     }
 
     /**
@@ -151,8 +182,13 @@ class SecurityConfig {
      * only changes are PUTs with a JSON body, which another site cannot send: the browser asks first (CORS
      * preflight) and nothing here answers yes, so CSRF tokens are not needed.
      */
-    private static SecurityFilterChain pagesAndApi(HttpSecurity http, AuthenticationManager authenticationManager,
-            IdentityService identity, ProcessEngine engine, EngineAuthentication engineAuthentication, RequestMatcher scope,
+    private static SecurityFilterChain pagesAndApi(
+            HttpSecurity http,
+            AuthenticationManager authenticationManager,
+            IdentityService identity,
+            ProcessEngine engine,
+            EngineAuthentication engineAuthentication,
+            RequestMatcher scope,
             Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules)
             throws Exception {
         AuthenticationEntryPoint entryPoint = entryPoint();
@@ -169,7 +205,8 @@ class SecurityConfig {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
                 .authorizeHttpRequests(rules)
                 .addFilterAfter(new CrossSiteChangesFilter(), BasicAuthenticationFilter.class)
-                .addFilterAfter(new WebappSessionAuthenticationFilter(engine.getName(), identity, engineAuthentication),
+                .addFilterAfter(
+                        new WebappSessionAuthenticationFilter(engine.getName(), identity, engineAuthentication),
                         BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identity), WebappSessionAuthenticationFilter.class);
         return http.build();
@@ -187,18 +224,28 @@ class SecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(ant("/actuator/health"), ant("/actuator/health/**")).permitAll()
-                        .requestMatchers(ant("/actuator/**")).hasAnyRole(Roles.CAMUNDA_ADMIN, Roles.OWNERS)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                ant("/actuator/health"), ant("/actuator/health/**"))
+                        .permitAll()
+                        .requestMatchers(ant("/actuator/**"))
+                        .hasAnyRole(Roles.CAMUNDA_ADMIN, Roles.OWNERS)
                         // An auditor reads: whatever an /api endpoint may allow, a change needs another role too.
-                        .requestMatchers(ant(HttpMethod.GET, "/api/**"), ant(HttpMethod.HEAD, "/api/**"),
-                                ant(HttpMethod.OPTIONS, "/api/**")).authenticated()
+                        .requestMatchers(
+                                ant(HttpMethod.GET, "/api/**"),
+                                ant(HttpMethod.HEAD, "/api/**"),
+                                ant(HttpMethod.OPTIONS, "/api/**"))
+                        .authenticated()
                         // who may open a case or report on one, decided before the body is read: a role that may not
                         // learns nothing of what the request would need (the controllers check again)
-                        .requestMatchers(ant(HttpMethod.POST, "/api/complaints"), ant(HttpMethod.POST, "/api/complaints/import"),
-                                ant(HttpMethod.POST, "/api/complaints/*/engagement")).hasAnyRole(CASE_WORKERS)
-                        .requestMatchers(ant("/api/**")).access(SecurityConfig::notOnlyAnAuditor)
-                        .anyRequest().authenticated())
+                        .requestMatchers(
+                                ant(HttpMethod.POST, "/api/complaints"),
+                                ant(HttpMethod.POST, "/api/complaints/import"),
+                                ant(HttpMethod.POST, "/api/complaints/*/engagement"))
+                        .hasAnyRole(CASE_WORKERS)
+                        .requestMatchers(ant("/api/**"))
+                        .access(SecurityConfig::notOnlyAnAuditor)
+                        .anyRequest()
+                        .authenticated())
                 .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
                 // /api's changes from another site's page; /engine-rest's are refused by the engine guard
                 .addFilterAfter(new CrossSiteChangesFilter(), EngineAuthenticationFilter.class);
@@ -208,15 +255,17 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain webapps(HttpSecurity http) throws Exception {
-        OrRequestMatcher adminSetup = new OrRequestMatcher(
-                ant("/camunda/api/admin/setup/**"), ant("/camunda/app/admin/*/setup/**"));
+        OrRequestMatcher adminSetup =
+                new OrRequestMatcher(ant("/camunda/api/admin/setup/**"), ant("/camunda/app/admin/*/setup/**"));
         http.securityMatcher(ant("/**"))
                 // The webapps protect themselves with their own session login and CSRF token filter.
                 .csrf(csrf -> csrf.disable())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN)))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(adminSetup).denyAll()
-                        .anyRequest().permitAll());
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN)))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(adminSetup)
+                        .denyAll()
+                        .anyRequest()
+                        .permitAll());
         return http.build();
     }
 
@@ -224,8 +273,9 @@ class SecurityConfig {
      * The pages' Content-Security-Policy: their own scripts and styles only (and the style attributes of their
      * markup), no framing, no plugins, requests only to this server.
      */
-    static final String PAGES_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            + "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    static final String PAGES_CSP =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                    + "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     /**
      * 401 for a request without credentials: machine clients get HTTP Basic's challenge; a browser (it announces
@@ -238,7 +288,8 @@ class SecurityConfig {
         basic.setRealmName(REALM);
         return (request, response, exception) -> {
             String accept = request.getHeader("Accept");
-            boolean browser = request.getHeader("Sec-Fetch-Mode") != null || accept != null && accept.contains("text/html");
+            boolean browser =
+                    request.getHeader("Sec-Fetch-Mode") != null || accept != null && accept.contains("text/html");
             if (!browser) {
                 basic.commence(request, response, exception);
                 return;
@@ -246,18 +297,21 @@ class SecurityConfig {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             response.setHeader("Cache-Control", "no-store");
             response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Please log in / 请先登录"
-                    + "</title></head><body><main><h1>Please log in / 请先登录</h1><p>Log in to <a href=\"/camunda/app/tasklist/\">Tasklist</a>"
-                    + " or <a href=\"/camunda/app/cockpit/\">Cockpit</a> first, then open this page again.</p>"
-                    + "<p lang=\"zh-CN\">请先登录 <a href=\"/camunda/app/tasklist/\">Tasklist</a> 或 <a href=\"/camunda/app/cockpit/\">Cockpit</a>，"
-                    + "然后重新打开此页面。</p></main></body></html>");
+            response.getWriter()
+                    .write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Please log in / 请先登录"
+                            + "</title></head><body><main><h1>Please log in / 请先登录</h1><p>Log in to <a href=\"/camunda/app/tasklist/\">Tasklist</a>"
+                            + " or <a href=\"/camunda/app/cockpit/\">Cockpit</a> first, then open this page again.</p>"
+                            + "<p lang=\"zh-CN\">请先登录 <a href=\"/camunda/app/tasklist/\">Tasklist</a> 或 <a href=\"/camunda/app/cockpit/\">Cockpit</a>，"
+                            + "然后重新打开此页面。</p></main></body></html>");
         };
     }
 
     /** Granted to a caller with any group besides the auditors (a user may be an auditor and an agent). */
-    static AuthorizationDecision notOnlyAnAuditor(Supplier<Authentication> caller, RequestAuthorizationContext request) {
+    static AuthorizationDecision notOnlyAnAuditor(
+            Supplier<Authentication> caller, RequestAuthorizationContext request) {
         Authentication authentication = caller.get();
-        boolean otherRole = authentication != null && authentication.isAuthenticated()
+        boolean otherRole = authentication != null
+                && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken)
                 && authentication.getAuthorities().stream()
                         .map(GrantedAuthority::getAuthority)

@@ -34,7 +34,8 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
     private final IdentityService identity;
     private final EngineAuthentication engineAuthentication;
 
-    WebappSessionAuthenticationFilter(String engineName, IdentityService identity, EngineAuthentication engineAuthentication) {
+    WebappSessionAuthenticationFilter(
+            String engineName, IdentityService identity, EngineAuthentication engineAuthentication) {
         this.engineName = engineName;
         this.identity = identity;
         this.engineAuthentication = engineAuthentication;

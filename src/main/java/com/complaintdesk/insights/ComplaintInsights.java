@@ -52,10 +52,12 @@ public final class ComplaintInsights {
         public static final String PERIOD_LABEL = "periodLabel";
         /** The period reported, its cases and top category. */
         public static final String PERIOD = "period";
+
         public static final String PERIOD_CASES = "periodCases";
         public static final String TOP_CATEGORY = "topCategory";
         /** A2: a new streak opened a systemic-fix decision for the owners. */
         public static final String SYSTEMIC_FIX_NEEDED = "systemicFixNeeded";
+
         public static final String SYSTEMIC_FIX_ID = "systemicFixId";
         public static final String SYSTEMIC_FIX_CATEGORY = "systemicFixCategory";
         /** The periods of the streak with their counts, one per line. */
@@ -70,9 +72,11 @@ public final class ComplaintInsights {
 
         /** Optional input of the digest: the quarter, e.g. {@code 2026-Q3}; default the last complete one. */
         public static final String QUARTER = "quarter";
+
         public static final String DIGEST_CASES = "digestCases";
         /** The digest's counts, one per line, and the customers' words. */
         public static final String DIGEST_SUMMARY = "digestSummary";
+
         public static final String DIGEST_EXAMPLES = "digestExamples";
         // the product team's review (forms/review-product-digest.form)
         public static final String DIGEST_TAKEN_UP = "digestTakenUp";

@@ -22,17 +22,22 @@ public class ComputePeriodReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        InsightsRuns.PeriodRun run = runs.reportPeriod(EngineClock.string(execution, Var.GRANULARITY),
-                EngineClock.string(execution, Var.PERIOD_LABEL), EngineClock.now(), execution.getProcessInstanceId());
+        InsightsRuns.PeriodRun run = runs.reportPeriod(
+                EngineClock.string(execution, Var.GRANULARITY),
+                EngineClock.string(execution, Var.PERIOD_LABEL),
+                EngineClock.now(),
+                execution.getProcessInstanceId());
         execution.setVariable(Var.PERIOD, run.period());
         execution.setVariable(Var.PERIOD_CASES, run.cases());
         execution.setVariable(Var.TOP_CATEGORY, run.topCategory());
         execution.setVariable(Var.SYSTEMIC_FIX_NEEDED, run.fix() != null);
         if (run.fix() != null) {
             execution.setVariable(Var.SYSTEMIC_FIX_ID, run.fix().fixId());
-            execution.setVariable(Var.SYSTEMIC_FIX_CATEGORY, run.fix().evidence().category());
+            execution.setVariable(
+                    Var.SYSTEMIC_FIX_CATEGORY, run.fix().evidence().category());
             execution.setVariable(Var.SYSTEMIC_FIX_PERIODS, run.fix().evidence().periodsText());
-            execution.setVariable(Var.SYSTEMIC_FIX_EXAMPLES, run.fix().evidence().examplesText());
+            execution.setVariable(
+                    Var.SYSTEMIC_FIX_EXAMPLES, run.fix().evidence().examplesText());
         }
     }
 }

@@ -21,7 +21,8 @@ public class ComputeProductDigestDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         OffsetDateTime now = EngineClock.now();
-        ProductDigests.ProductDigest digest = digests.compute(digests.quarter(EngineClock.string(execution, Var.QUARTER), now));
+        ProductDigests.ProductDigest digest =
+                digests.compute(digests.quarter(EngineClock.string(execution, Var.QUARTER), now));
         digests.store(digest, now, execution.getProcessInstanceId());
         execution.setVariable(Var.QUARTER, digest.quarter());
         execution.setVariable(Var.DIGEST_CASES, digest.cases());

@@ -60,7 +60,8 @@ class InsightsController {
     }
 
     @GetMapping(path = "/reports/current", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The report of the current week or month (in the seller's zone), so far",
+    @Operation(
+            summary = "The report of the current week or month (in the seller's zone), so far",
             description = "granularity=week (default) or month. The same figures as /reports/{label}.")
     @ApiResponse(responseCode = "200", description = "The report")
     @ApiResponse(responseCode = "400", description = "granularity is neither week nor month")
@@ -69,24 +70,29 @@ class InsightsController {
     }
 
     @GetMapping(path = "/reports/{label}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A period's report: every figure counts the cases posted in the period",
-            description = "label: an ISO week (2026-W48), a month (2026-11) or a quarter (2026-Q4), in the seller's zone"
-                    + " (complaintdesk.insights.zone). Figures: cases by category, tier, channel and root cause; per"
-                    + " category its cases, the previous period's and the flags frequent (among the period's three"
-                    + " categories with most cases, or at least 20 % of its cases), new (none in the previous period) and"
-                    + " improving (fewer than in the previous period); SLA compliance per tier and clock (cases whose clock"
-                    + " ran, breached, percent kept); median and p90 (nearest rank) seconds to first response and to"
-                    + " resolution per tier and for all; escalations (breach events) per tier; compensation given per type"
-                    + " and currency (cases, total); review-update requests delivered and the revision rate (R5); the"
-                    + " negative-review share per channel (A5: cases over the review totals recorded; null without totals).")
+    @Operation(
+            summary = "A period's report: every figure counts the cases posted in the period",
+            description =
+                    "label: an ISO week (2026-W48), a month (2026-11) or a quarter (2026-Q4), in the seller's zone"
+                            + " (complaintdesk.insights.zone). Figures: cases by category, tier, channel and root cause; per"
+                            + " category its cases, the previous period's and the flags frequent (among the period's three"
+                            + " categories with most cases, or at least 20 % of its cases), new (none in the previous period) and"
+                            + " improving (fewer than in the previous period); SLA compliance per tier and clock (cases whose clock"
+                            + " ran, breached, percent kept); median and p90 (nearest rank) seconds to first response and to"
+                            + " resolution per tier and for all; escalations (breach events) per tier; compensation given per type"
+                            + " and currency (cases, total); review-update requests delivered and the revision rate (R5); the"
+                            + " negative-review share per channel (A5: cases over the review totals recorded; null without totals).")
     @ApiResponse(responseCode = "200", description = "The report")
-    @ApiResponse(responseCode = "400", description = "The label names no period; the message says what a label looks like")
+    @ApiResponse(
+            responseCode = "400",
+            description = "The label names no period; the message says what a label looks like")
     PeriodReport report(@PathVariable String label) {
         return reports.report(period("label", label));
     }
 
     @GetMapping(path = "/reports/{label}.csv")
-    @Operation(summary = "A period's report as CSV: one row per figure",
+    @Operation(
+            summary = "A period's report as CSV: one row per figure",
             description = "UTF-8 with a byte order mark; columns section, key, measure, value. Sections: period (from,"
                     + " to, previous), total, category (cases, previous_cases, frequent, new, improving), tier, channel,"
                     + " root_cause, sla_first_response and sla_resolution (ran, breached, compliance_percent per tier),"
@@ -102,15 +108,19 @@ class InsightsController {
     }
 
     @GetMapping(path = "/trends", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Trends: the last N weeks or months, oldest first, ending with the current one",
+    @Operation(
+            summary = "Trends: the last N weeks or months, oldest first, ending with the current one",
             description = "granularity=week (default) or month; periods=1 to " + InsightsReports.MAX_TREND_PERIODS
                     + " (default " + DEFAULT_TREND_PERIODS + "); until (optional): the label of the last period (a week"
                     + " for week, a month for month) when the trend is to end before the current one. Per period: cases,"
                     + " cases by category, SLA compliance per tier and clock, negative-review share per channel.")
-    @ApiResponse(responseCode = "200", description = "{granularity, periods: [{period, from, to, cases, byCategory,"
-            + " slaCompliance, negativeShare}]}")
+    @ApiResponse(
+            responseCode = "200",
+            description = "{granularity, periods: [{period, from, to, cases, byCategory,"
+                    + " slaCompliance, negativeShare}]}")
     @ApiResponse(responseCode = "400", description = "granularity or periods is wrong; errors name it")
-    Map<String, Object> trends(@RequestParam(defaultValue = "week") String granularity,
+    Map<String, Object> trends(
+            @RequestParam(defaultValue = "week") String granularity,
             @RequestParam(defaultValue = "" + DEFAULT_TREND_PERIODS) String periods,
             @Parameter(example = "2026-W48") @RequestParam(required = false) String until) {
         Period.Granularity g = granularity(granularity);
@@ -125,25 +135,34 @@ class InsightsController {
             n = -1;
         }
         if (n < 1 || n > InsightsReports.MAX_TREND_PERIODS) {
-            throw invalid("periods", "must be a whole number from 1 to " + InsightsReports.MAX_TREND_PERIODS
-                    + ", not '" + periods + "'");
+            throw invalid(
+                    "periods",
+                    "must be a whole number from 1 to " + InsightsReports.MAX_TREND_PERIODS + ", not '" + periods
+                            + "'");
         }
         return Map.of("granularity", g.name().toLowerCase(Locale.ROOT), "periods", reports.trend(g, n, last.from()));
     }
 
-    @PutMapping(path = "/review-totals/{channel}/{day}", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PutMapping(
+            path = "/review-totals/{channel}/{day}",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record a channel's total reviews (any rating) of one day (A5); replaces what was recorded",
+    @Operation(
+            summary = "Record a channel's total reviews (any rating) of one day (A5); replaces what was recorded",
             description = "channel: instagram, ebay, wechat, email, phone or web; day: an ISO date (in"
                     + " the seller's zone) not in the future; body {\"reviews\": n} with n a whole number from 0 to 10000000."
                     + " Owners, process owners and administrators only.")
     @ApiResponse(responseCode = "200", description = "{channel, day, reviews, recordedBy, recordedAt}")
-    @ApiResponse(responseCode = "400", description = "channel, day or reviews is wrong; errors name each; nothing is stored",
-            content = @Content(examples = @ExampleObject("{\"errors\":[{\"field\":\"reviews\",\"message\":"
-                    + "\"must be a whole number from 0 to 10000000\"}]}")))
+    @ApiResponse(
+            responseCode = "400",
+            description = "channel, day or reviews is wrong; errors name each; nothing is stored",
+            content =
+                    @Content(
+                            examples = @ExampleObject("{\"errors\":[{\"field\":\"reviews\",\"message\":"
+                                            + "\"must be a whole number from 0 to 10000000\"}]}")))
     @ApiResponse(responseCode = "403", description = "The caller may read the analytics but not record totals")
-    ReviewTotal recordReviewTotal(@PathVariable String channel, @PathVariable String day,
-            @RequestBody JsonNode body, Principal caller) {
+    ReviewTotal recordReviewTotal(
+            @PathVariable String channel, @PathVariable String day, @RequestBody JsonNode body, Principal caller) {
         List<FieldProblem> problems = new ArrayList<>();
         try {
             Channel.fromKey(channel);
@@ -155,8 +174,9 @@ class InsightsController {
             date = LocalDate.parse(day);
             LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
             if (date.isAfter(today)) {
-                problems.add(new FieldProblem("day", "must not be in the future (today is " + today + " in "
-                        + settings.zone() + "), not " + day));
+                problems.add(new FieldProblem(
+                        "day",
+                        "must not be in the future (today is " + today + " in " + settings.zone() + "), not " + day));
             }
         } catch (DateTimeParseException e) {
             problems.add(FieldProblem.invalidValue("day", day, LocalDate.class));
@@ -164,10 +184,12 @@ class InsightsController {
         JsonNode reviews = body == null ? null : body.get("reviews");
         if (reviews == null || reviews.isNull()) {
             problems.add(new FieldProblem("reviews", "is required"));
-        } else if (!reviews.isIntegralNumber() || !reviews.canConvertToLong()
-                || reviews.asLong() < 0 || reviews.asLong() > ReviewTotals.MAX_REVIEWS) {
-            problems.add(new FieldProblem("reviews", "must be a whole number from 0 to " + ReviewTotals.MAX_REVIEWS
-                    + ", not " + reviews));
+        } else if (!reviews.isIntegralNumber()
+                || !reviews.canConvertToLong()
+                || reviews.asLong() < 0
+                || reviews.asLong() > ReviewTotals.MAX_REVIEWS) {
+            problems.add(new FieldProblem(
+                    "reviews", "must be a whole number from 0 to " + ReviewTotals.MAX_REVIEWS + ", not " + reviews));
         }
         if (body != null && body.isObject()) {
             for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
@@ -180,16 +202,24 @@ class InsightsController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return reviewTotals.record(channel, date, reviews.intValue(), caller.getName(),
+        return reviewTotals.record(
+                channel,
+                date,
+                reviews.intValue(),
+                caller.getName(),
                 OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
     }
 
     @GetMapping(path = "/review-totals", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The review totals recorded for the days from … to (both included), by day then channel",
+    @Operation(
+            summary = "The review totals recorded for the days from … to (both included), by day then channel",
             description = "from and to: ISO dates, to not before from, at most " + MAX_TOTALS_DAYS + " days.")
-    @ApiResponse(responseCode = "200", description = "{from, to, items: [{channel, day, reviews, recordedBy, recordedAt}]}")
+    @ApiResponse(
+            responseCode = "200",
+            description = "{from, to, items: [{channel, day, reviews, recordedBy, recordedAt}]}")
     @ApiResponse(responseCode = "400", description = "from or to is missing or wrong; errors name it")
-    Map<String, Object> reviewTotals(@Parameter(example = "2026-11-01") @RequestParam(required = false) String from,
+    Map<String, Object> reviewTotals(
+            @Parameter(example = "2026-11-01") @RequestParam(required = false) String from,
             @Parameter(example = "2026-11-30") @RequestParam(required = false) String to) {
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate first = date("from", from, problems);
@@ -291,7 +321,12 @@ class InsightsController {
             }
             row(out, "review_requests", "all", "sent", r.reviewRequests().sent());
             row(out, "review_requests", "all", "updated", r.reviewRequests().updated());
-            row(out, "review_requests", "all", "revision_rate_percent", r.reviewRequests().revisionRatePercent());
+            row(
+                    out,
+                    "review_requests",
+                    "all",
+                    "revision_rate_percent",
+                    r.reviewRequests().revisionRatePercent());
             for (NegativeShare s : r.negativeShare()) {
                 row(out, "negative_share", s.channel(), "negative_cases", s.negativeCases());
                 row(out, "negative_share", s.channel(), "reviews", s.reviews());
@@ -306,7 +341,8 @@ class InsightsController {
         return out.toString();
     }
 
-    private static void row(StringWriter out, String section, String key, String measure, Object value) throws IOException {
+    private static void row(StringWriter out, String section, String key, String measure, Object value)
+            throws IOException {
         Csv.row(out, Arrays.asList(section, key, measure, value));
     }
 }

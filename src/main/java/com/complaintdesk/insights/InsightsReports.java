@@ -35,6 +35,7 @@ public class InsightsReports {
     static final String UNRECORDED = "unrecorded";
     /** The tier under which {@link ResponseTimes} gives the figures of every case. */
     static final String ALL = "all";
+
     static final int MAX_TREND_PERIODS = 26;
 
     private static final List<String> CLOCKS = List.of(SlaEvent.FIRST_RESPONSE, SlaEvent.RESOLUTION);
@@ -64,10 +65,16 @@ public class InsightsReports {
         Dimensions now = dimensions(period);
         Dimensions before = dimensions(period.previous());
         List<SlaRow> sla = slaRows(period);
-        return new PeriodReport(period.label(), period.from().toString(), period.to().toString(), now.cases(),
-                now.byCategory(), period.previous().label(),
+        return new PeriodReport(
+                period.label(),
+                period.from().toString(),
+                period.to().toString(),
+                now.cases(),
+                now.byCategory(),
+                period.previous().label(),
                 sorted(now.byTier(), Comparator.comparing(KeyCount::key)),
-                mostFirst(now.byChannel()), mostFirst(now.byRootCause()),
+                mostFirst(now.byChannel()),
+                mostFirst(now.byRootCause()),
                 categories(now, before),
                 compliance(sla),
                 responseTimes(period),
@@ -78,8 +85,14 @@ public class InsightsReports {
     }
 
     /** A period's headline figures as the trends show them. */
-    public record TrendPoint(String period, String from, String to, long cases, List<CategoryCount> byCategory,
-            List<SlaCompliance> slaCompliance, List<NegativeShare> negativeShare) {}
+    public record TrendPoint(
+            String period,
+            String from,
+            String to,
+            long cases,
+            List<CategoryCount> byCategory,
+            List<SlaCompliance> slaCompliance,
+            List<NegativeShare> negativeShare) {}
 
     /**
      * The last {@code periods} periods of the given length, oldest first, ending with the one holding {@code now}: per
@@ -96,15 +109,25 @@ public class InsightsReports {
         List<TrendPoint> points = new ArrayList<>();
         for (int i = 0; i < periods; i++, period = period.next()) {
             Dimensions d = dimensions(period);
-            points.add(new TrendPoint(period.label(), period.from().toString(), period.to().toString(), d.cases(),
-                    d.byCategory(), compliance(slaRows(period)), negativeShare(period, d)));
+            points.add(new TrendPoint(
+                    period.label(),
+                    period.from().toString(),
+                    period.to().toString(),
+                    d.cases(),
+                    d.byCategory(),
+                    compliance(slaRows(period)),
+                    negativeShare(period, d)));
         }
         return points;
     }
 
     /** The period's cases counted by tier, category, channel and root cause at once (one index range). */
-    private record Dimensions(long cases, List<CategoryCount> byCategory, Map<String, Long> byTier,
-            Map<String, Long> byChannel, Map<String, Long> byRootCause) {}
+    private record Dimensions(
+            long cases,
+            List<CategoryCount> byCategory,
+            Map<String, Long> byTier,
+            Map<String, Long> byChannel,
+            Map<String, Long> byRootCause) {}
 
     private Dimensions dimensions(Period period) {
         Map<String, Long> tiers = new HashMap<>();
@@ -112,12 +135,15 @@ public class InsightsReports {
         Map<String, Long> channels = new HashMap<>();
         Map<String, Long> rootCauses = new HashMap<>();
         long[] cases = {0};
-        range(jdbc.sql("""
+        range(
+                        jdbc.sql(
+                                """
                 SELECT tier, category, channel, root_cause, COUNT(*) AS cases
                   FROM cd_complaint
                  WHERE posted_at >= :from AND posted_at < :to
                  GROUP BY tier, category, channel, root_cause
-                """), period)
+                """),
+                        period)
                 .query(rs -> {
                     long n = rs.getLong("cases");
                     cases[0] += n;
@@ -142,27 +168,39 @@ public class InsightsReports {
         now.byCategory().forEach(c -> current.put(c.category(), c.cases()));
         Map<String, Long> previous = new HashMap<>();
         before.byCategory().forEach(c -> previous.put(c.category(), c.cases()));
-        List<String> ranked = now.byCategory().stream().map(CategoryCount::category)
-                .filter(c -> !UNTRIAGED.equals(c)).limit(CategoryFigures.FREQUENT_TOP).toList();
+        List<String> ranked = now.byCategory().stream()
+                .map(CategoryCount::category)
+                .filter(c -> !UNTRIAGED.equals(c))
+                .limit(CategoryFigures.FREQUENT_TOP)
+                .toList();
         Set<String> names = new LinkedHashSet<>(current.keySet());
         names.addAll(previous.keySet());
         names.remove(UNTRIAGED);
-        return names.stream().map(name -> {
-            long cases = current.getOrDefault(name, 0L);
-            long earlier = previous.getOrDefault(name, 0L);
-            boolean frequent = cases > 0 && (ranked.contains(name)
-                    || cases * 100 >= (long) CategoryFigures.FREQUENT_SHARE_PERCENT * now.cases());
-            return new CategoryFigures(name, cases, earlier, frequent, cases > 0 && earlier == 0, cases < earlier);
-        }).sorted(Comparator.comparingLong(CategoryFigures::cases).reversed()
-                .thenComparing(Comparator.comparingLong(CategoryFigures::previousCases).reversed())
-                .thenComparing(CategoryFigures::category)).toList();
+        return names.stream()
+                .map(name -> {
+                    long cases = current.getOrDefault(name, 0L);
+                    long earlier = previous.getOrDefault(name, 0L);
+                    boolean frequent = cases > 0
+                            && (ranked.contains(name)
+                                    || cases * 100 >= (long) CategoryFigures.FREQUENT_SHARE_PERCENT * now.cases());
+                    return new CategoryFigures(
+                            name, cases, earlier, frequent, cases > 0 && earlier == 0, cases < earlier);
+                })
+                .sorted(Comparator.comparingLong(CategoryFigures::cases)
+                        .reversed()
+                        .thenComparing(Comparator.comparingLong(CategoryFigures::previousCases)
+                                .reversed())
+                        .thenComparing(CategoryFigures::category))
+                .toList();
     }
 
     /** Per tier and clock: cases whose clock ran, cases breached, and breach events (the escalations, T4). */
     private record SlaRow(String tier, String clock, long ran, long breached, long breachEvents) {}
 
     private List<SlaRow> slaRows(Period period) {
-        return range(jdbc.sql("""
+        return range(
+                        jdbc.sql(
+                                """
                 SELECT c.tier, e.clock,
                        COUNT(DISTINCT CASE WHEN e.event IN (:running) THEN c.id END) AS ran,
                        COUNT(DISTINCT CASE WHEN e.event IN (:breach) THEN c.id END) AS breached,
@@ -171,11 +209,16 @@ public class InsightsReports {
                   JOIN cd_sla_event e ON e.case_id = c.id
                  WHERE c.posted_at >= :from AND c.posted_at < :to
                  GROUP BY c.tier, e.clock
-                """), period)
+                """),
+                        period)
                 .param("running", List.of(SlaEvent.STARTED, SlaEvent.RESTARTED))
                 .param("breach", List.of(SlaEvent.BREACHED, SlaEvent.SECOND_BREACH))
-                .query((rs, n) -> new SlaRow(orElse(rs.getString("tier"), UNTRIAGED), rs.getString("clock"),
-                        rs.getLong("ran"), rs.getLong("breached"), rs.getLong("breach_events")))
+                .query((rs, n) -> new SlaRow(
+                        orElse(rs.getString("tier"), UNTRIAGED),
+                        rs.getString("clock"),
+                        rs.getLong("ran"),
+                        rs.getLong("breached"),
+                        rs.getLong("breach_events")))
                 .list();
     }
 
@@ -184,7 +227,11 @@ public class InsightsReports {
         return rows.stream()
                 .filter(r -> r.ran() > 0 || r.breached() > 0)
                 .sorted(Comparator.comparing(SlaRow::tier).thenComparing(r -> CLOCKS.indexOf(r.clock())))
-                .map(r -> new SlaCompliance(r.tier(), r.clock(), r.ran(), r.breached(),
+                .map(r -> new SlaCompliance(
+                        r.tier(),
+                        r.clock(),
+                        r.ran(),
+                        r.breached(),
                         percent(Math.max(r.ran() - r.breached(), 0), r.ran())))
                 .toList();
     }
@@ -192,7 +239,9 @@ public class InsightsReports {
     private static List<KeyCount> escalations(List<SlaRow> rows) {
         Map<String, Long> perTier = new TreeMap<>();
         rows.forEach(r -> perTier.merge(r.tier(), r.breachEvents(), Long::sum));
-        return perTier.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> new KeyCount(e.getKey(), e.getValue()))
+        return perTier.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(e -> new KeyCount(e.getKey(), e.getValue()))
                 .toList();
     }
 
@@ -200,19 +249,24 @@ public class InsightsReports {
     private List<ResponseTimes> responseTimes(Period period) {
         Map<String, List<Long>> firstResponse = new TreeMap<>();
         Map<String, List<Long>> resolution = new TreeMap<>();
-        range(jdbc.sql("""
+        range(
+                        jdbc.sql(
+                                """
                 SELECT tier, posted_at, first_responded_at, resolved_at
                   FROM cd_complaint
                  WHERE posted_at >= :from AND posted_at < :to
                    AND (first_responded_at IS NOT NULL OR resolved_at IS NOT NULL)
-                """), period)
+                """),
+                        period)
                 .query(rs -> {
                     String tier = orElse(rs.getString("tier"), UNTRIAGED);
                     OffsetDateTime posted = rs.getObject("posted_at", OffsetDateTime.class);
                     OffsetDateTime responded = rs.getObject("first_responded_at", OffsetDateTime.class);
                     OffsetDateTime resolved = rs.getObject("resolved_at", OffsetDateTime.class);
                     if (responded != null) {
-                        firstResponse.computeIfAbsent(tier, t -> new ArrayList<>()).add(seconds(posted, responded));
+                        firstResponse
+                                .computeIfAbsent(tier, t -> new ArrayList<>())
+                                .add(seconds(posted, responded));
                     }
                     if (resolved != null) {
                         resolution.computeIfAbsent(tier, t -> new ArrayList<>()).add(seconds(posted, resolved));
@@ -225,15 +279,21 @@ public class InsightsReports {
             times.add(times(tier, SlaEvent.FIRST_RESPONSE, firstResponse.getOrDefault(tier, List.of())));
             times.add(times(tier, SlaEvent.RESOLUTION, resolution.getOrDefault(tier, List.of())));
         }
-        times.add(times(ALL, SlaEvent.FIRST_RESPONSE, firstResponse.values().stream().flatMap(List::stream).toList()));
-        times.add(times(ALL, SlaEvent.RESOLUTION, resolution.values().stream().flatMap(List::stream).toList()));
+        times.add(times(
+                ALL,
+                SlaEvent.FIRST_RESPONSE,
+                firstResponse.values().stream().flatMap(List::stream).toList()));
+        times.add(times(
+                ALL,
+                SlaEvent.RESOLUTION,
+                resolution.values().stream().flatMap(List::stream).toList()));
         return times;
     }
 
     private static ResponseTimes times(String tier, String clock, List<Long> seconds) {
         long[] values = seconds.stream().mapToLong(Long::longValue).toArray();
-        return new ResponseTimes(tier, clock, values.length, NearestRank.percentile(values, 50),
-                NearestRank.percentile(values, 90));
+        return new ResponseTimes(
+                tier, clock, values.length, NearestRank.percentile(values, 50), NearestRank.percentile(values, 90));
     }
 
     private static long seconds(OffsetDateTime from, OffsetDateTime to) {
@@ -242,15 +302,22 @@ public class InsightsReports {
 
     /** C4: compensation given, by type then currency (an unrecorded currency last). */
     private List<CompensationTotal> compensation(Period period) {
-        return range(jdbc.sql("""
+        return range(
+                        jdbc.sql(
+                                """
                 SELECT compensation, compensation_currency, COUNT(*) AS cases, SUM(compensation_amount) AS total
                   FROM cd_complaint
                  WHERE compensation_given = TRUE AND posted_at >= :from AND posted_at < :to
                  GROUP BY compensation, compensation_currency
-                """), period)
-                .query((rs, n) -> new CompensationTotal(rs.getString("compensation"), rs.getString("compensation_currency"),
-                        rs.getLong("cases"), money(rs.getBigDecimal("total"))))
-                .list().stream()
+                """),
+                        period)
+                .query((rs, n) -> new CompensationTotal(
+                        rs.getString("compensation"),
+                        rs.getString("compensation_currency"),
+                        rs.getLong("cases"),
+                        money(rs.getBigDecimal("total"))))
+                .list()
+                .stream()
                 .sorted(Comparator.comparing(CompensationTotal::type)
                         .thenComparing(CompensationTotal::currency, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
@@ -262,14 +329,17 @@ public class InsightsReports {
 
     /** R5: cases with a delivered review-update request, and of those the ones whose review was updated. */
     private ReviewRequests reviewRequests(Period period) {
-        return range(jdbc.sql("""
+        return range(
+                        jdbc.sql(
+                                """
                 SELECT COUNT(*) AS sent,
                        SUM(CASE WHEN c.review_outcome = 'updated' THEN 1 ELSE 0 END) AS updated
                   FROM cd_complaint c
                  WHERE c.posted_at >= :from AND c.posted_at < :to
                    AND EXISTS (SELECT 1 FROM cd_outbound_message m
                                 WHERE m.case_id = c.id AND m.kind = :kind AND m.status IN (:done))
-                """), period)
+                """),
+                        period)
                 .param("kind", MessageKind.REVIEW_REQUEST.name())
                 .param("done", List.of(Outbox.DELIVERED, Outbox.MANUAL))
                 .query((rs, n) -> {
@@ -288,27 +358,34 @@ public class InsightsReports {
             long negative = d.byChannel().getOrDefault(channel.key(), 0L);
             Long recorded = reviews.get(channel.key());
             String note = recorded == null ? NegativeShare.NO_TOTALS : recorded == 0 ? NegativeShare.NO_REVIEWS : null;
-            shares.add(new NegativeShare(channel.key(), negative, recorded,
-                    recorded == null ? null : percent(negative, recorded), note));
+            shares.add(new NegativeShare(
+                    channel.key(), negative, recorded, recorded == null ? null : percent(negative, recorded), note));
         }
         return shares;
     }
 
     private static JdbcClient.StatementSpec range(JdbcClient.StatementSpec sql, Period period) {
-        return sql.param("from", period.from().atOffset(ZoneOffset.UTC)).param("to", period.to().atOffset(ZoneOffset.UTC));
+        return sql.param("from", period.from().atOffset(ZoneOffset.UTC))
+                .param("to", period.to().atOffset(ZoneOffset.UTC));
     }
 
     /** {@code part / whole} in percent with one decimal, rounded half up; null when the whole is 0. */
     static BigDecimal percent(long part, long whole) {
-        return whole == 0 ? null : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+        return whole == 0
+                ? null
+                : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
     }
 
     private static List<KeyCount> sorted(Map<String, Long> counts, Comparator<KeyCount> order) {
-        return counts.entrySet().stream().map(e -> new KeyCount(e.getKey(), e.getValue())).sorted(order).toList();
+        return counts.entrySet().stream()
+                .map(e -> new KeyCount(e.getKey(), e.getValue()))
+                .sorted(order)
+                .toList();
     }
 
     private static List<KeyCount> mostFirst(Map<String, Long> counts) {
-        return sorted(counts, Comparator.comparingLong(KeyCount::count).reversed().thenComparing(KeyCount::key));
+        return sorted(
+                counts, Comparator.comparingLong(KeyCount::count).reversed().thenComparing(KeyCount::key));
     }
 
     private static String orElse(String value, String otherwise) {

@@ -45,7 +45,11 @@ public class InsightsRuns {
             alerts.attachProcessInstance(opened.fixId(), processInstanceId);
             fix = opened;
         }
-        return new PeriodRun(period.label(), report.cases(), report.top().map(CategoryCount::category).orElse(null), fix);
+        return new PeriodRun(
+                period.label(),
+                report.cases(),
+                report.top().map(CategoryCount::category).orElse(null),
+                fix);
     }
 
     Period period(String granularity, String label, OffsetDateTime now) {
@@ -59,8 +63,9 @@ public class InsightsRuns {
         }
         Period period = reports.period(label);
         if (period.granularity() != wanted) {
-            throw new IllegalArgumentException("periodLabel '" + label + "' is not a " + g.toLowerCase(Locale.ROOT)
-                    + " (e.g. " + reports.period(wanted, now.toInstant()).previous().label() + ")");
+            throw new IllegalArgumentException(
+                    "periodLabel '" + label + "' is not a " + g.toLowerCase(Locale.ROOT) + " (e.g. "
+                            + reports.period(wanted, now.toInstant()).previous().label() + ")");
         }
         return period;
     }

@@ -16,7 +16,8 @@ public record InsightsSettings(@DefaultValue("UTC") ZoneId zone, @DefaultValue("
 
     public InsightsSettings {
         if (streakPeriods < 2) {
-            throw new IllegalArgumentException("complaintdesk.insights.streak-periods must be at least 2, not " + streakPeriods);
+            throw new IllegalArgumentException(
+                    "complaintdesk.insights.streak-periods must be at least 2, not " + streakPeriods);
         }
     }
 }

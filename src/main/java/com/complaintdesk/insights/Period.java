@@ -16,7 +16,11 @@ import java.util.regex.Pattern;
 public record Period(Granularity granularity, LocalDate start, ZoneId zone) {
 
     /** How long a period is. */
-    public enum Granularity { WEEK, MONTH, QUARTER }
+    public enum Granularity {
+        WEEK,
+        MONTH,
+        QUARTER
+    }
 
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
@@ -24,7 +28,8 @@ public record Period(Granularity granularity, LocalDate start, ZoneId zone) {
 
     public Period {
         if (!start.equals(startOf(granularity, start))) {
-            throw new IllegalArgumentException(start + " does not start a " + granularity.name().toLowerCase());
+            throw new IllegalArgumentException(
+                    start + " does not start a " + granularity.name().toLowerCase());
         }
     }
 
@@ -46,7 +51,10 @@ public record Period(Granularity granularity, LocalDate start, ZoneId zone) {
                 int year = Integer.parseInt(m.group(1));
                 int week = Integer.parseInt(m.group(2));
                 LocalDate anyDay = LocalDate.of(year, 6, 1);
-                if (week < 1 || week > anyDay.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
+                if (week < 1
+                        || week
+                                > anyDay.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR)
+                                        .getMaximum()) {
                     throw new IllegalArgumentException("week " + week + " does not exist in " + year);
                 }
                 LocalDate monday = anyDay.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
@@ -56,16 +64,21 @@ public record Period(Granularity granularity, LocalDate start, ZoneId zone) {
             m = QUARTER.matcher(text);
             if (m.matches()) {
                 int quarter = Integer.parseInt(m.group(2));
-                return new Period(Granularity.QUARTER, LocalDate.of(Integer.parseInt(m.group(1)), quarter * 3 - 2, 1), zone);
+                return new Period(
+                        Granularity.QUARTER, LocalDate.of(Integer.parseInt(m.group(1)), quarter * 3 - 2, 1), zone);
             }
             m = MONTH.matcher(text);
             if (m.matches()) {
-                return new Period(Granularity.MONTH, LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 1), zone);
+                return new Period(
+                        Granularity.MONTH,
+                        LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 1),
+                        zone);
             }
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("'" + label + "' is not a period: " + e.getMessage(), e);
         }
-        throw new IllegalArgumentException("'" + label + "' is not a period (expected a week like 2026-W48, a month like 2026-11 or a quarter like 2026-Q4)");
+        throw new IllegalArgumentException("'" + label
+                + "' is not a period (expected a week like 2026-W48, a month like 2026-11 or a quarter like 2026-Q4)");
     }
 
     private static LocalDate startOf(Granularity granularity, LocalDate day) {
@@ -96,11 +109,14 @@ public record Period(Granularity granularity, LocalDate start, ZoneId zone) {
     }
 
     public Period previous() {
-        return new Period(granularity, switch (granularity) {
-            case WEEK -> start.minusWeeks(1);
-            case MONTH -> start.minusMonths(1);
-            case QUARTER -> start.minusMonths(3);
-        }, zone);
+        return new Period(
+                granularity,
+                switch (granularity) {
+                    case WEEK -> start.minusWeeks(1);
+                    case MONTH -> start.minusMonths(1);
+                    case QUARTER -> start.minusMonths(3);
+                },
+                zone);
     }
 
     public Period next() {
@@ -110,7 +126,9 @@ public record Period(Granularity granularity, LocalDate start, ZoneId zone) {
     /** {@code 2026-W48}, {@code 2026-11} or {@code 2026-Q4}. */
     public String label() {
         return switch (granularity) {
-            case WEEK -> String.format("%d-W%02d", start.get(IsoFields.WEEK_BASED_YEAR), start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case WEEK ->
+                String.format(
+                        "%d-W%02d", start.get(IsoFields.WEEK_BASED_YEAR), start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             case MONTH -> String.format("%d-%02d", start.getYear(), start.getMonthValue());
             case QUARTER -> String.format("%d-Q%d", start.getYear(), start.get(IsoFields.QUARTER_OF_YEAR));
         };

@@ -29,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/insights/product-digest")
 class ProductDigestController {
 
-
     /** The digest with where it comes from; {@code stored} false when it was computed for this request. */
-    record DigestView(@JsonUnwrapped ProductDigests.ProductDigest digest, boolean stored, OffsetDateTime computedAt,
+    record DigestView(
+            @JsonUnwrapped ProductDigests.ProductDigest digest,
+            boolean stored,
+            OffsetDateTime computedAt,
             Review review) {}
 
     /** What the product team took up, once they reviewed it. */
@@ -44,7 +46,8 @@ class ProductDigestController {
     }
 
     @GetMapping(path = "/{quarter}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A quarter's product feedback digest (A3), e.g. 2026-Q3",
+    @Operation(
+            summary = "A quarter's product feedback digest (A3), e.g. 2026-Q3",
             description = "{quarter, from, to, cases, byCategory, byRootCause, byProduct: [{key, cases}] most first,"
                     + " examples: the customers' words, newest first, stored, computedAt, review}. Product feedback: every"
                     + " T3 case, and the cases of category quality, product_misunderstanding or suggestion or of root"
@@ -56,10 +59,12 @@ class ProductDigestController {
     }
 
     @GetMapping("/{quarter}.csv")
-    @Operation(summary = "A quarter's product feedback digest as CSV",
-            description = "UTF-8 with a byte order mark; columns section, key, cases, detail; sections category, rootCause,"
-                    + " product (one row per key) and example (the case's business key, its product and the customer's"
-                    + " words).")
+    @Operation(
+            summary = "A quarter's product feedback digest as CSV",
+            description =
+                    "UTF-8 with a byte order mark; columns section, key, cases, detail; sections category, rootCause,"
+                            + " product (one row per key) and example (the case's business key, its product and the customer's"
+                            + " words).")
     @ApiResponse(responseCode = "200", description = "The CSV file, as an attachment")
     @ApiResponse(responseCode = "400", description = "The quarter is not one")
     ResponseEntity<String> digestCsv(@PathVariable String quarter) throws IOException {
@@ -77,8 +82,13 @@ class ProductDigestController {
             Csv.row(out, Arrays.asList("product", c.key(), c.cases(), null));
         }
         for (ProductDigests.Quote q : d.examples()) {
-            Csv.row(out, Arrays.asList("example", q.businessKey(), null,
-                    (q.productSku() == null ? ProductDigests.NO_PRODUCT : q.productSku()) + ": " + q.text()));
+            Csv.row(
+                    out,
+                    Arrays.asList(
+                            "example",
+                            q.businessKey(),
+                            null,
+                            (q.productSku() == null ? ProductDigests.NO_PRODUCT : q.productSku()) + ": " + q.text()));
         }
         return Csv.attachment("product-digest-" + d.quarter() + ".csv", out.toString());
     }
@@ -93,7 +103,8 @@ class ProductDigestController {
         Optional<ProductDigests.StoredDigest> stored = digests.find(quarter.label());
         if (stored.isPresent()) {
             ProductDigests.StoredDigest s = stored.get();
-            Review review = s.reviewedAt() == null ? null : new Review(s.takenUp(), s.notes(), s.reviewedBy(), s.reviewedAt());
+            Review review =
+                    s.reviewedAt() == null ? null : new Review(s.takenUp(), s.notes(), s.reviewedBy(), s.reviewedAt());
             return new DigestView(s.digest(), true, s.computedAt(), review);
         }
         return new DigestView(digests.compute(quarter), false, null, null);

@@ -24,14 +24,17 @@ import org.springframework.stereotype.Service;
 public class ProductDigests {
 
     static final String FEEDBACK_TIER = ComplaintLifecycle.Tier.GENERAL;
-    static final List<String> FEEDBACK_CATEGORIES = List.of(ComplaintLifecycle.Category.QUALITY,
-            ComplaintLifecycle.Category.PRODUCT_MISUNDERSTANDING, ComplaintLifecycle.Category.SUGGESTION);
+    static final List<String> FEEDBACK_CATEGORIES = List.of(
+            ComplaintLifecycle.Category.QUALITY,
+            ComplaintLifecycle.Category.PRODUCT_MISUNDERSTANDING,
+            ComplaintLifecycle.Category.SUGGESTION);
     static final List<String> FEEDBACK_ROOT_CAUSES = List.of("quality", "misunderstanding");
     static final String NO_ROOT_CAUSE = "not_closed";
     static final String NO_PRODUCT = "no_product";
     static final int EXAMPLES = 10;
 
-    private static final String FEEDBACK = """
+    private static final String FEEDBACK =
+            """
               FROM cd_complaint
              WHERE posted_at >= :from AND posted_at < :to
                AND (tier = :tier OR category IN (:categories) OR root_cause IN (:rootCauses))
@@ -41,12 +44,26 @@ public class ProductDigests {
     public record Count(String key, long cases) {}
 
     /** One customer's words, with where they came from. */
-    public record Quote(String caseId, String businessKey, String productSku, String tier, String category,
-            String rootCause, OffsetDateTime postedAt, String text) {}
+    public record Quote(
+            String caseId,
+            String businessKey,
+            String productSku,
+            String tier,
+            String category,
+            String rootCause,
+            OffsetDateTime postedAt,
+            String text) {}
 
     /** The digest of a quarter: most cases first, ties by key. */
-    public record ProductDigest(String quarter, String from, String to, long cases, List<Count> byCategory,
-            List<Count> byRootCause, List<Count> byProduct, List<Quote> examples) {
+    public record ProductDigest(
+            String quarter,
+            String from,
+            String to,
+            long cases,
+            List<Count> byCategory,
+            List<Count> byRootCause,
+            List<Count> byProduct,
+            List<Quote> examples) {
 
         /** The counts, one per line, as the product team's task shows them. */
         public String summaryText() {
@@ -58,20 +75,27 @@ public class ProductDigests {
 
         /** The customers' words, one per line. */
         public String examplesText() {
-            return examples.stream().map(q -> q.businessKey() + " | " + (q.productSku() == null ? NO_PRODUCT : q.productSku())
-                    + " | " + q.category() + " | \"" + StreakAlerts.excerpt(q.text()) + "\"")
+            return examples.stream()
+                    .map(q -> q.businessKey() + " | " + (q.productSku() == null ? NO_PRODUCT : q.productSku()) + " | "
+                            + q.category() + " | \"" + StreakAlerts.excerpt(q.text()) + "\"")
                     .collect(Collectors.joining("\n"));
         }
 
         private static String line(List<Count> counts) {
-            return counts.isEmpty() ? "none"
+            return counts.isEmpty()
+                    ? "none"
                     : counts.stream().map(c -> c.key() + " " + c.cases()).collect(Collectors.joining(", "));
         }
     }
 
     /** A stored digest with when it was computed and the product team's review, once they gave it. */
-    public record StoredDigest(ProductDigest digest, OffsetDateTime computedAt, String takenUp, String notes,
-            String reviewedBy, OffsetDateTime reviewedAt) {}
+    public record StoredDigest(
+            ProductDigest digest,
+            OffsetDateTime computedAt,
+            String takenUp,
+            String notes,
+            String reviewedBy,
+            OffsetDateTime reviewedAt) {}
 
     private final JdbcClient jdbc;
     private final InsightsReports reports;
@@ -105,18 +129,30 @@ public class ProductDigests {
         List<Count> byCategory = counts("COALESCE(category, '" + InsightsReports.UNTRIAGED + "')", from, to);
         List<Count> byRootCause = counts("COALESCE(root_cause, '" + NO_ROOT_CAUSE + "')", from, to);
         List<Count> byProduct = counts("COALESCE(product_sku, '" + NO_PRODUCT + "')", from, to);
-        List<Quote> examples = jdbc.sql("SELECT id, business_key, product_sku, tier, category, root_cause, posted_at, text "
-                        + FEEDBACK + " ORDER BY posted_at DESC, id DESC FETCH FIRST " + EXAMPLES + " ROWS ONLY")
+        List<Quote> examples = jdbc.sql(
+                        "SELECT id, business_key, product_sku, tier, category, root_cause, posted_at, text " + FEEDBACK
+                                + " ORDER BY posted_at DESC, id DESC FETCH FIRST " + EXAMPLES + " ROWS ONLY")
                 .params(filter(from, to))
-                .query((rs, n) -> new Quote(rs.getString("id"), rs.getString("business_key"), rs.getString("product_sku"),
-                        rs.getString("tier"), rs.getString("category") == null ? InsightsReports.UNTRIAGED : rs.getString("category"),
+                .query((rs, n) -> new Quote(
+                        rs.getString("id"),
+                        rs.getString("business_key"),
+                        rs.getString("product_sku"),
+                        rs.getString("tier"),
+                        rs.getString("category") == null ? InsightsReports.UNTRIAGED : rs.getString("category"),
                         rs.getString("root_cause"),
                         rs.getObject("posted_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
                         rs.getString("text")))
                 .list();
         long cases = byCategory.stream().mapToLong(Count::cases).sum();
-        return new ProductDigest(quarter.label(), quarter.from().toString(), quarter.to().toString(), cases, byCategory,
-                byRootCause, byProduct, examples);
+        return new ProductDigest(
+                quarter.label(),
+                quarter.from().toString(),
+                quarter.to().toString(),
+                cases,
+                byCategory,
+                byRootCause,
+                byProduct,
+                examples);
     }
 
     private List<Count> counts(String key, OffsetDateTime from, OffsetDateTime to) {
@@ -128,8 +164,17 @@ public class ProductDigests {
     }
 
     private static java.util.Map<String, Object> filter(OffsetDateTime from, OffsetDateTime to) {
-        return java.util.Map.of("from", from, "to", to, "tier", FEEDBACK_TIER, "categories", FEEDBACK_CATEGORIES,
-                "rootCauses", FEEDBACK_ROOT_CAUSES);
+        return java.util.Map.of(
+                "from",
+                from,
+                "to",
+                to,
+                "tier",
+                FEEDBACK_TIER,
+                "categories",
+                FEEDBACK_CATEGORIES,
+                "rootCauses",
+                FEEDBACK_ROOT_CAUSES);
     }
 
     /** Stores the quarter's digest, replacing one computed before (the product team's review stays). */
@@ -140,31 +185,44 @@ public class ProductDigests {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The digest of " + digest.quarter() + " cannot be written as JSON", e);
         }
-        int updated = jdbc.sql("""
+        int updated = jdbc.sql(
+                        """
                 UPDATE cd_product_digest SET computed_at = :at, cases = :cases, digest = :digest, process_instance_id = :pi
                  WHERE quarter = :quarter
                 """)
-                .param("at", computedAt).param("cases", digest.cases()).param("digest", text)
-                .param("pi", processInstanceId).param("quarter", digest.quarter())
+                .param("at", computedAt)
+                .param("cases", digest.cases())
+                .param("digest", text)
+                .param("pi", processInstanceId)
+                .param("quarter", digest.quarter())
                 .update();
         if (updated == 0) {
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                     INSERT INTO cd_product_digest (id, quarter, computed_at, cases, digest, process_instance_id)
                     VALUES (:id, :quarter, :at, :cases, :digest, :pi)
                     """)
-                    .param("id", UUID.randomUUID().toString()).param("quarter", digest.quarter()).param("at", computedAt)
-                    .param("cases", digest.cases()).param("digest", text).param("pi", processInstanceId)
+                    .param("id", UUID.randomUUID().toString())
+                    .param("quarter", digest.quarter())
+                    .param("at", computedAt)
+                    .param("cases", digest.cases())
+                    .param("digest", text)
+                    .param("pi", processInstanceId)
                     .update();
         }
     }
 
     /** Keeps what the product team takes up from the quarter's digest. */
     public void recordReview(String quarter, String takenUp, String notes, String reviewedBy, OffsetDateTime at) {
-        int updated = jdbc.sql("""
+        int updated = jdbc.sql(
+                        """
                 UPDATE cd_product_digest SET taken_up = :takenUp, notes = :notes, reviewed_by = :by, reviewed_at = :at
                  WHERE quarter = :quarter
                 """)
-                .param("takenUp", takenUp).param("notes", notes).param("by", reviewedBy).param("at", at)
+                .param("takenUp", takenUp)
+                .param("notes", notes)
+                .param("by", reviewedBy)
+                .param("at", at)
                 .param("quarter", quarter)
                 .update();
         if (updated != 1) {
@@ -173,13 +231,18 @@ public class ProductDigests {
     }
 
     public Optional<StoredDigest> find(String quarter) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT digest, computed_at, taken_up, notes, reviewed_by, reviewed_at
                   FROM cd_product_digest WHERE quarter = :quarter
                 """)
                 .param("quarter", quarter)
-                .query((rs, n) -> new StoredDigest(read(rs.getString("digest")), utc(rs.getObject("computed_at", OffsetDateTime.class)),
-                        rs.getString("taken_up"), rs.getString("notes"), rs.getString("reviewed_by"),
+                .query((rs, n) -> new StoredDigest(
+                        read(rs.getString("digest")),
+                        utc(rs.getObject("computed_at", OffsetDateTime.class)),
+                        rs.getString("taken_up"),
+                        rs.getString("notes"),
+                        rs.getString("reviewed_by"),
                         utc(rs.getObject("reviewed_at", OffsetDateTime.class))))
                 .optional();
     }

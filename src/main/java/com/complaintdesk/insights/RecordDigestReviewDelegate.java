@@ -19,7 +19,11 @@ public class RecordDigestReviewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        digests.recordReview(EngineClock.string(execution, Var.QUARTER), EngineClock.string(execution, Var.DIGEST_TAKEN_UP),
-                EngineClock.string(execution, Var.DIGEST_NOTES), EngineClock.actor(execution), EngineClock.now());
+        digests.recordReview(
+                EngineClock.string(execution, Var.QUARTER),
+                EngineClock.string(execution, Var.DIGEST_TAKEN_UP),
+                EngineClock.string(execution, Var.DIGEST_NOTES),
+                EngineClock.actor(execution),
+                EngineClock.now());
     }
 }

@@ -21,11 +21,13 @@ public class RecordSystemicFixDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         // runs in the step that completes the owners' task, so the acting user is the one who decided
-        alerts.decide(EngineClock.string(execution, Var.SYSTEMIC_FIX_ID),
+        alerts.decide(
+                EngineClock.string(execution, Var.SYSTEMIC_FIX_ID),
                 EngineClock.string(execution, Var.SYSTEMIC_FIX_DECISION),
                 EngineClock.string(execution, Var.SYSTEMIC_FIX_CHANGE),
                 EngineClock.string(execution, Var.SYSTEMIC_FIX_OWNER),
                 LocalDate.parse(EngineClock.string(execution, Var.SYSTEMIC_FIX_DUE_ON)),
-                EngineClock.actor(execution), EngineClock.now());
+                EngineClock.actor(execution),
+                EngineClock.now());
     }
 }

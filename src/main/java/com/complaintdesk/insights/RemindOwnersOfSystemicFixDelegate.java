@@ -19,11 +19,15 @@ public class RemindOwnersOfSystemicFixDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
-        for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(ComplaintInsights.Activity.DECIDE_SYSTEMIC_FIX).list()) {
+        for (Task task : tasks.createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(ComplaintInsights.Activity.DECIDE_SYSTEMIC_FIX)
+                .list()) {
             task.setPriority(OVERDUE_PRIORITY);
             tasks.saveTask(task);
-            tasks.createComment(task.getId(), execution.getProcessInstanceId(),
+            tasks.createComment(
+                    task.getId(),
+                    execution.getProcessInstanceId(),
                     "Still undecided: the owners are reminded (A2). / 仍未决定：再次提醒管理层。");
         }
     }

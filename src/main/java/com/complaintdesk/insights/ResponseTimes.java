@@ -1,6 +1,7 @@
 package com.complaintdesk.insights;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * T1–T3: how long the customers of a tier ({@code all} for every case) waited.
  *

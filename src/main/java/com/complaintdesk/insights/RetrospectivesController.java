@@ -1,10 +1,10 @@
 package com.complaintdesk.insights;
 
-import com.complaintdesk.common.Csv;
 import com.complaintdesk.closure.Retrospectives;
+import com.complaintdesk.common.Csv;
 import com.complaintdesk.web.FieldProblem;
-import com.complaintdesk.web.QueryParameters;
 import com.complaintdesk.web.InvalidRequestException;
+import com.complaintdesk.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -48,23 +48,32 @@ class RetrospectivesController {
     }
 
     @GetMapping(path = "/retrospectives", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Retrospectives of T1/T2 cases (A4), newest first",
-            description = "Filters, all optional: from (inclusive) and to (exclusive) compared with when the retrospective"
-                    + " was held, each a date-time with offset or a date (a whole day in the seller's zone; to=2026-11-30"
-                    + " includes that day); cause (systemic or individual); training (true: training cases only, false:"
-                    + " the others); limit 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ").")
-    @ApiResponse(responseCode = "200", description = "{items: [{caseId, businessKey, tier, category, cause, findings,"
-            + " action, trainingCase, heldBy, heldAt, link}], count, truncated}")
-    @ApiResponse(responseCode = "400", description = "A parameter is unknown, repeated or has a wrong value; errors name it")
+    @Operation(
+            summary = "Retrospectives of T1/T2 cases (A4), newest first",
+            description =
+                    "Filters, all optional: from (inclusive) and to (exclusive) compared with when the retrospective"
+                            + " was held, each a date-time with offset or a date (a whole day in the seller's zone; to=2026-11-30"
+                            + " includes that day); cause (systemic or individual); training (true: training cases only, false:"
+                            + " the others); limit 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ").")
+    @ApiResponse(
+            responseCode = "200",
+            description = "{items: [{caseId, businessKey, tier, category, cause, findings,"
+                    + " action, trainingCase, heldBy, heldAt, link}], count, truncated}")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A parameter is unknown, repeated or has a wrong value; errors name it")
     Listing list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         return listing(parameters);
     }
 
     @GetMapping("/retrospectives.csv")
-    @Operation(summary = "Retrospectives of T1/T2 cases as CSV, with the same filters",
+    @Operation(
+            summary = "Retrospectives of T1/T2 cases as CSV, with the same filters",
             description = "UTF-8 with a byte order mark; one column per field of an item.")
     @ApiResponse(responseCode = "200", description = "The CSV file, as an attachment")
-    @ApiResponse(responseCode = "400", description = "A parameter is unknown, repeated or has a wrong value; errors name it")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A parameter is unknown, repeated or has a wrong value; errors name it")
     ResponseEntity<String> csv(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters)
             throws IOException {
         Listing listing = listing(parameters);
@@ -79,16 +88,19 @@ class RetrospectivesController {
 
     private Listing listing(MultiValueMap<String, String> parameters) {
         List<FieldProblem> problems = new ArrayList<>();
-        parameters.keySet().stream().filter(name -> !PARAMETERS.contains(name)).sorted()
-                .forEach(name -> problems.add(new FieldProblem(name, "is not a known parameter (known: "
-                        + String.join(", ", PARAMETERS) + ")")));
+        parameters.keySet().stream()
+                .filter(name -> !PARAMETERS.contains(name))
+                .sorted()
+                .forEach(name -> problems.add(new FieldProblem(
+                        name, "is not a known parameter (known: " + String.join(", ", PARAMETERS) + ")")));
         OffsetDateTime from = instant(QueryParameters.single(parameters, "from", problems), false, "from", problems);
         OffsetDateTime to = instant(QueryParameters.single(parameters, "to", problems), true, "to", problems);
         if (from != null && to != null && !from.isBefore(to)) {
             problems.add(new FieldProblem("from", "must be before to"));
         }
         String cause = QueryParameters.single(parameters, "cause", problems);
-        if (cause != null && !Set.of(Retrospectives.SYSTEMIC, Retrospectives.INDIVIDUAL).contains(cause)) {
+        if (cause != null
+                && !Set.of(Retrospectives.SYSTEMIC, Retrospectives.INDIVIDUAL).contains(cause)) {
             problems.add(new FieldProblem("cause", "must be systemic or individual, not '" + cause + "'"));
         }
         String training = QueryParameters.single(parameters, "training", problems);
@@ -104,19 +116,20 @@ class RetrospectivesController {
                 limit = -1;
             }
             if (limit < 1 || limit > MAX_LIMIT) {
-                problems.add(new FieldProblem("limit", "must be a number from 1 to " + MAX_LIMIT + ", not '" + limitText + "'"));
+                problems.add(new FieldProblem(
+                        "limit", "must be a number from 1 to " + MAX_LIMIT + ", not '" + limitText + "'"));
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        List<RetrospectiveList.Row> rows = retrospectives.list(new RetrospectiveList.Filter(from, to, cause,
-                training == null ? null : Boolean.valueOf(training)), limit + 1);
+        List<RetrospectiveList.Row> rows = retrospectives.list(
+                new RetrospectiveList.Filter(from, to, cause, training == null ? null : Boolean.valueOf(training)),
+                limit + 1);
         boolean truncated = rows.size() > limit;
         List<RetrospectiveList.Row> items = truncated ? rows.subList(0, limit) : rows;
         return new Listing(items, items.size(), truncated);
     }
-
 
     /** A date-time with offset, or a date as the start of that day in the seller's zone (as {@code to}: of the next). */
     private OffsetDateTime instant(String value, boolean upper, String name, List<FieldProblem> problems) {
@@ -128,7 +141,9 @@ class RetrospectivesController {
         } catch (DateTimeParseException notDateTime) {
             try {
                 LocalDate day = LocalDate.parse(value);
-                return (upper ? day.plusDays(1) : day).atStartOfDay(settings.zone()).toOffsetDateTime();
+                return (upper ? day.plusDays(1) : day)
+                        .atStartOfDay(settings.zone())
+                        .toOffsetDateTime();
             } catch (DateTimeParseException notDate) {
                 problems.add(FieldProblem.invalidValue(name, value, OffsetDateTime.class));
                 return null;

@@ -31,11 +31,16 @@ public class ReviewTotals {
     public ReviewTotal record(String channel, LocalDate day, int reviews, String by, OffsetDateTime at) {
         if (update(channel, day, reviews, by, at) == 0) {
             try {
-                jdbc.sql("""
+                jdbc.sql(
+                                """
                         INSERT INTO cd_review_total (channel, review_day, reviews, recorded_by, recorded_at)
                         VALUES (:channel, :day, :reviews, :by, :at)
                         """)
-                        .param("channel", channel).param("day", day).param("reviews", reviews).param("by", by).param("at", at)
+                        .param("channel", channel)
+                        .param("day", day)
+                        .param("reviews", reviews)
+                        .param("by", by)
+                        .param("at", at)
                         .update();
             } catch (DuplicateKeyException recordedMeanwhile) {
                 update(channel, day, reviews, by, at);
@@ -45,38 +50,51 @@ public class ReviewTotals {
     }
 
     private int update(String channel, LocalDate day, int reviews, String by, OffsetDateTime at) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 UPDATE cd_review_total SET reviews = :reviews, recorded_by = :by, recorded_at = :at
                  WHERE channel = :channel AND review_day = :day
                 """)
-                .param("channel", channel).param("day", day).param("reviews", reviews).param("by", by).param("at", at)
+                .param("channel", channel)
+                .param("day", day)
+                .param("reviews", reviews)
+                .param("by", by)
+                .param("at", at)
                 .update();
     }
 
     /** The totals recorded for the days {@code from} to {@code to} (both included), by day, then channel. */
     public List<ReviewTotal> between(LocalDate from, LocalDate to) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT channel, review_day, reviews, recorded_by, recorded_at
                   FROM cd_review_total
                  WHERE review_day >= :from AND review_day <= :to
                  ORDER BY review_day, channel
                 """)
-                .param("from", from).param("to", to)
-                .query((rs, n) -> new ReviewTotal(rs.getString("channel"), rs.getObject("review_day", LocalDate.class),
-                        rs.getInt("reviews"), rs.getString("recorded_by"), utc(rs.getObject("recorded_at", OffsetDateTime.class))))
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new ReviewTotal(
+                        rs.getString("channel"),
+                        rs.getObject("review_day", LocalDate.class),
+                        rs.getInt("reviews"),
+                        rs.getString("recorded_by"),
+                        utc(rs.getObject("recorded_at", OffsetDateTime.class))))
                 .list();
     }
 
     /** Per channel, the sum of the totals recorded for the days {@code from} (included) to {@code until} (excluded). */
     Map<String, Long> sums(LocalDate from, LocalDate until) {
         Map<String, Long> sums = new LinkedHashMap<>();
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 SELECT channel, SUM(reviews) AS reviews
                   FROM cd_review_total
                  WHERE review_day >= :from AND review_day < :until
                  GROUP BY channel
                 """)
-                .param("from", from).param("until", until)
+                .param("from", from)
+                .param("until", until)
                 .query(rs -> {
                     sums.put(rs.getString("channel"), rs.getLong("reviews"));
                 });

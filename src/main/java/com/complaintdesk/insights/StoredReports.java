@@ -37,7 +37,8 @@ public class StoredReports {
             throw new IllegalStateException("The report of " + period.label() + " cannot be written as JSON", e);
         }
         CategoryCount top = report.top().orElse(null);
-        int updated = jdbc.sql("""
+        int updated = jdbc.sql(
+                        """
                 UPDATE cd_insight_report
                    SET computed_at = :computedAt, cases = :cases, top_category = :topCategory, top_cases = :topCases,
                        report = :report, period_from = :from, period_to = :to
@@ -47,7 +48,8 @@ public class StoredReports {
                 .update();
         if (updated == 0) {
             // a run computing the same period at the same moment makes this fail on the unique key; its job retries
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                     INSERT INTO cd_insight_report (id, granularity, period, period_from, period_to, computed_at, cases,
                                                    top_category, top_cases, report)
                     VALUES (:id, :granularity, :period, :from, :to, :computedAt, :cases, :topCategory, :topCases, :report)
@@ -58,8 +60,8 @@ public class StoredReports {
         }
     }
 
-    private static java.util.Map<String, Object> params(Period period, PeriodReport report, CategoryCount top,
-            String text, Instant computedAt) {
+    private static java.util.Map<String, Object> params(
+            Period period, PeriodReport report, CategoryCount top, String text, Instant computedAt) {
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         params.put("granularity", period.granularity().name());
         params.put("period", period.label());
@@ -75,15 +77,20 @@ public class StoredReports {
 
     /** The stored report's top of a period, if the period was computed. */
     public Optional<StoredTop> top(Period period) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT period, cases, top_category, top_cases, computed_at
                   FROM cd_insight_report
                  WHERE granularity = :granularity AND period = :period
                 """)
                 .param("granularity", period.granularity().name())
                 .param("period", period.label())
-                .query((rs, n) -> new StoredTop(rs.getString("period"), rs.getLong("cases"), rs.getString("top_category"),
-                        rs.getLong("top_cases"), rs.getObject("computed_at", OffsetDateTime.class)))
+                .query((rs, n) -> new StoredTop(
+                        rs.getString("period"),
+                        rs.getLong("cases"),
+                        rs.getString("top_category"),
+                        rs.getLong("top_cases"),
+                        rs.getObject("computed_at", OffsetDateTime.class)))
                 .optional();
     }
 

@@ -27,6 +27,7 @@ public class StreakAlerts {
 
     /** The longest run looked back on: ten years of weeks. */
     static final int LOOK_BACK = 520;
+
     static final int EXAMPLES = 5;
     static final int EXCERPT = 120;
 
@@ -34,24 +35,28 @@ public class StreakAlerts {
     public record StreakPeriod(String period, long cases, long categoryCases) {}
 
     /** A case shown as an example of the streak, with the link to its case file. */
-    public record ExampleCase(String caseId, String businessKey, String tier, OffsetDateTime postedAt, String excerpt,
-            String link) {}
+    public record ExampleCase(
+            String caseId, String businessKey, String tier, OffsetDateTime postedAt, String excerpt, String link) {}
 
     /** What the owners are shown: the periods, oldest first, and example cases, newest first. */
-    public record Evidence(String granularity, String category, List<StreakPeriod> periods, List<ExampleCase> examples) {
+    public record Evidence(
+            String granularity, String category, List<StreakPeriod> periods, List<ExampleCase> examples) {
 
         /** The periods with their counts, one per line. */
         public String periodsText() {
             String unit = granularity.equals(Period.Granularity.WEEK.name()) ? "weeks" : "months";
             return category + " has been the top complaint for " + periods.size() + " " + unit + " running:\n"
-                    + periods.stream().map(p -> p.period() + ": " + p.categoryCases() + " of " + p.cases() + " cases")
+                    + periods.stream()
+                            .map(p -> p.period() + ": " + p.categoryCases() + " of " + p.cases() + " cases")
                             .collect(Collectors.joining("\n"));
         }
 
         /** The example cases, one per line: business key, tier, posted, excerpt, link. */
         public String examplesText() {
-            return examples.stream().map(e -> e.businessKey() + " | " + (e.tier() == null ? "untriaged" : e.tier()) + " | "
-                    + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.postedAt()) + " | " + e.excerpt() + " | " + e.link())
+            return examples.stream()
+                    .map(e -> e.businessKey() + " | " + (e.tier() == null ? "untriaged" : e.tier()) + " | "
+                            + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.postedAt()) + " | " + e.excerpt() + " | "
+                            + e.link())
                     .collect(Collectors.joining("\n"));
         }
     }
@@ -77,7 +82,11 @@ public class StreakAlerts {
     private final InsightsSettings settings;
     private final ObjectMapper json;
 
-    StreakAlerts(JdbcClient jdbc, InsightsReports reports, StoredReports stored, InsightsSettings settings,
+    StreakAlerts(
+            JdbcClient jdbc,
+            InsightsReports reports,
+            StoredReports stored,
+            InsightsSettings settings,
             ObjectMapper json) {
         this.jdbc = jdbc;
         this.reports = reports;
@@ -101,7 +110,8 @@ public class StreakAlerts {
         run.add(new StreakPeriod(period.label(), report.cases(), top.get().cases()));
         Period earlier = period.previous();
         while (run.size() < LOOK_BACK) {
-            Optional<StreakPeriod> same = topOf(earlier).filter(p -> p.category().equals(category)).map(PeriodTop::period);
+            Optional<StreakPeriod> same =
+                    topOf(earlier).filter(p -> p.category().equals(category)).map(PeriodTop::period);
             if (same.isEmpty()) {
                 break;
             }
@@ -114,25 +124,35 @@ public class StreakAlerts {
         Collections.reverse(run);
         String granularity = period.granularity().name();
         String firstPeriod = run.get(0).period();
-        Optional<String> alerted = jdbc.sql("""
+        Optional<String> alerted = jdbc.sql(
+                        """
                 SELECT fix_id FROM cd_systemic_fix_streak
                  WHERE granularity = :granularity AND category = :category AND first_period = :firstPeriod
                 """)
-                .param("granularity", granularity).param("category", category).param("firstPeriod", firstPeriod)
-                .query(String.class).optional();
+                .param("granularity", granularity)
+                .param("category", category)
+                .param("firstPeriod", firstPeriod)
+                .query(String.class)
+                .optional();
         if (alerted.isPresent()) {
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                     UPDATE cd_systemic_fix_streak SET last_period = :lastPeriod, periods = :periods
                      WHERE granularity = :granularity AND category = :category AND first_period = :firstPeriod
                        AND periods < :periods
                     """)
-                    .param("lastPeriod", period.label()).param("periods", run.size())
-                    .param("granularity", granularity).param("category", category).param("firstPeriod", firstPeriod)
+                    .param("lastPeriod", period.label())
+                    .param("periods", run.size())
+                    .param("granularity", granularity)
+                    .param("category", category)
+                    .param("firstPeriod", firstPeriod)
                     .update();
             return new Outcome.AlreadyAlerted(alerted.get());
         }
         Optional<String> open = jdbc.sql("SELECT id FROM cd_systemic_fix WHERE open_category = :category")
-                .param("category", category).query(String.class).optional();
+                .param("category", category)
+                .query(String.class)
+                .optional();
         if (open.isPresent()) {
             recordStreak(open.get(), granularity, category, run, false, now);
             return new Outcome.AddedToOpenFix(open.get());
@@ -141,11 +161,15 @@ public class StreakAlerts {
         String fixId = UUID.randomUUID().toString();
         // two runs opening a fix for the same category at once: the unique index refuses one, whose job retries
         // and then finds this fix open
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO cd_systemic_fix (id, category, open_category, opened_at, evidence)
                 VALUES (:id, :category, :category, :openedAt, :evidence)
                 """)
-                .param("id", fixId).param("category", category).param("openedAt", now).param("evidence", write(evidence))
+                .param("id", fixId)
+                .param("category", category)
+                .param("openedAt", now)
+                .param("evidence", write(evidence))
                 .update();
         recordStreak(fixId, granularity, category, run, true, now);
         return new Outcome.FixOpened(fixId, evidence);
@@ -154,7 +178,9 @@ public class StreakAlerts {
     /** Links the fix to the process instance whose task decides it. */
     public void attachProcessInstance(String fixId, String processInstanceId) {
         jdbc.sql("UPDATE cd_systemic_fix SET process_instance_id = :pi WHERE id = :id")
-                .param("pi", processInstanceId).param("id", fixId).update();
+                .param("pi", processInstanceId)
+                .param("id", fixId)
+                .update();
     }
 
     /**
@@ -162,36 +188,60 @@ public class StreakAlerts {
      *
      * @throws IllegalStateException when the fix is unknown or was decided before
      */
-    public void decide(String fixId, String decision, String change, String owner, LocalDate dueOn, String decidedBy,
+    public void decide(
+            String fixId,
+            String decision,
+            String change,
+            String owner,
+            LocalDate dueOn,
+            String decidedBy,
             OffsetDateTime at) {
         if (!ComplaintInsights.Decision.ALL.contains(decision)) {
-            throw new IllegalArgumentException("decision must be one of " + ComplaintInsights.Decision.ALL + ", not " + decision);
+            throw new IllegalArgumentException(
+                    "decision must be one of " + ComplaintInsights.Decision.ALL + ", not " + decision);
         }
-        int updated = jdbc.sql("""
+        int updated = jdbc.sql(
+                        """
                 UPDATE cd_systemic_fix
                    SET decision = :decision, change_description = :change, change_owner = :owner, due_on = :dueOn,
                        decided_by = :decidedBy, decided_at = :at, open_category = NULL
                  WHERE id = :id AND open_category IS NOT NULL
                 """)
-                .param("decision", decision).param("change", change).param("owner", owner).param("dueOn", dueOn)
-                .param("decidedBy", decidedBy).param("at", at).param("id", fixId)
+                .param("decision", decision)
+                .param("change", change)
+                .param("owner", owner)
+                .param("dueOn", dueOn)
+                .param("decidedBy", decidedBy)
+                .param("at", at)
+                .param("id", fixId)
                 .update();
         if (updated != 1) {
             throw new IllegalStateException("Systemic fix " + fixId + " is not open for a decision");
         }
     }
 
-    private void recordStreak(String fixId, String granularity, String category, List<StreakPeriod> run,
-            boolean openedTask, OffsetDateTime now) {
-        jdbc.sql("""
+    private void recordStreak(
+            String fixId,
+            String granularity,
+            String category,
+            List<StreakPeriod> run,
+            boolean openedTask,
+            OffsetDateTime now) {
+        jdbc.sql(
+                        """
                 INSERT INTO cd_systemic_fix_streak (id, fix_id, granularity, category, first_period, last_period, periods,
                                                     opened_task, recorded_at)
                 VALUES (:id, :fixId, :granularity, :category, :firstPeriod, :lastPeriod, :periods, :openedTask, :at)
                 """)
-                .param("id", UUID.randomUUID().toString()).param("fixId", fixId).param("granularity", granularity)
-                .param("category", category).param("firstPeriod", run.get(0).period())
-                .param("lastPeriod", run.get(run.size() - 1).period()).param("periods", run.size())
-                .param("openedTask", openedTask).param("at", now)
+                .param("id", UUID.randomUUID().toString())
+                .param("fixId", fixId)
+                .param("granularity", granularity)
+                .param("category", category)
+                .param("firstPeriod", run.get(0).period())
+                .param("lastPeriod", run.get(run.size() - 1).period())
+                .param("periods", run.size())
+                .param("openedTask", openedTask)
+                .param("at", now)
                 .update();
     }
 
@@ -204,11 +254,14 @@ public class StreakAlerts {
             StoredReports.StoredTop t = kept.get();
             return t.topCategory() == null || t.topCases() == 0 || InsightsReports.UNTRIAGED.equals(t.topCategory())
                     ? Optional.empty()
-                    : Optional.of(new PeriodTop(t.topCategory(), new StreakPeriod(t.period(), t.cases(), t.topCases())));
+                    : Optional.of(
+                            new PeriodTop(t.topCategory(), new StreakPeriod(t.period(), t.cases(), t.topCases())));
         }
         PeriodReport report = reports.report(period);
-        return report.top().filter(StreakAlerts::counts)
-                .map(top -> new PeriodTop(top.category(), new StreakPeriod(report.period(), report.cases(), top.cases())));
+        return report.top()
+                .filter(StreakAlerts::counts)
+                .map(top ->
+                        new PeriodTop(top.category(), new StreakPeriod(report.period(), report.cases(), top.cases())));
     }
 
     /** A category counts towards a streak with cases in the period; untriaged cases name no category. */
@@ -222,19 +275,25 @@ public class StreakAlerts {
         for (int i = 1; i < run.size(); i++) {
             first = first.previous();
         }
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT id, business_key, tier, posted_at, text
                   FROM cd_complaint
                  WHERE category = :category AND posted_at >= :from AND posted_at < :to
                  ORDER BY posted_at DESC, id DESC
                  FETCH FIRST %d ROWS ONLY
-                """.formatted(EXAMPLES))
+                """
+                                .formatted(EXAMPLES))
                 .param("category", category)
                 .param("from", first.from().atOffset(ZoneOffset.UTC))
                 .param("to", last.to().atOffset(ZoneOffset.UTC))
-                .query((rs, n) -> new ExampleCase(rs.getString("id"), rs.getString("business_key"), rs.getString("tier"),
+                .query((rs, n) -> new ExampleCase(
+                        rs.getString("id"),
+                        rs.getString("business_key"),
+                        rs.getString("tier"),
                         rs.getObject("posted_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
-                        excerpt(rs.getString("text")), caseLink(rs.getString("id"))))
+                        excerpt(rs.getString("text")),
+                        caseLink(rs.getString("id"))))
                 .list();
     }
 

@@ -37,7 +37,8 @@ public class SystemicFixRule implements SubmissionRule {
         try {
             day = LocalDate.parse(due.toString().strip());
         } catch (DateTimeParseException e) {
-            return List.of(new FieldProblem(Var.SYSTEMIC_FIX_DUE_ON, "must be a date like 2026-12-31, not '" + due + "'"));
+            return List.of(
+                    new FieldProblem(Var.SYSTEMIC_FIX_DUE_ON, "must be a date like 2026-12-31, not '" + due + "'"));
         }
         LocalDate today = EngineClock.now().atZoneSameInstant(settings.zone()).toLocalDate();
         if (day.isBefore(today)) {

@@ -17,8 +17,14 @@ import org.springframework.stereotype.Repository;
 public class CaseFacts {
 
     /** The server's facts of one case; a value the case does not have is null. */
-    public record Facts(String caseId, String channel, String tier, String category, Double orderValue,
-            Double productPrice, Integer lifetimeOrders) {
+    public record Facts(
+            String caseId,
+            String channel,
+            String tier,
+            String category,
+            Double orderValue,
+            Double productPrice,
+            Integer lifetimeOrders) {
 
         /** Whether the case's channel has a public surface where a review could be revised (R3). */
         public boolean publicSurface() {
@@ -40,12 +46,17 @@ public class CaseFacts {
 
     /** The facts of the case this process instance runs for; empty when no case record names it. */
     public Optional<Facts> forProcessInstance(String processInstanceId) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT id, channel, tier, category, payload FROM cd_complaint WHERE process_instance_id = :pid
                 """)
                 .param("pid", processInstanceId)
-                .query((rs, n) -> facts(rs.getString("id"), rs.getString("channel"), rs.getString("tier"),
-                        rs.getString("category"), rs.getString("payload")))
+                .query((rs, n) -> facts(
+                        rs.getString("id"),
+                        rs.getString("channel"),
+                        rs.getString("tier"),
+                        rs.getString("category"),
+                        rs.getString("payload")))
                 .optional();
     }
 
@@ -56,8 +67,14 @@ public class CaseFacts {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The stored complaint of case " + caseId + " is not JSON", e);
         }
-        return new Facts(caseId, channel, tier, category, number(request.path("order").path("value")),
-                number(request.path("product").path("price")), integer(request.path("customer").path("lifetimeOrders")));
+        return new Facts(
+                caseId,
+                channel,
+                tier,
+                category,
+                number(request.path("order").path("value")),
+                number(request.path("product").path("price")),
+                integer(request.path("customer").path("lifetimeOrders")));
     }
 
     private static Double number(JsonNode node) {

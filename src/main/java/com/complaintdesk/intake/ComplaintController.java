@@ -32,7 +32,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ComplaintController {
 
     /** The example of the API documentation ({@code /api/docs}): a complaint this endpoint accepts as it is. */
-    static final String EXAMPLE_COMPLAINT = """
+    static final String EXAMPLE_COMPLAINT =
+            """
             {
               "channel": "instagram",
               "externalId": "ig-example-1001",
@@ -45,7 +46,8 @@ class ComplaintController {
             }""";
 
     /** The example of a refusal: the problem shape every 400 of this API has. */
-    static final String EXAMPLE_PROBLEM = """
+    static final String EXAMPLE_PROBLEM =
+            """
             {
               "type": "about:blank",
               "title": "Invalid request",
@@ -66,15 +68,27 @@ class ComplaintController {
     @PostMapping
     @PreAuthorize("hasAnyRole('agents', 'supervisors', 'camunda-admin')")
     @Operation(summary = "Receive a complaint: store it and start its case (idempotent per channel and externalId)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ComplaintRequest.class),
-            examples = @ExampleObject(name = "instagram", summary = "A broken mug, posted as an Instagram comment",
-                    value = EXAMPLE_COMPLAINT)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ComplaintRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "instagram",
+                                            summary = "A broken mug, posted as an Instagram comment",
+                                            value = EXAMPLE_COMPLAINT)))
     @ApiResponse(responseCode = "201", description = "A new case was opened")
     @ApiResponse(responseCode = "200", description = "This complaint was received before; the existing case")
-    @ApiResponse(responseCode = "400", description = "A field is missing or wrong; nothing was stored. Each error names"
-            + " its field by JSON path", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-            examples = @ExampleObject(name = "missing text", value = EXAMPLE_PROBLEM)))
+    @ApiResponse(
+            responseCode = "400",
+            description =
+                    "A field is missing or wrong; nothing was stored. Each error names" + " its field by JSON path",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            examples = @ExampleObject(name = "missing text", value = EXAMPLE_PROBLEM)))
     ResponseEntity<ComplaintCase> receive(@Valid @RequestBody ComplaintRequest request) {
         ComplaintIntake.Received received = intake.receive(request);
         ComplaintCase body = withLinks(received.complaintCase());
@@ -87,19 +101,33 @@ class ComplaintController {
     // No "consumes": a file sent with another Content-Type gets the import's own 415 that names text/csv.
     @PostMapping(path = "/import", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('agents', 'supervisors', 'camunda-admin')")
-    @Operation(summary = "Import complaints from a CSV file: one case per row, idempotent per channel and externalId",
-            description = "UTF-8 (with or without BOM), a header line naming the columns in any order, RFC 4180 quoting."
-                    + " Required columns: channel, externalId, postedAt, text, language, customerId. Each row is checked"
-                    + " like POST /api/complaints and stored on its own, so a bad row never keeps the others out. At most"
-                    + " 1 MiB and 1000 rows.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "text/csv",
-            schema = @Schema(type = "string"), examples = @ExampleObject(value = """
+    @Operation(
+            summary = "Import complaints from a CSV file: one case per row, idempotent per channel and externalId",
+            description =
+                    "UTF-8 (with or without BOM), a header line naming the columns in any order, RFC 4180 quoting."
+                            + " Required columns: channel, externalId, postedAt, text, language, customerId. Each row is checked"
+                            + " like POST /api/complaints and stored on its own, so a bad row never keeps the others out. At most"
+                            + " 1 MiB and 1000 rows.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = "text/csv",
+                            schema = @Schema(type = "string"),
+                            examples =
+                                    @ExampleObject(
+                                            value =
+                                                    """
                     channel,externalId,postedAt,text,language,customerId,orderId,orderValue,orderCurrency
                     instagram,ig-1001,2026-11-23T09:15:00+08:00,"The mug arrived broken, box crushed",en,cust-17,ord-9,38.50,USD
                     """)))
-    @ApiResponse(responseCode = "200", description = "Every row's outcome: created, duplicate or rejected with the reasons")
-    @ApiResponse(responseCode = "400", description = "The file is not UTF-8 CSV, is empty, or its header names unknown"
-            + " columns or lacks required ones; nothing was stored")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Every row's outcome: created, duplicate or rejected with the reasons")
+    @ApiResponse(
+            responseCode = "400",
+            description = "The file is not UTF-8 CSV, is empty, or its header names unknown"
+                    + " columns or lacks required ones; nothing was stored")
     @ApiResponse(responseCode = "413", description = "The file is over 1 MiB or 1000 rows; nothing was stored")
     @ApiResponse(responseCode = "415", description = "The request's Content-Type is not text/csv; nothing was stored")
     ComplaintImport.Report importFile(HttpServletRequest request) throws IOException {
@@ -118,7 +146,8 @@ class ComplaintController {
 
     @GetMapping("/{caseId}")
     // The people who work or read cases; not the product team (analytics only) nor a user without a role.
-    @PreAuthorize("hasAnyRole('agents', 'supervisors', 'legal', 'owners', 'process-owners', 'auditors', 'camunda-admin')")
+    @PreAuthorize(
+            "hasAnyRole('agents', 'supervisors', 'legal', 'owners', 'process-owners', 'auditors', 'camunda-admin')")
     @Operation(summary = "A case by its id")
     ResponseEntity<?> get(@PathVariable String caseId) {
         return intake.find(caseId)
@@ -131,14 +160,30 @@ class ComplaintController {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", base + "/api/complaints/" + c.caseId());
-        links.put("tasks", base + "/engine-rest/task?processInstanceBusinessKey="
-                + URLEncoder.encode(c.businessKey(), StandardCharsets.UTF_8));
+        links.put(
+                "tasks",
+                base + "/engine-rest/task?processInstanceBusinessKey="
+                        + URLEncoder.encode(c.businessKey(), StandardCharsets.UTF_8));
         if (c.processInstanceId() != null) {
             links.put("processInstance", base + "/engine-rest/process-instance/" + c.processInstanceId());
-            links.put("cockpit", base + "/camunda/app/cockpit/default/#/process-instance/" + c.processInstanceId() + "/runtime");
+            links.put(
+                    "cockpit",
+                    base + "/camunda/app/cockpit/default/#/process-instance/" + c.processInstanceId() + "/runtime");
         }
         links.put("tasklist", base + "/camunda/app/tasklist/default/");
-        return new ComplaintCase(c.caseId(), c.businessKey(), c.channel(), c.externalId(), c.postedAt(), c.receivedAt(),
-                c.receivedBy(), c.language(), c.customerId(), c.customerName(), c.text(), c.processInstanceId(), links);
+        return new ComplaintCase(
+                c.caseId(),
+                c.businessKey(),
+                c.channel(),
+                c.externalId(),
+                c.postedAt(),
+                c.receivedAt(),
+                c.receivedBy(),
+                c.language(),
+                c.customerId(),
+                c.customerName(),
+                c.text(),
+                c.processInstanceId(),
+                links);
     }
 }

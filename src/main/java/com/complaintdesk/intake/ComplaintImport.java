@@ -70,8 +70,12 @@ public class ComplaintImport {
     public record Report(int rows, long created, long duplicates, long rejected, List<RowResult> results) {
 
         static Report of(List<RowResult> results) {
-            return new Report(results.size(), count(results, Status.CREATED), count(results, Status.DUPLICATE),
-                    count(results, Status.REJECTED), List.copyOf(results));
+            return new Report(
+                    results.size(),
+                    count(results, Status.CREATED),
+                    count(results, Status.DUPLICATE),
+                    count(results, Status.REJECTED),
+                    List.copyOf(results));
         }
 
         private static long count(List<RowResult> results, Status status) {
@@ -128,9 +132,11 @@ public class ComplaintImport {
      */
     public Report importCsv(String contentType, InputStream file, long declaredLength) throws IOException {
         if (!isCsv(contentType)) {
-            throw new RefusedException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The request has "
-                    + (contentType == null ? "no Content-Type" : "Content-Type '" + contentType + "'")
-                    + "; send the file as text/csv (curl: -H 'Content-Type: text/csv' --data-binary @file.csv).");
+            throw new RefusedException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "The request has "
+                            + (contentType == null ? "no Content-Type" : "Content-Type '" + contentType + "'")
+                            + "; send the file as text/csv (curl: -H 'Content-Type: text/csv' --data-binary @file.csv).");
         }
         if (declaredLength > MAX_BYTES) {
             throw tooLarge(declaredLength + " bytes");
@@ -143,12 +149,14 @@ public class ComplaintImport {
         try {
             records = CsvParser.parse(utf8(bytes));
         } catch (CsvParser.FormatException e) {
-            throw new RefusedException(HttpStatus.BAD_REQUEST, "The file is not valid CSV: " + e.getMessage()
-                    + ". Nothing was imported.");
+            throw new RefusedException(
+                    HttpStatus.BAD_REQUEST, "The file is not valid CSV: " + e.getMessage() + ". Nothing was imported.");
         }
         if (records.isEmpty()) {
-            throw new RefusedException(HttpStatus.BAD_REQUEST, "The file is empty: it needs a header line naming the"
-                    + " columns (" + Column.headers(Column.required()) + " at least), then one complaint per line.");
+            throw new RefusedException(
+                    HttpStatus.BAD_REQUEST,
+                    "The file is empty: it needs a header line naming the" + " columns ("
+                            + Column.headers(Column.required()) + " at least), then one complaint per line.");
         }
         Header header = Header.of(records.get(0));
         List<CsvParser.Row> rows = records.subList(1, records.size());
@@ -156,17 +164,24 @@ public class ComplaintImport {
             throw new RefusedException(HttpStatus.BAD_REQUEST, "The file has a header but no complaint after it.");
         }
         if (rows.size() > MAX_ROWS) {
-            throw new RefusedException(HttpStatus.PAYLOAD_TOO_LARGE, "The file has " + rows.size() + " complaints;"
-                    + " at most " + MAX_ROWS + " are imported at once. Split it into smaller files; nothing was imported.");
+            throw new RefusedException(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "The file has " + rows.size() + " complaints;" + " at most " + MAX_ROWS
+                            + " are imported at once. Split it into smaller files; nothing was imported.");
         }
         return Report.of(rows.stream().map(row -> receive(header, row)).toList());
     }
 
     private RowResult receive(Header header, CsvParser.Row row) {
         if (row.cells().size() != header.columns().size()) {
-            return rejected(row, header.cell(row, Column.EXTERNAL_ID), List.of(new FieldProblem(null,
-                    "has " + row.cells().size() + " cells where the header has " + header.columns().size()
-                            + " columns (a cell with a comma, quote or line break must be in quotes)")));
+            return rejected(
+                    row,
+                    header.cell(row, Column.EXTERNAL_ID),
+                    List.of(new FieldProblem(
+                            null,
+                            "has " + row.cells().size() + " cells where the header has "
+                                    + header.columns().size()
+                                    + " columns (a cell with a comma, quote or line break must be in quotes)")));
         }
         Cells cells = new Cells(header, row);
         ComplaintRequest request = cells.request();
@@ -177,20 +192,33 @@ public class ComplaintImport {
         }
         try {
             ComplaintIntake.Received received = intake.receive(request);
-            return new RowResult(row.line(), received.created() ? Status.CREATED : Status.DUPLICATE,
-                    received.complaintCase().caseId(), externalId, null);
+            return new RowResult(
+                    row.line(),
+                    received.created() ? Status.CREATED : Status.DUPLICATE,
+                    received.complaintCase().caseId(),
+                    externalId,
+                    null);
         } catch (InvalidRequestException e) {
-            return rejected(row, externalId, e.problems().stream().map(ComplaintImport::inColumns).toList());
+            return rejected(
+                    row,
+                    externalId,
+                    e.problems().stream().map(ComplaintImport::inColumns).toList());
         } catch (RuntimeException e) {
             log.error("Importing the complaint on line {} ({}) failed", row.line(), externalId, e);
-            return rejected(row, externalId, List.of(new FieldProblem(null,
-                    "could not be stored because of an error on our side; importing the file again retries it")));
+            return rejected(
+                    row,
+                    externalId,
+                    List.of(
+                            new FieldProblem(
+                                    null,
+                                    "could not be stored because of an error on our side; importing the file again retries it")));
         }
     }
 
     /** Every problem of a row at once: unreadable cells, then the intake's own rules for the rest. */
     private List<FieldProblem> problems(ComplaintRequest request, List<FieldProblem> unreadable) {
-        Set<String> unreadableColumns = unreadable.stream().map(FieldProblem::field).collect(Collectors.toSet());
+        Set<String> unreadableColumns =
+                unreadable.stream().map(FieldProblem::field).collect(Collectors.toSet());
         List<FieldProblem> problems = new ArrayList<>(unreadable);
         for (ConstraintViolation<ComplaintRequest> violation : validator.validate(request)) {
             problems.add(inColumns(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage())));
@@ -203,7 +231,8 @@ public class ComplaintImport {
         return problems.stream()
                 .filter(p -> unreadable.contains(p) || !unreadableColumns.contains(p.field()))
                 .distinct()
-                .sorted(Comparator.comparing((FieldProblem p) -> Column.order(p.field())).thenComparing(FieldProblem::message))
+                .sorted(Comparator.comparing((FieldProblem p) -> Column.order(p.field()))
+                        .thenComparing(FieldProblem::message))
                 .toList();
     }
 
@@ -215,7 +244,8 @@ public class ComplaintImport {
                 message = message.replace(column.path, column.header);
             }
         }
-        return new FieldProblem(Column.byPath(problem.field()).map(c -> c.header).orElse(problem.field()), message);
+        return new FieldProblem(
+                Column.byPath(problem.field()).map(c -> c.header).orElse(problem.field()), message);
     }
 
     private static RowResult rejected(CsvParser.Row row, String externalId, List<FieldProblem> problems) {
@@ -224,7 +254,8 @@ public class ComplaintImport {
 
     private static boolean isCsv(String contentType) {
         try {
-            return contentType != null && MediaType.parseMediaType(contentType).isCompatibleWith(TEXT_CSV)
+            return contentType != null
+                    && MediaType.parseMediaType(contentType).isCompatibleWith(TEXT_CSV)
                     && !MediaType.parseMediaType(contentType).isWildcardSubtype();
         } catch (InvalidMediaTypeException e) {
             return false;
@@ -232,7 +263,8 @@ public class ComplaintImport {
     }
 
     private static String utf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -245,16 +277,20 @@ public class ComplaintImport {
                     line++;
                 }
             }
-            throw new RefusedException(HttpStatus.BAD_REQUEST, "The file is not UTF-8 text: line " + line
-                    + " has bytes that are not UTF-8. Save it as \"CSV UTF-8\"; nothing was imported.");
+            throw new RefusedException(
+                    HttpStatus.BAD_REQUEST,
+                    "The file is not UTF-8 text: line " + line
+                            + " has bytes that are not UTF-8. Save it as \"CSV UTF-8\"; nothing was imported.");
         }
         decoder.flush(out);
         return out.flip().toString();
     }
 
     private static RefusedException tooLarge(String size) {
-        return new RefusedException(HttpStatus.PAYLOAD_TOO_LARGE, "The file is " + size + "; at most 1 MiB ("
-                + MAX_BYTES + " bytes) is imported at once. Split it into smaller files; nothing was imported.");
+        return new RefusedException(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "The file is " + size + "; at most 1 MiB (" + MAX_BYTES
+                        + " bytes) is imported at once. Split it into smaller files; nothing was imported.");
     }
 
     /** The header line: which column each position of a row holds. */
@@ -276,10 +312,14 @@ public class ComplaintImport {
                 columns.add(column.orElse(null));
             }
             if (columns.stream().allMatch(c -> c == null)) {
-                throw new RefusedException(HttpStatus.BAD_REQUEST, "The first line of the file is not a header of"
-                        + " known columns. A CSV file for the import starts with a line such as "
-                        + Column.headers(Column.required()) + "; the known columns are " + Column.headers(List.of(Column.values()))
-                        + ".", problems);
+                throw new RefusedException(
+                        HttpStatus.BAD_REQUEST,
+                        "The first line of the file is not a header of"
+                                + " known columns. A CSV file for the import starts with a line such as "
+                                + Column.headers(Column.required()) + "; the known columns are "
+                                + Column.headers(List.of(Column.values()))
+                                + ".",
+                        problems);
             }
             for (Column required : Column.required()) {
                 if (!columns.contains(required)) {
@@ -287,17 +327,27 @@ public class ComplaintImport {
                 }
             }
             if (!problems.isEmpty()) {
-                throw new RefusedException(HttpStatus.BAD_REQUEST, "The header line has " + problems.size()
-                        + " problem(s): " + problems.stream().map(p -> p.field() + " " + p.message())
-                        .collect(Collectors.joining("; ")) + ". The known columns are "
-                        + Column.headers(List.of(Column.values())) + "; nothing was imported.", problems);
+                throw new RefusedException(
+                        HttpStatus.BAD_REQUEST,
+                        "The header line has " + problems.size()
+                                + " problem(s): "
+                                + problems.stream()
+                                        .map(p -> p.field() + " " + p.message())
+                                        .collect(Collectors.joining("; "))
+                                + ". The known columns are "
+                                + Column.headers(List.of(Column.values())) + "; nothing was imported.",
+                        problems);
             }
             return new Header(List.copyOf(columns));
         }
 
         String cell(CsvParser.Row row, Column column) {
             int index = columns.indexOf(column);
-            return index < 0 || index >= row.cells().size() || row.cells().get(index).isBlank() ? null : row.cells().get(index);
+            return index < 0
+                            || index >= row.cells().size()
+                            || row.cells().get(index).isBlank()
+                    ? null
+                    : row.cells().get(index);
         }
     }
 
@@ -318,38 +368,73 @@ public class ComplaintImport {
         }
 
         ComplaintRequest request() {
-            ComplaintRequest.Customer customer = new ComplaintRequest.Customer(text(Column.CUSTOMER_ID),
-                    text(Column.CUSTOMER_NAME), read(Column.CUSTOMER_ACCOUNT_CREATED, LocalDate.class, LocalDate::parse),
-                    text(Column.CUSTOMER_TIMEZONE), read(Column.CUSTOMER_LIFETIME_ORDERS, Integer.class, Integer::valueOf));
-            ComplaintRequest.ShippingAddress address = any(Column.SHIP_COUNTRY, Column.SHIP_REGION, Column.SHIP_CITY,
-                    Column.SHIP_POSTAL_CODE, Column.SHIP_REMOTE)
-                    ? new ComplaintRequest.ShippingAddress(text(Column.SHIP_COUNTRY), text(Column.SHIP_REGION),
-                            text(Column.SHIP_CITY), text(Column.SHIP_POSTAL_CODE), read(Column.SHIP_REMOTE, Boolean.class, Cells::bool))
+            ComplaintRequest.Customer customer = new ComplaintRequest.Customer(
+                    text(Column.CUSTOMER_ID),
+                    text(Column.CUSTOMER_NAME),
+                    read(Column.CUSTOMER_ACCOUNT_CREATED, LocalDate.class, LocalDate::parse),
+                    text(Column.CUSTOMER_TIMEZONE),
+                    read(Column.CUSTOMER_LIFETIME_ORDERS, Integer.class, Integer::valueOf));
+            ComplaintRequest.ShippingAddress address = any(
+                            Column.SHIP_COUNTRY,
+                            Column.SHIP_REGION,
+                            Column.SHIP_CITY,
+                            Column.SHIP_POSTAL_CODE,
+                            Column.SHIP_REMOTE)
+                    ? new ComplaintRequest.ShippingAddress(
+                            text(Column.SHIP_COUNTRY),
+                            text(Column.SHIP_REGION),
+                            text(Column.SHIP_CITY),
+                            text(Column.SHIP_POSTAL_CODE),
+                            read(Column.SHIP_REMOTE, Boolean.class, Cells::bool))
                     : null;
-            ComplaintRequest.Order order = address != null || any(Column.ORDER_ID, Column.ORDER_VALUE, Column.ORDER_CURRENCY,
-                    Column.ORDER_PROMISED_DELIVERY, Column.ORDER_SHIPPED_AT, Column.ORDER_DELIVERED_AT)
-                    ? new ComplaintRequest.Order(text(Column.ORDER_ID), read(Column.ORDER_VALUE, BigDecimal.class, BigDecimal::new),
-                            text(Column.ORDER_CURRENCY), read(Column.ORDER_PROMISED_DELIVERY, LocalDate.class, LocalDate::parse),
+            ComplaintRequest.Order order = address != null
+                            || any(
+                                    Column.ORDER_ID,
+                                    Column.ORDER_VALUE,
+                                    Column.ORDER_CURRENCY,
+                                    Column.ORDER_PROMISED_DELIVERY,
+                                    Column.ORDER_SHIPPED_AT,
+                                    Column.ORDER_DELIVERED_AT)
+                    ? new ComplaintRequest.Order(
+                            text(Column.ORDER_ID),
+                            read(Column.ORDER_VALUE, BigDecimal.class, BigDecimal::new),
+                            text(Column.ORDER_CURRENCY),
+                            read(Column.ORDER_PROMISED_DELIVERY, LocalDate.class, LocalDate::parse),
                             read(Column.ORDER_SHIPPED_AT, OffsetDateTime.class, OffsetDateTime::parse),
-                            read(Column.ORDER_DELIVERED_AT, OffsetDateTime.class, OffsetDateTime::parse), address)
+                            read(Column.ORDER_DELIVERED_AT, OffsetDateTime.class, OffsetDateTime::parse),
+                            address)
                     : null;
             ComplaintRequest.Shop shop = any(Column.SHOP_ID, Column.SHOP_OPENED_ON, Column.SHOP_COUNTRY)
-                    ? new ComplaintRequest.Shop(text(Column.SHOP_ID), read(Column.SHOP_OPENED_ON, LocalDate.class, LocalDate::parse),
+                    ? new ComplaintRequest.Shop(
+                            text(Column.SHOP_ID),
+                            read(Column.SHOP_OPENED_ON, LocalDate.class, LocalDate::parse),
                             text(Column.SHOP_COUNTRY))
                     : null;
-            ComplaintRequest.Product product = any(Column.PRODUCT_SKU, Column.PRODUCT_TITLE, Column.PRODUCT_PRICE,
-                    Column.PRODUCT_FRAGILE)
-                    ? new ComplaintRequest.Product(text(Column.PRODUCT_SKU), text(Column.PRODUCT_TITLE),
-                            read(Column.PRODUCT_PRICE, BigDecimal.class, BigDecimal::new),
-                            read(Column.PRODUCT_FRAGILE, Boolean.class, Cells::bool))
-                    : null;
+            ComplaintRequest.Product product =
+                    any(Column.PRODUCT_SKU, Column.PRODUCT_TITLE, Column.PRODUCT_PRICE, Column.PRODUCT_FRAGILE)
+                            ? new ComplaintRequest.Product(
+                                    text(Column.PRODUCT_SKU),
+                                    text(Column.PRODUCT_TITLE),
+                                    read(Column.PRODUCT_PRICE, BigDecimal.class, BigDecimal::new),
+                                    read(Column.PRODUCT_FRAGILE, Boolean.class, Cells::bool))
+                            : null;
             ComplaintRequest.Engagement engagement = any(Column.LIKES, Column.SHARES, Column.COMMENTS)
-                    ? new ComplaintRequest.Engagement(read(Column.LIKES, Integer.class, Integer::valueOf),
-                            read(Column.SHARES, Integer.class, Integer::valueOf), read(Column.COMMENTS, Integer.class, Integer::valueOf))
+                    ? new ComplaintRequest.Engagement(
+                            read(Column.LIKES, Integer.class, Integer::valueOf),
+                            read(Column.SHARES, Integer.class, Integer::valueOf),
+                            read(Column.COMMENTS, Integer.class, Integer::valueOf))
                     : null;
-            return new ComplaintRequest(channel(), text(Column.EXTERNAL_ID),
-                    read(Column.POSTED_AT, OffsetDateTime.class, OffsetDateTime::parse), text(Column.TEXT),
-                    text(Column.LANGUAGE), customer, order, product, engagement, shop);
+            return new ComplaintRequest(
+                    channel(),
+                    text(Column.EXTERNAL_ID),
+                    read(Column.POSTED_AT, OffsetDateTime.class, OffsetDateTime::parse),
+                    text(Column.TEXT),
+                    text(Column.LANGUAGE),
+                    customer,
+                    order,
+                    product,
+                    engagement,
+                    shop);
         }
 
         /** A cell as written; an empty or blank cell is no value. */
@@ -433,7 +518,8 @@ public class ComplaintImport {
         SHOP_COUNTRY("shopCountry", "shop.country", false);
 
         private static final Map<String, Column> BY_HEADER = Stream.of(values())
-                .collect(Collectors.toMap(c -> c.header.toLowerCase(Locale.ROOT), c -> c, (a, b) -> a, LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        c -> c.header.toLowerCase(Locale.ROOT), c -> c, (a, b) -> a, LinkedHashMap::new));
 
         final String header;
         final String path;

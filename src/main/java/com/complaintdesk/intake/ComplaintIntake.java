@@ -29,8 +29,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,6 +48,7 @@ public class ComplaintIntake {
 
     /** The limits of {@link ComplaintRequest#text()} and {@link ComplaintRequest#externalId()}. */
     static final int MAX_TEXT = 4000;
+
     static final int MAX_EXTERNAL_ID = 200;
     private static final java.util.regex.Pattern EXTERNAL_ID = java.util.regex.Pattern.compile("[\\p{Graph}]+");
 
@@ -56,6 +57,7 @@ public class ComplaintIntake {
 
     /** The span any other date of a complaint (account, shop, order) must lie in. */
     static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+
     static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
 
     private final ComplaintRepository complaints;
@@ -66,8 +68,13 @@ public class ComplaintIntake {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ComplaintIntake(ComplaintRepository complaints, ComplaintLifecycleProcess lifecycle, IdentityService identity,
-            PlatformTransactionManager transactionManager, ObjectMapper json, ApplicationEventPublisher events) {
+    ComplaintIntake(
+            ComplaintRepository complaints,
+            ComplaintLifecycleProcess lifecycle,
+            IdentityService identity,
+            PlatformTransactionManager transactionManager,
+            ObjectMapper json,
+            ApplicationEventPublisher events) {
         this.complaints = complaints;
         this.lifecycle = lifecycle;
         this.identity = identity;
@@ -136,7 +143,9 @@ public class ComplaintIntake {
 
     /** Whether {@code id} can be a case's external id (as {@link ComplaintRequest#externalId()} is checked). */
     public static boolean isExternalId(String id) {
-        return id != null && id.length() <= MAX_EXTERNAL_ID && EXTERNAL_ID.matcher(id).matches();
+        return id != null
+                && id.length() <= MAX_EXTERNAL_ID
+                && EXTERNAL_ID.matcher(id).matches();
     }
 
     /**
@@ -162,8 +171,8 @@ public class ComplaintIntake {
         String payload = payload(request);
         complaints.insert(id, request, receivedAt, receivedBy, payload);
         // X4: the complaint as received is the case's first evidence, kept in this transaction with the case.
-        events.publishEvent(new ComplaintReceived(id, request.channel(), request.externalId(), receivedAt, receivedBy,
-                payload));
+        events.publishEvent(
+                new ComplaintReceived(id, request.channel(), request.externalId(), receivedAt, receivedBy, payload));
         String businessKey = ComplaintCase.businessKey(request.channel(), request.externalId());
         String processInstanceId = lifecycle.start(businessKey, variables(id, request));
         complaints.attachProcessInstance(id, processInstanceId);
@@ -204,8 +213,16 @@ public class ComplaintIntake {
         v.put(Var.ORDER_VALUE, o == null ? null : o.value().doubleValue());
         v.put(Var.ORDER_CURRENCY, o == null ? null : o.currency());
         v.put(Var.PROMISED_DELIVERY, o == null ? null : date(o.promisedDelivery()));
-        v.put(Var.SHIPPED_AT, o == null || o.shippedAt() == null ? null : Date.from(o.shippedAt().toInstant()));
-        v.put(Var.DELIVERED_AT, o == null || o.deliveredAt() == null ? null : Date.from(o.deliveredAt().toInstant()));
+        v.put(
+                Var.SHIPPED_AT,
+                o == null || o.shippedAt() == null
+                        ? null
+                        : Date.from(o.shippedAt().toInstant()));
+        v.put(
+                Var.DELIVERED_AT,
+                o == null || o.deliveredAt() == null
+                        ? null
+                        : Date.from(o.deliveredAt().toInstant()));
         ComplaintRequest.ShippingAddress a = o == null ? null : o.shippingAddress();
         v.put(Var.SHIPPING_COUNTRY, a == null ? null : a.country());
         v.put(Var.SHIPPING_REMOTE, a != null && Boolean.TRUE.equals(a.remote()));
@@ -215,7 +232,9 @@ public class ComplaintIntake {
         ComplaintRequest.Product p = r.product();
         v.put(Var.PRODUCT_SKU, p == null ? null : p.sku());
         v.put(Var.PRODUCT_TITLE, p == null ? null : p.title());
-        v.put(Var.PRODUCT_PRICE, p == null || p.price() == null ? null : p.price().doubleValue());
+        v.put(
+                Var.PRODUCT_PRICE,
+                p == null || p.price() == null ? null : p.price().doubleValue());
         v.put(Var.PRODUCT_FRAGILE, p != null && Boolean.TRUE.equals(p.fragile()));
         ComplaintRequest.Engagement e = r.engagement();
         v.put(Var.LIKES, e == null || e.likes() == null ? 0 : e.likes());
@@ -240,7 +259,8 @@ public class ComplaintIntake {
             if (c.timezone() != null && !validZone(c.timezone())) {
                 problems.add(new FieldProblem("customer.timezone", "must be an IANA time zone such as Asia/Shanghai"));
             }
-            if (c.accountCreated() != null && c.accountCreated().isAfter(now.toLocalDate().plusDays(1))) {
+            if (c.accountCreated() != null
+                    && c.accountCreated().isAfter(now.toLocalDate().plusDays(1))) {
                 problems.add(new FieldProblem("customer.accountCreated", "must not be in the future"));
             }
         }
@@ -249,14 +269,18 @@ public class ComplaintIntake {
             if (o.currency() != null && o.currency().matches("[A-Z]{3}") && !validCurrency(o.currency())) {
                 problems.add(new FieldProblem("order.currency", "is not an ISO 4217 currency"));
             }
-            if (o.shippedAt() != null && o.deliveredAt() != null && o.deliveredAt().isBefore(o.shippedAt())) {
+            if (o.shippedAt() != null
+                    && o.deliveredAt() != null
+                    && o.deliveredAt().isBefore(o.shippedAt())) {
                 problems.add(new FieldProblem("order.deliveredAt", "must not be before order.shippedAt"));
             }
             if (o.value() != null && o.value().compareTo(new BigDecimal("100000000")) >= 0) {
                 problems.add(new FieldProblem("order.value", "must be less than 100000000"));
             }
         }
-        if (r.shop() != null && r.shop().openedOn() != null && r.shop().openedOn().isAfter(now.toLocalDate().plusDays(1))) {
+        if (r.shop() != null
+                && r.shop().openedOn() != null
+                && r.shop().openedOn().isAfter(now.toLocalDate().plusDays(1))) {
             problems.add(new FieldProblem("shop.openedOn", "must not be in the future"));
         }
         if (r.postedAt() != null && r.postedAt().toLocalDate().isBefore(EARLIEST_POST)) {
@@ -277,8 +301,14 @@ public class ComplaintIntake {
         }
         if (r.order() != null) {
             dates.put("order.promisedDelivery", r.order().promisedDelivery());
-            dates.put("order.shippedAt", r.order().shippedAt() == null ? null : r.order().shippedAt().toLocalDate());
-            dates.put("order.deliveredAt", r.order().deliveredAt() == null ? null : r.order().deliveredAt().toLocalDate());
+            dates.put(
+                    "order.shippedAt",
+                    r.order().shippedAt() == null ? null : r.order().shippedAt().toLocalDate());
+            dates.put(
+                    "order.deliveredAt",
+                    r.order().deliveredAt() == null
+                            ? null
+                            : r.order().deliveredAt().toLocalDate());
         }
         if (r.shop() != null) {
             dates.put("shop.openedOn", r.shop().openedOn());
@@ -306,9 +336,15 @@ public class ComplaintIntake {
         if (r.order() != null) {
             texts.put("order.id", r.order().id());
             if (r.order().shippingAddress() != null) {
-                texts.put("order.shippingAddress.region", r.order().shippingAddress().region());
-                texts.put("order.shippingAddress.city", r.order().shippingAddress().city());
-                texts.put("order.shippingAddress.postalCode", r.order().shippingAddress().postalCode());
+                texts.put(
+                        "order.shippingAddress.region",
+                        r.order().shippingAddress().region());
+                texts.put(
+                        "order.shippingAddress.city",
+                        r.order().shippingAddress().city());
+                texts.put(
+                        "order.shippingAddress.postalCode",
+                        r.order().shippingAddress().postalCode());
             }
         }
         if (r.product() != null) {

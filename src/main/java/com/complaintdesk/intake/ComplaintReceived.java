@@ -9,5 +9,10 @@ import java.time.OffsetDateTime;
  * @param payload the complaint as received, as JSON (also kept in {@code cd_complaint.payload})
  * @param receivedBy the user or channel ({@code channel:<name>}) that delivered it
  */
-public record ComplaintReceived(String caseId, Channel channel, String externalId, OffsetDateTime receivedAt,
-        String receivedBy, String payload) {}
+public record ComplaintReceived(
+        String caseId,
+        Channel channel,
+        String externalId,
+        OffsetDateTime receivedAt,
+        String receivedBy,
+        String payload) {}

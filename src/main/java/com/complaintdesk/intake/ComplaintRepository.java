@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ComplaintRepository {
 
-    private static final String SELECT = """
+    private static final String SELECT =
+            """
             SELECT id, channel, external_id, business_key, posted_at, received_at, received_by, language,
                    customer_id, customer_name, text, process_instance_id
               FROM cd_complaint
@@ -25,7 +26,8 @@ class ComplaintRepository {
     }
 
     void insert(String id, ComplaintRequest request, OffsetDateTime receivedAt, String receivedBy, String payload) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO cd_complaint (id, channel, external_id, business_key, posted_at, received_at, received_by,
                                           language, text, customer_id, customer_name, order_id, product_sku, payload)
                 VALUES (:id, :channel, :externalId, :businessKey, :postedAt, :receivedAt, :receivedBy,
@@ -42,8 +44,12 @@ class ComplaintRepository {
                 .param("text", request.text())
                 .param("customerId", request.customer().id())
                 .param("customerName", request.customer().name())
-                .param("orderId", request.order() == null ? null : request.order().id())
-                .param("productSku", request.product() == null ? null : request.product().sku())
+                .param(
+                        "orderId",
+                        request.order() == null ? null : request.order().id())
+                .param(
+                        "productSku",
+                        request.product() == null ? null : request.product().sku())
                 .param("payload", payload)
                 .update();
     }
@@ -56,7 +62,10 @@ class ComplaintRepository {
     }
 
     Optional<ComplaintCase> findById(String id) {
-        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::map).optional();
+        return jdbc.sql(SELECT + " WHERE id = :id")
+                .param("id", id)
+                .query(this::map)
+                .optional();
     }
 
     Optional<ComplaintCase> findByChannelAndExternalId(Channel channel, String externalId) {

@@ -15,10 +15,17 @@ import java.time.OffsetDateTime;
 /** A complaint as a channel or an agent submits it to {@code POST /api/complaints}. */
 public record ComplaintRequest(
         @NotNull Channel channel,
-        @NotBlank @Size(max = 200) @Pattern(regexp = "[\\p{Graph}]+", message = "must not contain spaces or control characters") String externalId,
+        @NotBlank
+                @Size(max = 200)
+                @Pattern(regexp = "[\\p{Graph}]+", message = "must not contain spaces or control characters")
+                String externalId,
         @NotNull OffsetDateTime postedAt,
         @NotBlank @Size(max = 4000) String text,
-        @NotBlank @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as en or zh-CN") String language,
+        @NotBlank
+                @Pattern(
+                        regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
+                        message = "must be a language tag such as en or zh-CN")
+                String language,
         @NotNull @Valid Customer customer,
         @Valid Order order,
         @Valid Product product,
@@ -26,8 +33,16 @@ public record ComplaintRequest(
         @Valid Shop shop) {
 
     /** A complaint without the shop's details (channels that do not report them). */
-    public ComplaintRequest(Channel channel, String externalId, OffsetDateTime postedAt, String text, String language,
-            Customer customer, Order order, Product product, Engagement engagement) {
+    public ComplaintRequest(
+            Channel channel,
+            String externalId,
+            OffsetDateTime postedAt,
+            String text,
+            String language,
+            Customer customer,
+            Order order,
+            Product product,
+            Engagement engagement) {
         this(channel, externalId, postedAt, text, language, customer, order, product, engagement, null);
     }
 
@@ -43,14 +58,20 @@ public record ComplaintRequest(
     public record Order(
             @NotBlank @Size(max = 200) String id,
             @NotNull @DecimalMin("0.00") BigDecimal value,
-            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD or CNY") String currency,
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD or CNY")
+                    String currency,
             LocalDate promisedDelivery,
             OffsetDateTime shippedAt,
             OffsetDateTime deliveredAt,
             @Valid ShippingAddress shippingAddress) {
 
         /** An order without its shipping address. */
-        public Order(String id, BigDecimal value, String currency, LocalDate promisedDelivery, OffsetDateTime shippedAt,
+        public Order(
+                String id,
+                BigDecimal value,
+                String currency,
+                LocalDate promisedDelivery,
+                OffsetDateTime shippedAt,
                 OffsetDateTime deliveredAt) {
             this(id, value, currency, promisedDelivery, shippedAt, deliveredAt, null);
         }
@@ -60,8 +81,9 @@ public record ComplaintRequest(
      * Where the order went (E5: a remote or unusual address). {@code remote} is the platform's or the carrier's
      * own flag for a remote area; an address in another country than the shop's counts as unusual.
      */
-    @Schema(description = "Where the order was shipped; optional. E5: remote (the platform's or carrier's flag) or in "
-            + "another country than the shop's counts towards the extortion-risk score")
+    @Schema(
+            description = "Where the order was shipped; optional. E5: remote (the platform's or carrier's flag) or in "
+                    + "another country than the shop's counts towards the extortion-risk score")
     public record ShippingAddress(
             @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code such as CN or US") String country,
             @Size(max = 200) String region,
@@ -70,12 +92,14 @@ public record ComplaintRequest(
             Boolean remote) {}
 
     /** The shop the complaint is about (E3: newly opened shops are targeted). */
-    @Schema(description = "The shop the complaint is about; optional. E3: a shop opened recently counts towards the "
-            + "extortion-risk score; its country makes a shipping address abroad unusual (E5)")
+    @Schema(
+            description = "The shop the complaint is about; optional. E3: a shop opened recently counts towards the "
+                    + "extortion-risk score; its country makes a shipping address abroad unusual (E5)")
     public record Shop(
             @Size(max = 200) String id,
             LocalDate openedOn,
-            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code such as CN or US") String country) {}
+            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code such as CN or US")
+                    String country) {}
 
     /** The product the complaint is about, if any (E4: cheap, fragile goods). */
     public record Product(
@@ -86,7 +110,5 @@ public record ComplaintRequest(
 
     /** Public reactions to the post at the time of intake (T6: virality). */
     public record Engagement(
-            @PositiveOrZero Integer likes,
-            @PositiveOrZero Integer shares,
-            @PositiveOrZero Integer comments) {}
+            @PositiveOrZero Integer likes, @PositiveOrZero Integer shares, @PositiveOrZero Integer comments) {}
 }

@@ -88,8 +88,10 @@ final class CsvParser {
             StringBuilder cell = new StringBuilder();
             while (true) {
                 if (pos >= text.length()) {
-                    throw new FormatException(opened, "a quoted cell starts here and is never closed"
-                            + " (a quote inside a quoted cell must be doubled: \"\")");
+                    throw new FormatException(
+                            opened,
+                            "a quoted cell starts here and is never closed"
+                                    + " (a quote inside a quoted cell must be doubled: \"\")");
                 }
                 char c = text.charAt(pos);
                 if (c == '"') {
@@ -111,8 +113,10 @@ final class CsvParser {
                 pos++;
             }
             if (pos < text.length() && !isDelimiter(text.charAt(pos))) {
-                throw new FormatException(line, "'" + text.charAt(pos) + "' after the closing quote of a cell"
-                        + " (a quote inside a quoted cell must be doubled: \"\")");
+                throw new FormatException(
+                        line,
+                        "'" + text.charAt(pos) + "' after the closing quote of a cell"
+                                + " (a quote inside a quoted cell must be doubled: \"\")");
             }
             return cell.toString();
         }

@@ -1,5 +1,6 @@
 package com.complaintdesk.intake;
 
+import com.complaintdesk.identity.EngineAuthentication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +9,6 @@ import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import com.complaintdesk.identity.EngineAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,7 +35,10 @@ class SampleComplaints {
     private final boolean enabled;
     private final String receivingUser;
 
-    SampleComplaints(ComplaintIntake intake, EngineAuthentication engine, ObjectMapper json,
+    SampleComplaints(
+            ComplaintIntake intake,
+            EngineAuthentication engine,
+            ObjectMapper json,
             @Value("${complaintdesk.demo.enabled:false}") boolean demo,
             @Value("${complaintdesk.demo.samples:false}") boolean samples,
             @Value("${complaintdesk.admin.user-id:admin}") String receivingUser) {
@@ -52,8 +55,9 @@ class SampleComplaints {
         if (!enabled) {
             return;
         }
-        long opened = engine.as(receivingUser,
-                () -> load().stream().filter(request -> intake.receive(request).created()).count());
+        long opened = engine.as(receivingUser, () -> load().stream()
+                .filter(request -> intake.receive(request).created())
+                .count());
         log.info("Sample complaints: {} new case(s) opened", opened);
     }
 

@@ -1,10 +1,11 @@
 package com.complaintdesk.lifecycle;
 
+import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
+
 import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.channel.OutboundMessage;
 import com.complaintdesk.common.Sha256;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
 /**
  * Builds what a step of the process sends through the channel port for its case. The idempotency key is the
@@ -18,10 +19,16 @@ public final class CaseMessages {
 
     private CaseMessages() {}
 
-    public static OutboundMessage of(DelegateExecution execution, MessageKind kind, String surface, String recipient,
-            String text) {
+    public static OutboundMessage of(
+            DelegateExecution execution, MessageKind kind, String surface, String recipient, String text) {
         String caseId = EngineClock.string(execution, Var.CASE_ID);
-        return new OutboundMessage(caseId, EngineClock.string(execution, Var.CHANNEL), kind, surface, recipient, text,
+        return new OutboundMessage(
+                caseId,
+                EngineClock.string(execution, Var.CHANNEL),
+                kind,
+                surface,
+                recipient,
+                text,
                 caseId + ":" + kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + Sha256.shortHex(text));
     }
 

@@ -97,8 +97,8 @@ public final class ComplaintLifecycle {
         public static final String DECLARE_RETIERED_CRISIS = "Event_DeclareRetieredCrisis";
 
         /** The SLA timers a re-tier moves (T6). */
-        public static final java.util.List<String> SLA_TIMERS = java.util.List.of(FIRST_RESPONSE_DUE,
-                FIRST_RESPONSE_SECOND_BREACH, RESOLUTION_DUE, RESOLUTION_SECOND_BREACH);
+        public static final java.util.List<String> SLA_TIMERS = java.util.List.of(
+                FIRST_RESPONSE_DUE, FIRST_RESPONSE_SECOND_BREACH, RESOLUTION_DUE, RESOLUTION_SECOND_BREACH);
 
         private Activity() {}
     }
@@ -166,9 +166,11 @@ public final class ComplaintLifecycle {
         public static final String PUBLIC_SURFACE = "publicSurface";
         /** E5: the shipping address's ISO 3166 country, and whether the platform or carrier flags it as remote. */
         public static final String SHIPPING_COUNTRY = "shippingCountry";
+
         public static final String SHIPPING_REMOTE = "shippingRemote";
         /** E3: when the shop opened (java.util.Date, start of the day in UTC) and its ISO 3166 country. */
         public static final String SHOP_OPENED_ON = "shopOpenedOn";
+
         public static final String SHOP_COUNTRY = "shopCountry";
 
         // extortion-reviewer defence (E1–E6)
@@ -182,9 +184,11 @@ public final class ComplaintLifecycle {
         public static final String OFF_PLATFORM_PHRASES = "offPlatformPhrases";
         /** The score at or above which a supervisor reviews the case before any compensation. */
         public static final String EXTORTION_THRESHOLD = "extortionThreshold";
+
         public static final String EXTORTION_SUSPECTED = "extortionSuspected";
         /** The supervisor's decision on a suspected case: guard (E6 path) or clear (normal compensation). */
         public static final String EXTORTION_REVIEW_DECISION = "extortionReviewDecision";
+
         public static final String EXTORTION_REVIEW_NOTE = "extortionReviewNote";
         /** E6: report the account to the platform through the channel port. */
         public static final String REPORT_TO_PLATFORM = "reportToPlatform";
@@ -210,6 +214,7 @@ public final class ComplaintLifecycle {
         public static final String CATEGORY = "category";
         /** T5: the agent escalates straight to crisis from the triage form. */
         public static final String ESCALATE_TO_CRISIS = "escalateToCrisis";
+
         public static final String TRIAGE_NOTE = "triageNote";
         public static final String TRIAGED_BY = "triagedBy";
         /** T6: why the case was re-tiered. */
@@ -222,6 +227,7 @@ public final class ComplaintLifecycle {
         public static final String RESOLUTION_WITHIN = "resolutionWithin";
         /** java.util.Date: postedAt plus firstResponseWithin; the timer fires at this instant. */
         public static final String FIRST_RESPONSE_DUE_AT = "firstResponseDueAt";
+
         public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
         /** Candidate groups of an escalation task: supervisors, and owners as well for a crisis. */
         public static final String ESCALATION_GROUPS = "escalationGroups";
@@ -229,15 +235,18 @@ public final class ComplaintLifecycle {
         public static final String ESCALATE_AGAIN_AFTER = "escalateAgainAfter";
         /** Candidate groups of the second escalation: the owners, for every tier (X2). */
         public static final String SECOND_ESCALATION_GROUPS = "secondEscalationGroups";
+
         public static final String BREACH_NOTE = "breachNote";
         /** The tier the SLA clocks currently run for; a different confirmed or re-tiered tier restarts them (T6). */
         public static final String CLOCK_TIER = "clockTier";
+
         public static final String FIRST_RESPONSE_SECOND_DUE_AT = "firstResponseSecondDueAt";
         public static final String RESOLUTION_SECOND_DUE_AT = "resolutionSecondDueAt";
         /** Candidate groups of the case's work: supervisors take a crisis over (T1), otherwise agents. */
         public static final String CASE_WORKERS = "caseWorkers";
         /** Shown on the escalation form: which clock was missed and when it was due. */
         public static final String BREACH_CLOCK = "breachClock";
+
         public static final String BREACH_DUE_AT = "breachDueAt";
 
         // crisis (T1, T5, X2–X4)
@@ -257,6 +266,7 @@ public final class ComplaintLifecycle {
         public static final String REPLY_PUBLISHED_AT = "replyPublishedAt";
         /** Local input of a red-line check: the text to check. */
         public static final String RED_LINE_TEXT = "redLineText";
+
         public static final String RED_LINE_BLOCKED = "redLineBlocked";
         public static final String RED_LINE_WARNED = "redLineWarned";
         public static final String RED_LINE_REASONS = "redLineReasons";
@@ -294,6 +304,7 @@ public final class ComplaintLifecycle {
         public static final String CHOICE_SOURCE = "choiceSource";
         /** C2: what the agent reckons each option costs (optional); a choice on the page records that amount. */
         public static final String COMPENSATION_AMOUNT_1 = "compensationAmount1";
+
         public static final String COMPENSATION_AMOUNT_2 = "compensationAmount2";
         public static final String COMPENSATION_AMOUNT_3 = "compensationAmount3";
 
@@ -307,6 +318,7 @@ public final class ComplaintLifecycle {
         public static final String REVIEW_OUTCOME = "reviewOutcome";
         /** R3: the latest text of the customer's public comment after they edited it on the platform. */
         public static final String COMMENT_EDITED_TEXT = "commentEditedText";
+
         public static final String CUSTOMER_SATISFACTION = "customerSatisfaction";
         public static final String RETROSPECTIVE_CAUSE = "retrospectiveCause";
         public static final String RETROSPECTIVE_FINDINGS = "retrospectiveFindings";
@@ -339,8 +351,16 @@ public final class ComplaintLifecycle {
         public static final String SUGGESTION = "suggestion";
         public static final String OTHER = "other";
 
-        public static final java.util.List<String> ALL = java.util.List.of(SAFETY, FRAUD, QUALITY, SHIPPING_DELAY,
-                PACKAGING_DAMAGE, SERVICE_ATTITUDE, PRODUCT_MISUNDERSTANDING, SUGGESTION, OTHER);
+        public static final java.util.List<String> ALL = java.util.List.of(
+                SAFETY,
+                FRAUD,
+                QUALITY,
+                SHIPPING_DELAY,
+                PACKAGING_DAMAGE,
+                SERVICE_ATTITUDE,
+                PRODUCT_MISUNDERSTANDING,
+                SUGGESTION,
+                OTHER);
 
         private Category() {}
     }

@@ -24,7 +24,8 @@ public class ComplaintLifecycleProcess {
 
     /** Starts the lifecycle of a new case; returns the process instance id. */
     public String start(String businessKey, Map<String, Object> variables) {
-        ProcessInstance instance = runtime.startProcessInstanceByKey(ComplaintLifecycle.PROCESS_KEY, businessKey, variables);
+        ProcessInstance instance =
+                runtime.startProcessInstanceByKey(ComplaintLifecycle.PROCESS_KEY, businessKey, variables);
         return instance.getId();
     }
 
@@ -75,10 +76,11 @@ public class ComplaintLifecycleProcess {
         }
         runtime.setVariable(instance.getId(), ComplaintLifecycle.Var.COMMENT_EDITED_TEXT, text);
         boolean waitingForOutcome = runtime.createEventSubscriptionQuery()
-                .processInstanceId(instance.getId())
-                .eventType(EventType.MESSAGE.name())
-                .eventName(ComplaintLifecycle.Message.REVIEW_OUTCOME)
-                .count() > 0;
+                        .processInstanceId(instance.getId())
+                        .eventType(EventType.MESSAGE.name())
+                        .eventName(ComplaintLifecycle.Message.REVIEW_OUTCOME)
+                        .count()
+                > 0;
         if (!waitingForOutcome) {
             return CommentEdit.RECORDED;
         }

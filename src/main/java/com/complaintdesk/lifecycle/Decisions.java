@@ -19,19 +19,25 @@ public final class Decisions {
 
     private Decisions() {}
 
-    public static List<Map<String, Object>> evaluate(DelegateExecution execution, String decisionKey,
-            Map<String, Object> variables) {
+    public static List<Map<String, Object>> evaluate(
+            DelegateExecution execution, String decisionKey, Map<String, Object> variables) {
         return withoutAuthorization(() -> {
             var services = execution.getProcessEngineServices();
-            ProcessDefinition process = services.getRepositoryService().getProcessDefinition(execution.getProcessDefinitionId());
-            DecisionDefinition decision = services.getRepositoryService().createDecisionDefinitionQuery()
-                    .decisionDefinitionKey(decisionKey).deploymentId(process.getDeploymentId()).singleResult();
+            ProcessDefinition process =
+                    services.getRepositoryService().getProcessDefinition(execution.getProcessDefinitionId());
+            DecisionDefinition decision = services.getRepositoryService()
+                    .createDecisionDefinitionQuery()
+                    .decisionDefinitionKey(decisionKey)
+                    .deploymentId(process.getDeploymentId())
+                    .singleResult();
             if (decision == null) {
-                throw new IllegalStateException("The decision " + decisionKey + " is not deployed with " + process.getKey()
-                        + " (deployment " + process.getDeploymentId() + ")");
+                throw new IllegalStateException("The decision " + decisionKey + " is not deployed with "
+                        + process.getKey() + " (deployment " + process.getDeploymentId() + ")");
             }
-            DmnDecisionResult result = services.getDecisionService().evaluateDecisionById(decision.getId())
-                    .variables(variables).evaluate();
+            DmnDecisionResult result = services.getDecisionService()
+                    .evaluateDecisionById(decision.getId())
+                    .variables(variables)
+                    .evaluate();
             return result.getResultList();
         });
     }

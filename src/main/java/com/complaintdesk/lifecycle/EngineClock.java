@@ -3,10 +3,10 @@ package com.complaintdesk.lifecycle;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** The engine's notion of now (which process tests move) and of who is acting, for what the process records. */
 public final class EngineClock {
@@ -23,7 +23,8 @@ public final class EngineClock {
 
     /** The user on whose behalf the engine works now, or {@code null} for the engine's own jobs (timers, async steps). */
     public static String actor(DelegateExecution execution) {
-        Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication authentication =
+                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return authentication == null ? null : authentication.getUserId();
     }
 

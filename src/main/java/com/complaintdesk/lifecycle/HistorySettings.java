@@ -34,7 +34,8 @@ public record HistorySettings(
     private static int timeToLiveDays(String value) {
         Matcher days = value == null ? null : DAYS.matcher(value.strip());
         if (days == null || !days.matches()) {
-            throw new IllegalArgumentException("complaintdesk.history.time-to-live must be days as P365D or 365, not " + value);
+            throw new IllegalArgumentException(
+                    "complaintdesk.history.time-to-live must be days as P365D or 365, not " + value);
         }
         return Integer.parseInt(days.group(1) != null ? days.group(1) : days.group(2));
     }

@@ -44,14 +44,20 @@ class HistoryTimeToLive {
     /** Sets {@code days} on every version that has another value and no value of its own in its model; how many. */
     int apply(int days) {
         int changed = 0;
-        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().list()) {
+        for (ProcessDefinition definition :
+                repository.createProcessDefinitionQuery().list()) {
             if (!Objects.equals(definition.getHistoryTimeToLive(), days) && ownValue(definition) == null) {
-                changed += update(definition.getId(), () -> repository.updateProcessDefinitionHistoryTimeToLive(definition.getId(), days));
+                changed += update(
+                        definition.getId(),
+                        () -> repository.updateProcessDefinitionHistoryTimeToLive(definition.getId(), days));
             }
         }
-        for (DecisionDefinition definition : repository.createDecisionDefinitionQuery().list()) {
+        for (DecisionDefinition definition :
+                repository.createDecisionDefinitionQuery().list()) {
             if (!Objects.equals(definition.getHistoryTimeToLive(), days) && ownValue(definition) == null) {
-                changed += update(definition.getId(), () -> repository.updateDecisionDefinitionHistoryTimeToLive(definition.getId(), days));
+                changed += update(
+                        definition.getId(),
+                        () -> repository.updateDecisionDefinitionHistoryTimeToLive(definition.getId(), days));
             }
         }
         return changed;

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -45,7 +45,8 @@ class ProcessDeployment implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        DeploymentBuilder builder = repository.createDeployment()
+        DeploymentBuilder builder = repository
+                .createDeployment()
                 .name(DEPLOYMENT_NAME)
                 .source(DEPLOYMENT_NAME)
                 .enableDuplicateFiltering(false);
@@ -57,10 +58,20 @@ class ProcessDeployment implements SmartInitializingSingleton {
                 throw new UncheckedIOException("Cannot read " + resource.name(), e);
             }
         }
-        long before = repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count();
+        long before = repository
+                .createDeploymentQuery()
+                .deploymentName(DEPLOYMENT_NAME)
+                .count();
         Deployment deployment = builder.deploy();
-        boolean deployedNew = repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count() > before;
-        log.info("Deployment '{}' with {} resources: {}", DEPLOYMENT_NAME, resources.size(),
+        boolean deployedNew = repository
+                        .createDeploymentQuery()
+                        .deploymentName(DEPLOYMENT_NAME)
+                        .count()
+                > before;
+        log.info(
+                "Deployment '{}' with {} resources: {}",
+                DEPLOYMENT_NAME,
+                resources.size(),
                 deployedNew ? "deployed as " + deployment.getId() : "unchanged since " + deployment.getId());
     }
 

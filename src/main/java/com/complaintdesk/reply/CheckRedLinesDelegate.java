@@ -24,7 +24,8 @@ public class CheckRedLinesDelegate implements JavaDelegate {
         inputs.put("text", RedLineCheck.normalise((String) execution.getVariableLocal(Var.RED_LINE_TEXT)));
         Object language = execution.getVariable(Var.LANGUAGE);
         inputs.put(Var.LANGUAGE, language == null ? "en" : language.toString());
-        RedLineCheck check = RedLineCheck.of(Decisions.evaluate(execution, ComplaintLifecycle.Decision.RED_LINES, inputs));
+        RedLineCheck check =
+                RedLineCheck.of(Decisions.evaluate(execution, ComplaintLifecycle.Decision.RED_LINES, inputs));
         execution.setVariable(Var.RED_LINE_BLOCKED, check.blocked());
         execution.setVariable(Var.RED_LINE_WARNED, check.warned());
         execution.setVariable(Var.RED_LINE_REASONS, check.reasons());

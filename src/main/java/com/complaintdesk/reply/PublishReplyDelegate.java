@@ -2,9 +2,9 @@ package com.complaintdesk.reply;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
+import com.complaintdesk.channel.Deliveries;
 import com.complaintdesk.channel.Delivery;
 import com.complaintdesk.channel.MessageKind;
-import com.complaintdesk.channel.Deliveries;
 import com.complaintdesk.intake.CaseRecords;
 import com.complaintdesk.lifecycle.CaseMessages;
 import com.complaintdesk.lifecycle.EngineClock;
@@ -35,10 +35,17 @@ public class PublishReplyDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String text = compose(execution);
-        Delivery delivery = deliveries.send(execution, CaseMessages.of(execution, MessageKind.REPLY, CaseMessages.replySurface(execution),
-                EngineClock.string(execution, Var.CUSTOMER_ID), text));
+        Delivery delivery = deliveries.send(
+                execution,
+                CaseMessages.of(
+                        execution,
+                        MessageKind.REPLY,
+                        CaseMessages.replySurface(execution),
+                        EngineClock.string(execution, Var.CUSTOMER_ID),
+                        text));
         execution.setVariable(Var.REPLY_TEXT, text);
-        execution.setVariable(Var.REPLY_PUBLISHED_AT, Date.from(delivery.deliveredAt().toInstant()));
+        execution.setVariable(
+                Var.REPLY_PUBLISHED_AT, Date.from(delivery.deliveredAt().toInstant()));
         cases.recordFirstResponse(EngineClock.string(execution, Var.CASE_ID), delivery.deliveredAt());
     }
 

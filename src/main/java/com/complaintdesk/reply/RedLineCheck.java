@@ -17,7 +17,9 @@ public record RedLineCheck(List<Hit> hits) {
     public static RedLineCheck of(List<Map<String, Object>> decisionResult) {
         List<Hit> hits = new ArrayList<>();
         for (Map<String, Object> row : decisionResult) {
-            hits.add(new Hit(String.valueOf(row.get("phrase")), String.valueOf(row.get("reason")),
+            hits.add(new Hit(
+                    String.valueOf(row.get("phrase")),
+                    String.valueOf(row.get("reason")),
                     String.valueOf(row.get("action")).toLowerCase(Locale.ROOT)));
         }
         return new RedLineCheck(List.copyOf(hits));
@@ -34,9 +36,14 @@ public record RedLineCheck(List<Hit> hits) {
     /** One line per hit, blocking ones first, for the form: what to change and why. */
     public String reasons() {
         StringBuilder text = new StringBuilder();
-        hits.stream().sorted((a, b) -> Boolean.compare(!"block".equals(a.action()), !"block".equals(b.action())))
+        hits.stream()
+                .sorted((a, b) -> Boolean.compare(!"block".equals(a.action()), !"block".equals(b.action())))
                 .forEach(h -> text.append("block".equals(h.action()) ? "BLOCKED / 禁止: " : "WARNING / 提醒: ")
-                        .append('"').append(h.phrase()).append("\" — ").append(h.reason()).append('\n'));
+                        .append('"')
+                        .append(h.phrase())
+                        .append("\" — ")
+                        .append(h.reason())
+                        .append('\n'));
         return text.toString().strip();
     }
 

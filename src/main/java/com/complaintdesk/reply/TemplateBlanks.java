@@ -27,8 +27,13 @@ public class TemplateBlanks {
     static final Pattern BLANK = Pattern.compile("\\[[^\\[\\]\\n]{1,80}\\]");
 
     /** The customer-facing texts a template prefills. */
-    static final List<String> PREFILLED = List.of(Var.REPLY_APOLOGY, Var.REPLY_CAUSE, Var.REPLY_SOLUTION,
-            Var.REPLY_INVITATION, Var.OPENING_SCRIPT, Var.REVIEW_REQUEST_TEXT);
+    static final List<String> PREFILLED = List.of(
+            Var.REPLY_APOLOGY,
+            Var.REPLY_CAUSE,
+            Var.REPLY_SOLUTION,
+            Var.REPLY_INVITATION,
+            Var.OPENING_SCRIPT,
+            Var.REVIEW_REQUEST_TEXT);
 
     /** The blanks still in a text, in order. */
     public static List<String> blanks(String text) {

@@ -27,7 +27,8 @@ public class PlanReviewRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant afterCoolOff = DeadlineCalculator.due(EngineClock.now().toInstant(), settings.getReviewRequestCoolOff());
+        Instant afterCoolOff =
+                DeadlineCalculator.due(EngineClock.now().toInstant(), settings.getReviewRequestCoolOff());
         Instant at = new ContactTimePlanner(settings.getContactHoursStart(), settings.getContactHoursEnd())
                 .next(afterCoolOff, EngineClock.string(execution, Var.CUSTOMER_TIMEZONE));
         execution.setVariable(Var.REVIEW_REQUEST_AT, Date.from(at));

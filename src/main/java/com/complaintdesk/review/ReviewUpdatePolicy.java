@@ -27,7 +27,8 @@ public class ReviewUpdatePolicy {
     @ProcessExpression("R2, R3, E6: the case's channel has a revisable public review and the case is not guarded")
     public boolean mayAsk(DelegateExecution execution) {
         boolean publicSurface = cases.forProcessInstance(execution.getProcessInstanceId())
-                .map(CaseFacts.Facts::publicSurface).orElse(false);
+                .map(CaseFacts.Facts::publicSurface)
+                .orElse(false);
         return publicSurface && !guard.guarded(execution);
     }
 }

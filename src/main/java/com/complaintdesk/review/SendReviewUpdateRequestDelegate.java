@@ -2,9 +2,9 @@ package com.complaintdesk.review;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
+import com.complaintdesk.channel.Deliveries;
 import com.complaintdesk.channel.Delivery;
 import com.complaintdesk.channel.MessageKind;
-import com.complaintdesk.channel.Deliveries;
 import com.complaintdesk.lifecycle.CaseMessages;
 import com.complaintdesk.lifecycle.EngineClock;
 import com.complaintdesk.reply.TemplateBlanks;
@@ -35,7 +35,9 @@ public class SendReviewUpdateRequestDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         if (execution.getVariable(Var.REVIEW_UPDATE_REQUESTED_AT) != null) {
-            log.warn("Case {} was already asked to update its review; not asking again (R4)", execution.getVariable(Var.CASE_ID));
+            log.warn(
+                    "Case {} was already asked to update its review; not asking again (R4)",
+                    execution.getVariable(Var.CASE_ID));
             return;
         }
         String text = EngineClock.string(execution, Var.REVIEW_REQUEST_TEXT);
@@ -46,7 +48,9 @@ public class SendReviewUpdateRequestDelegate implements JavaDelegate {
                     + " still has blanks the case cannot fill: " + String.join(" ", blanks)
                     + " (review-request decision: use only [name], [order number], [product] or their Chinese forms)");
         }
-        Delivery delivery = deliveries.send(execution, CaseMessages.toCustomer(execution, MessageKind.REVIEW_REQUEST, text));
-        execution.setVariable(Var.REVIEW_UPDATE_REQUESTED_AT, Date.from(delivery.deliveredAt().toInstant()));
+        Delivery delivery =
+                deliveries.send(execution, CaseMessages.toCustomer(execution, MessageKind.REVIEW_REQUEST, text));
+        execution.setVariable(
+                Var.REVIEW_UPDATE_REQUESTED_AT, Date.from(delivery.deliveredAt().toInstant()));
     }
 }

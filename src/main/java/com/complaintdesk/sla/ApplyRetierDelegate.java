@@ -29,6 +29,7 @@ public class ApplyRetierDelegate implements JavaDelegate {
         String tier = (String) execution.getVariable(Var.TIER);
         TriageConfirmation.requireValidTier(tier);
         clock.retier(execution, tier);
-        cases.recordTriage(EngineClock.string(execution, Var.CASE_ID), tier, EngineClock.string(execution, Var.CATEGORY));
+        cases.recordTriage(
+                EngineClock.string(execution, Var.CASE_ID), tier, EngineClock.string(execution, Var.CATEGORY));
     }
 }

@@ -42,7 +42,8 @@ public class SlaClock {
     }
 
     @Autowired
-    public SlaClock(DecisionService decisions, SlaEvents events, @Value("${complaintdesk.sla.time-scale:1}") long timeScale) {
+    public SlaClock(
+            DecisionService decisions, SlaEvents events, @Value("${complaintdesk.sla.time-scale:1}") long timeScale) {
         if (timeScale < 1) {
             throw new IllegalArgumentException("complaintdesk.sla.time-scale must be 1 or more, not " + timeScale);
         }
@@ -62,15 +63,21 @@ public class SlaClock {
             throw new IllegalArgumentException("The sla-policy decision has no rule for tier " + tier);
         }
         Map<String, Object> e = result.getEntryMap();
-        return new SlaPolicy(tier, scaled((String) e.get(Var.FIRST_RESPONSE_WITHIN)),
-                scaled((String) e.get(Var.RESOLUTION_WITHIN)), (String) e.get(Var.ESCALATION_GROUPS),
-                scaled((String) e.get(Var.ESCALATE_AGAIN_AFTER)), (String) e.get(Var.SECOND_ESCALATION_GROUPS),
+        return new SlaPolicy(
+                tier,
+                scaled((String) e.get(Var.FIRST_RESPONSE_WITHIN)),
+                scaled((String) e.get(Var.RESOLUTION_WITHIN)),
+                (String) e.get(Var.ESCALATION_GROUPS),
+                scaled((String) e.get(Var.ESCALATE_AGAIN_AFTER)),
+                (String) e.get(Var.SECOND_ESCALATION_GROUPS),
                 (String) e.get(Var.CASE_WORKERS));
     }
 
     /** A duration of the policy as the clocks run it: the policy's own, or divided by the trial's time scale. */
     private String scaled(String within) {
-        return timeScale == 1 || within == null ? within : DeadlineCalculator.parse(within).dividedBy(timeScale).toString();
+        return timeScale == 1 || within == null
+                ? within
+                : DeadlineCalculator.parse(within).dividedBy(timeScale).toString();
     }
 
     /** Starts the clocks of a new case for its (suggested) tier. */
@@ -91,8 +98,12 @@ public class SlaClock {
         ManagementService management = execution.getProcessEngineServices().getManagementService();
         Decisions.withoutAuthorization(() -> {
             for (String activity : Activity.SLA_TIMERS) {
-                for (Job timer : management.createJobQuery().processInstanceId(execution.getProcessInstanceId())
-                        .activityId(activity).timers().list()) {
+                for (Job timer : management
+                        .createJobQuery()
+                        .processInstanceId(execution.getProcessInstanceId())
+                        .activityId(activity)
+                        .timers()
+                        .list()) {
                     // Re-evaluates the timer's ${…DueAt} against the variables just written.
                     management.recalculateJobDuedate(timer.getId(), false);
                 }
@@ -111,8 +122,10 @@ public class SlaClock {
         execution.setVariable(Var.FIRST_RESPONSE_DUE_AT, firstDue);
         execution.setVariable(Var.RESOLUTION_DUE_AT, resolutionDue);
         execution.setVariable(Var.ESCALATE_AGAIN_AFTER, policy.escalateAgainAfter());
-        execution.setVariable(Var.FIRST_RESPONSE_SECOND_DUE_AT, DeadlineCalculator.due(firstDue, policy.escalateAgainAfter()));
-        execution.setVariable(Var.RESOLUTION_SECOND_DUE_AT, DeadlineCalculator.due(resolutionDue, policy.escalateAgainAfter()));
+        execution.setVariable(
+                Var.FIRST_RESPONSE_SECOND_DUE_AT, DeadlineCalculator.due(firstDue, policy.escalateAgainAfter()));
+        execution.setVariable(
+                Var.RESOLUTION_SECOND_DUE_AT, DeadlineCalculator.due(resolutionDue, policy.escalateAgainAfter()));
         execution.setVariable(Var.ESCALATION_GROUPS, policy.escalationGroups());
         execution.setVariable(Var.SECOND_ESCALATION_GROUPS, policy.secondEscalationGroups());
         execution.setVariable(Var.CASE_WORKERS, policy.caseWorkers());
@@ -127,7 +140,14 @@ public class SlaClock {
     }
 
     private void record(DelegateExecution execution, String clock, String event, Date dueAt, String tier) {
-        events.record(new SlaEvent(EngineClock.string(execution, Var.CASE_ID), execution.getProcessInstanceId(), clock,
-                event, tier, EngineClock.utc(dueAt), EngineClock.now(), EngineClock.actor(execution)));
+        events.record(new SlaEvent(
+                EngineClock.string(execution, Var.CASE_ID),
+                execution.getProcessInstanceId(),
+                clock,
+                event,
+                tier,
+                EngineClock.utc(dueAt),
+                EngineClock.now(),
+                EngineClock.actor(execution)));
     }
 }

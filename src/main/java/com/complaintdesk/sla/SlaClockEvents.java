@@ -29,12 +29,14 @@ public class SlaClockEvents {
         clock.record(execution, name, "stopped", dueAt(execution, name, false));
     }
 
-    @ProcessExpression("Records the first breach of the SLA clock of that name and sets breachClock/breachDueAt for the escalation")
+    @ProcessExpression(
+            "Records the first breach of the SLA clock of that name and sets breachClock/breachDueAt for the escalation")
     public void breached(DelegateExecution execution, String name) {
         breach(execution, name, "breached", false);
     }
 
-    @ProcessExpression("Records the second breach of the SLA clock of that name and sets breachClock/breachDueAt for the escalation")
+    @ProcessExpression(
+            "Records the second breach of the SLA clock of that name and sets breachClock/breachDueAt for the escalation")
     public void secondBreach(DelegateExecution execution, String name) {
         breach(execution, name, "second_breach", true);
     }
@@ -42,7 +44,8 @@ public class SlaClockEvents {
     private void breach(DelegateExecution execution, String name, String event, boolean second) {
         Date due = dueAt(execution, name, second);
         // local to the escalation's own path, so two escalations at once each show their own clock
-        execution.setVariableLocal(Var.BREACH_CLOCK, Clock.FIRST_RESPONSE.equals(name) ? "First response / 首次响应" : "Resolution / 解决");
+        execution.setVariableLocal(
+                Var.BREACH_CLOCK, Clock.FIRST_RESPONSE.equals(name) ? "First response / 首次响应" : "Resolution / 解决");
         execution.setVariableLocal(Var.BREACH_DUE_AT, due);
         clock.record(execution, name, event, due);
     }

@@ -33,7 +33,8 @@ public class SlaDeadlines {
     @ProcessExpression("T4, X2: when this SLA clock's second escalation is due, from the application's clock record")
     public Date secondDueAt(DelegateExecution execution, String name) {
         SlaEvent start = lastStart(execution, name);
-        return DeadlineCalculator.due(Date.from(start.dueAt().toInstant()),
+        return DeadlineCalculator.due(
+                Date.from(start.dueAt().toInstant()),
                 clock.policyFor(start.tier()).escalateAgainAfter());
     }
 

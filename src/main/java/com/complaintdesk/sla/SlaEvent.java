@@ -34,12 +34,13 @@ public record SlaEvent(
     public static final String OTHER_TIMER = "other";
     /** An administrator changed a timer by hand through the engine API (#15): moved it, fired it, or changed it. */
     public static final String MOVED_BY_HAND = "due_date_moved";
+
     public static final String FIRED_BY_HAND = "fired_by_hand";
     public static final String CHANGED_BY_HAND = "job_changed";
 
     private static final Set<String> CLOCKS = Set.of(FIRST_RESPONSE, RESOLUTION, OTHER_TIMER);
-    private static final Set<String> EVENTS = Set.of(STARTED, RESTARTED, STOPPED, BREACHED, SECOND_BREACH, MOVED_BY_HAND,
-            FIRED_BY_HAND, CHANGED_BY_HAND);
+    private static final Set<String> EVENTS =
+            Set.of(STARTED, RESTARTED, STOPPED, BREACHED, SECOND_BREACH, MOVED_BY_HAND, FIRED_BY_HAND, CHANGED_BY_HAND);
 
     public SlaEvent {
         Objects.requireNonNull(caseId, "caseId");

@@ -26,7 +26,8 @@ public class SlaEvents {
 
     /** Records the event; a breach also marks the case's record as breached, which auditors search by. */
     public void record(SlaEvent e) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO cd_sla_event (id, case_id, process_instance_id, clock, event, tier, due_at, occurred_at, actor,
                                           seq)
                 VALUES (:id, :caseId, :processInstanceId, :clock, :event, :tier, :dueAt, :occurredAt, :actor, :seq)
@@ -62,7 +63,8 @@ public class SlaEvents {
 
     /** A case's clock events in the order they happened. */
     public List<SlaEvent> forCase(String caseId) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT case_id, process_instance_id, clock, event, tier, due_at, occurred_at, actor
                   FROM cd_sla_event
                  WHERE case_id = :caseId
@@ -78,7 +80,9 @@ public class SlaEvents {
      * same instant, the one recorded later).
      */
     public Optional<SlaEvent> lastStart(String processInstanceId, String clock) {
-        return jdbc.sql("""
+        return jdbc
+                .sql(
+                        """
                 SELECT case_id, process_instance_id, clock, event, tier, due_at, occurred_at, actor
                   FROM cd_sla_event
                  WHERE process_instance_id = :pid AND clock = :clock AND event IN ('started', 'restarted')
@@ -87,7 +91,9 @@ public class SlaEvents {
                 .param("pid", processInstanceId)
                 .param("clock", clock)
                 .query(SlaEvents::map)
-                .list().stream().findFirst();
+                .list()
+                .stream()
+                .findFirst();
     }
 
     private static SlaEvent map(ResultSet rs, int row) throws SQLException {

@@ -5,5 +5,11 @@ package com.complaintdesk.sla;
  * escalation as ISO-8601 durations, who a missed deadline escalates to (first and second time), and who works
  * the case (supervisors take a crisis over).
  */
-public record SlaPolicy(String tier, String firstResponseWithin, String resolutionWithin, String escalationGroups,
-        String escalateAgainAfter, String secondEscalationGroups, String caseWorkers) {}
+public record SlaPolicy(
+        String tier,
+        String firstResponseWithin,
+        String resolutionWithin,
+        String escalationGroups,
+        String escalateAgainAfter,
+        String secondEscalationGroups,
+        String caseWorkers) {}

@@ -35,8 +35,14 @@ class TimersChangedByHand {
                 .param("processInstanceId", change.processInstanceId())
                 .query((rs, row) -> new String[] {rs.getString("id"), rs.getString("tier")})
                 .optional()
-                .ifPresent(c -> events.record(new SlaEvent(c[0], change.processInstanceId(),
-                        CLOCK_OF_TIMER.getOrDefault(change.activityId(), SlaEvent.OTHER_TIMER), change.action(), c[1],
-                        change.dueAt(), change.at(), change.userId())));
+                .ifPresent(c -> events.record(new SlaEvent(
+                        c[0],
+                        change.processInstanceId(),
+                        CLOCK_OF_TIMER.getOrDefault(change.activityId(), SlaEvent.OTHER_TIMER),
+                        change.action(),
+                        c[1],
+                        change.dueAt(),
+                        change.at(),
+                        change.userId())));
     }
 }

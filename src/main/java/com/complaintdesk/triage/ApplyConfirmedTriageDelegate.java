@@ -38,6 +38,7 @@ public class ApplyConfirmedTriageDelegate implements JavaDelegate {
         clock.retier(execution, tier);
         // Before the case record: evidence first, in the order every writer of a case takes its locks.
         orderSnapshots.preserve(execution, OrderSnapshots.TRIAGE);
-        cases.recordTriage(EngineClock.string(execution, Var.CASE_ID), tier, EngineClock.string(execution, Var.CATEGORY));
+        cases.recordTriage(
+                EngineClock.string(execution, Var.CASE_ID), tier, EngineClock.string(execution, Var.CATEGORY));
     }
 }

@@ -22,10 +22,11 @@ public class CaseTriage {
 
     /** The case's recorded tier; a process whose case has no recorded tier fails here rather than guess. */
     public String tier(DelegateExecution execution) {
-        return cases.forProcessInstance(execution.getProcessInstanceId()).map(CaseFacts.Facts::tier)
+        return cases.forProcessInstance(execution.getProcessInstanceId())
+                .map(CaseFacts.Facts::tier)
                 .filter(Tier.ALL::contains)
-                .orElseThrow(() -> new IllegalStateException("The case of process instance "
-                        + execution.getProcessInstanceId() + " has no recorded tier"));
+                .orElseThrow(() -> new IllegalStateException(
+                        "The case of process instance " + execution.getProcessInstanceId() + " has no recorded tier"));
     }
 
     /** T1, T5: the recorded tier is a crisis. */

@@ -34,11 +34,18 @@ public class ClassifyComplaintTextDelegate implements JavaDelegate {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         execution.setVariable(Var.SIGNALS, classification.signalsAsText());
         execution.setVariable(Var.MATCHED_KEYWORDS, classification.matchedKeywordsAsText());
-        execution.setVariable(Var.ENGAGEMENT_PER_HOUR, engagementPerHour(
-                number(execution.getVariable(Var.SHARES)) + number(execution.getVariable(Var.COMMENTS)),
-                instant(execution.getVariable(Var.POSTED_AT)), now));
-        execution.setVariable(Var.DAYS_LATE, daysLate(instant(execution.getVariable(Var.PROMISED_DELIVERY)),
-                instant(execution.getVariable(Var.DELIVERED_AT)), now));
+        execution.setVariable(
+                Var.ENGAGEMENT_PER_HOUR,
+                engagementPerHour(
+                        number(execution.getVariable(Var.SHARES)) + number(execution.getVariable(Var.COMMENTS)),
+                        instant(execution.getVariable(Var.POSTED_AT)),
+                        now));
+        execution.setVariable(
+                Var.DAYS_LATE,
+                daysLate(
+                        instant(execution.getVariable(Var.PROMISED_DELIVERY)),
+                        instant(execution.getVariable(Var.DELIVERED_AT)),
+                        now));
     }
 
     /** Shares plus comments per hour since the post; posts younger than an hour count as one hour old. */

@@ -15,8 +15,8 @@ public record Engagement(int likes, int shares, int comments) {
 
     /** Each count at the highest of the two: a count that went down (an unlike, a deleted comment) keeps its peak. */
     Engagement highest(Engagement other) {
-        return new Engagement(Math.max(likes, other.likes), Math.max(shares, other.shares),
-                Math.max(comments, other.comments));
+        return new Engagement(
+                Math.max(likes, other.likes), Math.max(shares, other.shares), Math.max(comments, other.comments));
     }
 
     /** True when any count is above the other's. */

@@ -27,15 +27,21 @@ class EngagementController {
 
     @PostMapping("/api/complaints/{caseId}/engagement")
     @PreAuthorize("hasAnyRole('agents', 'supervisors', 'camunda-admin')")
-    @Operation(summary = "Report the post's current like, share and comment counts (T6): fast growth re-tiers the open case")
-    @ApiResponse(responseCode = "200", description = "Recorded; the case's tier afterwards and whether this update re-tiered it")
-    @ApiResponse(responseCode = "400", description = "A count is negative, or observedAt is missing, in the future or before the post")
+    @Operation(
+            summary =
+                    "Report the post's current like, share and comment counts (T6): fast growth re-tiers the open case")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Recorded; the case's tier afterwards and whether this update re-tiered it")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A count is negative, or observedAt is missing, in the future or before the post")
     @ApiResponse(responseCode = "404", description = "No case with this id")
     ResponseEntity<?> update(@PathVariable String caseId, @Valid @RequestBody EngagementUpdateRequest request) {
         try {
             EngagementUpdates.Outcome outcome = updates.update(caseId, request.counts(), request.observedAt());
-            return ResponseEntity.ok(new EngagementUpdateResponse(outcome.caseId(), outcome.tier(), outcome.retiered(),
-                    outcome.reason()));
+            return ResponseEntity.ok(new EngagementUpdateResponse(
+                    outcome.caseId(), outcome.tier(), outcome.retiered(), outcome.reason()));
         } catch (EngagementUpdates.UnknownCaseException e) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));

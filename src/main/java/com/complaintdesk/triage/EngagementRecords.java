@@ -24,7 +24,8 @@ class EngagementRecords {
 
     /** The case's row, locked until the transaction ends, so updates of one case take turns. */
     Optional<Stored> lock(String caseId) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT likes, shares, comments, observed_at, window_shares, window_comments, window_started_at
                   FROM cd_engagement
                  WHERE case_id = :caseId
@@ -37,7 +38,8 @@ class EngagementRecords {
 
     /** The first observation of a case; a concurrent first one makes this fail on the primary key. */
     void insert(String caseId, Stored stored) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO cd_engagement (case_id, likes, shares, comments, observed_at,
                                            window_shares, window_comments, window_started_at)
                 VALUES (:caseId, :likes, :shares, :comments, :observedAt, :windowShares, :windowComments, :windowStartedAt)
@@ -47,7 +49,8 @@ class EngagementRecords {
     }
 
     void update(String caseId, Stored stored) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 UPDATE cd_engagement
                    SET likes = :likes, shares = :shares, comments = :comments, observed_at = :observedAt,
                        window_shares = :windowShares, window_comments = :windowComments,
@@ -74,7 +77,9 @@ class EngagementRecords {
         return new Stored(
                 new Engagement(rs.getInt("likes"), rs.getInt("shares"), rs.getInt("comments")),
                 rs.getObject("observed_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
-                new EngagementWindow.Point(rs.getInt("window_shares"), rs.getInt("window_comments"),
+                new EngagementWindow.Point(
+                        rs.getInt("window_shares"),
+                        rs.getInt("window_comments"),
                         rs.getObject("window_started_at", OffsetDateTime.class).toInstant()));
     }
 }

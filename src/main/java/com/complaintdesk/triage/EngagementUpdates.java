@@ -72,8 +72,13 @@ public class EngagementUpdates {
     private final TriageSettings settings;
     private final Clock clock;
 
-    EngagementUpdates(ComplaintIntake intake, CaseRecords cases, EngagementRecords engagements,
-            ComplaintLifecycleProcess lifecycle, ProcessEngine engine, PlatformTransactionManager transactionManager,
+    EngagementUpdates(
+            ComplaintIntake intake,
+            CaseRecords cases,
+            EngagementRecords engagements,
+            ComplaintLifecycleProcess lifecycle,
+            ProcessEngine engine,
+            PlatformTransactionManager transactionManager,
             TriageSettings settings) {
         this.intake = intake;
         this.cases = cases;
@@ -136,14 +141,18 @@ public class EngagementUpdates {
 
     private Outcome apply(ComplaintCase complaint, Engagement observed, OffsetDateTime observedAt) {
         Optional<EngagementRecords.Stored> stored = engagements.lock(complaint.caseId());
-        if (stored.isPresent() && (!observedAt.isAfter(stored.get().observedAt()) || !observed.anyAbove(stored.get().counts()))) {
+        if (stored.isPresent()
+                && (!observedAt.isAfter(stored.get().observedAt())
+                        || !observed.anyAbove(stored.get().counts()))) {
             // out of order, a repeat, or nothing grew
             return unchanged(complaint);
         }
         Engagement highest = stored.map(s -> s.counts().highest(observed)).orElse(observed);
         EngagementWindow.Point windowStart = stored.map(EngagementRecords.Stored::windowStart)
-                .orElseGet(() -> new EngagementWindow.Point(0, 0, complaint.postedAt().toInstant()));
-        EngagementWindow.Measurement growth = EngagementWindow.measure(windowStart,
+                .orElseGet(() ->
+                        new EngagementWindow.Point(0, 0, complaint.postedAt().toInstant()));
+        EngagementWindow.Measurement growth = EngagementWindow.measure(
+                windowStart,
                 new EngagementWindow.Point(highest.shares(), highest.comments(), observedAt.toInstant()),
                 settings.engagementWindow());
         EngagementRecords.Stored next = new EngagementRecords.Stored(highest, observedAt, growth.windowStart());
@@ -160,7 +169,8 @@ public class EngagementUpdates {
             String tier = (String) runtime.getVariable(instance.getId(), ComplaintLifecycle.Var.TIER);
             DmnDecisionResultEntries verdict = evaluate(tier, growth, highest);
             // an empty output entry (no change) leaves its output out of the result
-            String newTier = verdict == null ? null : (String) verdict.getEntryMap().get(NEW_TIER);
+            String newTier =
+                    verdict == null ? null : (String) verdict.getEntryMap().get(NEW_TIER);
             if (!raises(newTier, tier)) {
                 return new Outcome(complaint.caseId(), tier, false, null);
             }
@@ -178,14 +188,16 @@ public class EngagementUpdates {
     private Outcome unchanged(ComplaintCase complaint) {
         return asTheEngine(() -> {
             ProcessInstance instance = runningLifecycle(complaint);
-            String tier = instance == null ? recordedTier(complaint)
+            String tier = instance == null
+                    ? recordedTier(complaint)
                     : (String) runtime.getVariable(instance.getId(), ComplaintLifecycle.Var.TIER);
             return new Outcome(complaint.caseId(), tier, false, null);
         });
     }
 
     private DmnDecisionResultEntries evaluate(String tier, EngagementWindow.Measurement growth, Engagement totals) {
-        return decisions.evaluateDecisionByKey(ComplaintLifecycle.Decision.VIRAL_THRESHOLDS)
+        return decisions
+                .evaluateDecisionByKey(ComplaintLifecycle.Decision.VIRAL_THRESHOLDS)
                 .variables(Variables.createVariables()
                         .putValue(CURRENT_TIER, tier)
                         .putValue(SHARES_PER_HOUR, growth.sharesPerHour())
@@ -235,8 +247,8 @@ public class EngagementUpdates {
             throw new InvalidRequestException(List.of(new FieldProblem("observedAt", "must not be in the future")));
         }
         if (observedAt.isBefore(complaint.postedAt())) {
-            throw new InvalidRequestException(List.of(new FieldProblem("observedAt",
-                    "must not be before the post (postedAt " + complaint.postedAt() + ")")));
+            throw new InvalidRequestException(List.of(new FieldProblem(
+                    "observedAt", "must not be before the post (postedAt " + complaint.postedAt() + ")")));
         }
     }
 }

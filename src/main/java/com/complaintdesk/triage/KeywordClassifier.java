@@ -31,7 +31,8 @@ public final class KeywordClassifier {
 
     public KeywordClassifier(Map<String, List<String>> keywordsBySignal) {
         Map<String, List<Keyword>> compiled = new LinkedHashMap<>();
-        keywordsBySignal.forEach((signal, words) -> compiled.put(signal, words.stream().map(Keyword::of).toList()));
+        keywordsBySignal.forEach((signal, words) ->
+                compiled.put(signal, words.stream().map(Keyword::of).toList()));
         this.lexicon = compiled;
     }
 
@@ -55,7 +56,8 @@ public final class KeywordClassifier {
         java.util.Properties values = new java.util.Properties();
         try {
             values.load(new InputStreamReader(
-                    new java.io.ByteArrayInputStream(properties.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+                    new java.io.ByteArrayInputStream(properties.getBytes(StandardCharsets.UTF_8)),
+                    StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -134,6 +136,7 @@ public final class KeywordClassifier {
 
     @Override
     public String toString() {
-        return "KeywordClassifier" + lexicon.keySet().stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        return "KeywordClassifier"
+                + lexicon.keySet().stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
     }
 }

@@ -37,7 +37,8 @@ public final class TriageConfirmation {
      */
     public static void requireValidTier(Object tier) {
         if (!(tier instanceof String t) || !Tier.ALL.contains(t)) {
-            throw new FormFieldValidationException("tier", "Tier must be one of " + Tier.ALL + " but was " + describe(tier));
+            throw new FormFieldValidationException(
+                    "tier", "Tier must be one of " + Tier.ALL + " but was " + describe(tier));
         }
     }
 

@@ -16,7 +16,8 @@ public record TriageSettings(@DefaultValue("PT1H") Duration engagementWindow) {
 
     public TriageSettings {
         if (engagementWindow == null || engagementWindow.isNegative() || engagementWindow.isZero()) {
-            throw new IllegalArgumentException("complaintdesk.triage.engagement-window must be positive, not " + engagementWindow);
+            throw new IllegalArgumentException(
+                    "complaintdesk.triage.engagement-window must be positive, not " + engagementWindow);
         }
     }
 }

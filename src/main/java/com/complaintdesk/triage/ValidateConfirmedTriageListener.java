@@ -20,7 +20,8 @@ public class ValidateConfirmedTriageListener implements TaskListener {
     public void notify(DelegateTask task) {
         List<String> problems = TriageConfirmation.problems(task.getVariable(Var.TIER), task.getVariable(Var.CATEGORY));
         if (!problems.isEmpty()) {
-            throw new FormFieldValidationException(problems.get(0).startsWith("Tier") ? Var.TIER : Var.CATEGORY,
+            throw new FormFieldValidationException(
+                    problems.get(0).startsWith("Tier") ? Var.TIER : Var.CATEGORY,
                     "Triage not confirmed: " + String.join("; ", problems));
         }
     }

@@ -37,17 +37,23 @@ final class DatabaseUnavailable {
             if (seen.put(t, Boolean.TRUE) != null) {
                 continue;
             }
-            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-                    || t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
+            if (t instanceof DataAccessResourceFailureException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof ConnectException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
                 return true;
             }
             // a commit or rollback on a connection the pool has already closed as broken: Hikari's "Connection is
-            // closed" has no SQL state (the commit's own failure is then only logged, "overridden by rollback exception")
-            if (t instanceof TransactionSystemException && t.getCause() instanceof SQLException sql && sql.getSQLState() == null) {
+            // closed" has no SQL state (the commit's own failure is then only logged, "overridden by rollback
+            // exception")
+            if (t instanceof TransactionSystemException
+                    && t.getCause() instanceof SQLException sql
+                    && sql.getSQLState() == null) {
                 return true;
             }
             if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
@@ -62,7 +68,8 @@ final class DatabaseUnavailable {
 
     /** The answer: 503, saying to send the request again. */
     static ProblemDetail problem() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "The database cannot be reached at the moment. Send the request again shortly; a complaint sent again is kept once.");
         problem.setTitle("Service unavailable");
         return problem;

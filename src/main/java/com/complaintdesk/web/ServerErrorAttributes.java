@@ -26,7 +26,8 @@ public class ServerErrorAttributes extends DefaultErrorAttributes {
     public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
         Map<String, Object> attributes = super.getErrorAttributes(request, options);
         // the status as the container set it: the "status" attribute is there only when the options include it
-        if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE, RequestAttributes.SCOPE_REQUEST) instanceof Integer status
+        if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE, RequestAttributes.SCOPE_REQUEST)
+                        instanceof Integer status
                 && status >= 500) {
             String reference = UUID.randomUUID().toString();
             attributes.put("message", "Internal error; the server log has it under reference " + reference);
@@ -34,8 +35,12 @@ public class ServerErrorAttributes extends DefaultErrorAttributes {
             attributes.remove("exception");
             attributes.remove("trace");
             attributes.remove("errors");
-            log.error("Answered {} with reference {} for {}", status, reference,
-                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI, RequestAttributes.SCOPE_REQUEST), getError(request));
+            log.error(
+                    "Answered {} with reference {} for {}",
+                    status,
+                    reference,
+                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI, RequestAttributes.SCOPE_REQUEST),
+                    getError(request));
         }
         return attributes;
     }

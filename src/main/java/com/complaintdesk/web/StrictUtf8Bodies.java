@@ -23,19 +23,25 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 class StrictUtf8Bodies extends RequestBodyAdviceAdapter {
 
     @Override
-    public boolean supports(MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converter) {
+    public boolean supports(
+            MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converter) {
         return true;
     }
 
     @Override
-    public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converter) throws IOException {
-        if (input.getHeaders().getContentType() == null || !input.getHeaders().getContentType().getSubtype().contains("json")) {
+    public HttpInputMessage beforeBodyRead(
+            HttpInputMessage input,
+            MethodParameter parameter,
+            Type targetType,
+            Class<? extends HttpMessageConverter<?>> converter)
+            throws IOException {
+        if (input.getHeaders().getContentType() == null
+                || !input.getHeaders().getContentType().getSubtype().contains("json")) {
             return input;
         }
         byte[] body = input.getBody().readAllBytes();
-        Optional<String> problem = Utf8.hasNul(body) ? Optional.of("contains a NUL byte, which JSON does not allow")
-                : Utf8.problem(body);
+        Optional<String> problem =
+                Utf8.hasNul(body) ? Optional.of("contains a NUL byte, which JSON does not allow") : Utf8.problem(body);
         if (problem.isPresent()) {
             throw new HttpMessageNotReadableException("The request body " + problem.get(), input);
         }

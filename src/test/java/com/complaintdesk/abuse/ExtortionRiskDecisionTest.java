@@ -69,18 +69,29 @@ class ExtortionRiskDecisionTest {
 
     @Test
     void noSingleSignalReachesTheThreshold() {
-        List<Score> singles = List.of(score(1, false, null, null, false, false, 0, 0),
-                score(null, true, null, null, false, false, 0, 0), score(null, false, 1, null, false, false, 0, 0),
-                score(null, false, null, 1.0, true, false, 0, 0), score(null, false, null, null, false, true, 0, 0),
-                score(null, false, null, null, false, false, 9, 0), score(null, false, null, null, false, false, 0, 9));
+        List<Score> singles = List.of(
+                score(1, false, null, null, false, false, 0, 0),
+                score(null, true, null, null, false, false, 0, 0),
+                score(null, false, 1, null, false, false, 0, 0),
+                score(null, false, null, 1.0, true, false, 0, 0),
+                score(null, false, null, null, false, true, 0, 0),
+                score(null, false, null, null, false, false, 9, 0),
+                score(null, false, null, null, false, false, 0, 9));
         assertThat(singles).allSatisfy(s -> {
             assertThat(s.signals()).hasSize(1);
             assertThat(s.points()).isLessThan(THRESHOLD);
         });
     }
 
-    private Score score(Integer accountAgeDays, boolean offPlatform, Integer shopAgeDays, Double itemPrice,
-            boolean fragile, boolean unusualAddress, int priorComplaints, int priorCompensations) {
+    private Score score(
+            Integer accountAgeDays,
+            boolean offPlatform,
+            Integer shopAgeDays,
+            Double itemPrice,
+            boolean fragile,
+            boolean unusualAddress,
+            int priorComplaints,
+            int priorCompensations) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("customerAccountAgeDays", accountAgeDays);
         inputs.put("offPlatformContact", offPlatform);
@@ -90,10 +101,16 @@ class ExtortionRiskDecisionTest {
         inputs.put("unusualShippingAddress", unusualAddress);
         inputs.put("priorComplaints", priorComplaints);
         inputs.put("priorCompensations", priorCompensations);
-        List<Map<String, Object>> rules = processEngine.getDecisionService()
-                .evaluateDecisionByKey(ComplaintLifecycle.Decision.EXTORTION_RISK).variables(inputs).evaluate()
+        List<Map<String, Object>> rules = processEngine
+                .getDecisionService()
+                .evaluateDecisionByKey(ComplaintLifecycle.Decision.EXTORTION_RISK)
+                .variables(inputs)
+                .evaluate()
                 .getResultList();
-        int points = rules.stream().mapToInt(r -> ((Number) r.get("points")).intValue()).sum();
-        return new Score(points, rules.stream().map(r -> (String) r.get("signal")).toList());
+        int points = rules.stream()
+                .mapToInt(r -> ((Number) r.get("points")).intValue())
+                .sum();
+        return new Score(
+                points, rules.stream().map(r -> (String) r.get("signal")).toList());
     }
 }

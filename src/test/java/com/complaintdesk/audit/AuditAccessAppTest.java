@@ -21,9 +21,17 @@ import org.springframework.http.ResponseEntity;
 @AppTest
 class AuditAccessAppTest {
 
-    private static final List<String> PATHS = List.of("/api/audit/cases", "/api/audit/cases/export?format=csv",
-            "/api/audit/cases/no-such-case", "/api/audit/cases/no-such-case/timeline", "/audit/", "/audit/index.html",
-            "/audit/case.html?id=x", "/audit/timeline.html?id=x", "/audit/search.js", "/audit/timeline.js");
+    private static final List<String> PATHS = List.of(
+            "/api/audit/cases",
+            "/api/audit/cases/export?format=csv",
+            "/api/audit/cases/no-such-case",
+            "/api/audit/cases/no-such-case/timeline",
+            "/audit/",
+            "/audit/index.html",
+            "/audit/case.html?id=x",
+            "/audit/timeline.html?id=x",
+            "/audit/search.js",
+            "/audit/timeline.js");
 
     @Autowired
     TestRestTemplate http;
@@ -55,7 +63,9 @@ class AuditAccessAppTest {
     void agentsLegalAndProcessOwnersGetForbiddenEverywhereInTheAuditArea() {
         for (String user : List.of("ana", "ben", "lena", "pete")) {
             for (String path : PATHS) {
-                assertThat(get(user, path).getStatusCode()).as(user + " " + path).isEqualTo(HttpStatus.FORBIDDEN);
+                assertThat(get(user, path).getStatusCode())
+                        .as(user + " " + path)
+                        .isEqualTo(HttpStatus.FORBIDDEN);
             }
         }
     }
@@ -65,7 +75,8 @@ class AuditAccessAppTest {
         for (String path : PATHS) {
             ResponseEntity<String> anonymous = http.getForEntity(URI.create(path), String.class);
             assertThat(anonymous.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
-            assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).as(path)
+            assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+                    .as(path)
                     .isEqualTo("Basic realm=\"Complaint Desk\"");
         }
     }
@@ -77,7 +88,9 @@ class AuditAccessAppTest {
                 for (String path : List.of("/api/audit/cases", "/api/audit/cases/x", "/audit/index.html")) {
                     ResponseEntity<String> change = http.withBasicAuth(user, TestDatabase.password())
                             .exchange(URI.create(path), method, json("{}"), String.class);
-                    assertThat(change.getStatusCode()).as(user + " " + method + " " + path).isEqualTo(HttpStatus.FORBIDDEN);
+                    assertThat(change.getStatusCode())
+                            .as(user + " " + method + " " + path)
+                            .isEqualTo(HttpStatus.FORBIDDEN);
                 }
             }
         }
@@ -92,10 +105,12 @@ class AuditAccessAppTest {
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         // the webapps' session stays as it is: reading it logs nobody in again
         assertThat(page.getHeaders().get(HttpHeaders.SET_COOKIE)).isNull();
-        assertThat(withCookie(auditor, "/api/audit/cases?size=1").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(withCookie(auditor, "/api/audit/cases?size=1").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         assertThat(withCookie(agent, "/audit/").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(withCookie(agent, "/api/audit/cases").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(withCookie("JSESSIONID=not-a-session", "/audit/").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(withCookie("JSESSIONID=not-a-session", "/audit/").getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     /** Logs in as the login page of Cockpit or Tasklist does and returns the session cookie. */

@@ -75,15 +75,33 @@ class AuditBrowserAppTest {
     @Test
     void anAuditorSearchesByCustomerAndTierThenOpensAndPrintsACase() throws Exception {
         SeededCases seeds = new SeededCases(jdbc);
-        SeededCases.Builder crisis = seeds.posted(9, "instagram", "ig-crisis").customer("cust-b", "Mia Chen")
-                .order("ord-b1").triage("T1", "safety").breached().compensation("full_refund", "38.50").review("updated")
+        SeededCases.Builder crisis = seeds.posted(9, "instagram", "ig-crisis")
+                .customer("cust-b", "Mia Chen")
+                .order("ord-b1")
+                .triage("T1", "safety")
+                .breached()
+                .compensation("full_refund", "38.50")
+                .review("updated")
                 .text("The kettle sparked and burnt my table!");
         crisis.insert();
-        String general = seeds.posted(11, "wechat", "wx-general").customer("cust-b", "Mia Chen").triage("T3", "suggestion")
-                .open().text("能不能出一个大一点的尺寸？").insert();
-        seeds.posted(10, "ebay", "eb-other").customer("cust-other", "Someone Else").insert();
-        slaEvents.record(new SlaEvent(crisis.id, null, SlaEvent.FIRST_RESPONSE, SlaEvent.BREACHED, "T1",
-                seeds.at(10, 0), seeds.at(10, 0), null));
+        String general = seeds.posted(11, "wechat", "wx-general")
+                .customer("cust-b", "Mia Chen")
+                .triage("T3", "suggestion")
+                .open()
+                .text("能不能出一个大一点的尺寸？")
+                .insert();
+        seeds.posted(10, "ebay", "eb-other")
+                .customer("cust-other", "Someone Else")
+                .insert();
+        slaEvents.record(new SlaEvent(
+                crisis.id,
+                null,
+                SlaEvent.FIRST_RESPONSE,
+                SlaEvent.BREACHED,
+                "T1",
+                seeds.at(10, 0),
+                seeds.at(10, 0),
+                null));
 
         WebDriverWait wait = logInToCockpitAsAudrey();
 
@@ -94,7 +112,8 @@ class AuditBrowserAppTest {
         browser.findElement(By.id("search")).click();
         wait.until(ExpectedConditions.textToBe(By.id("summary"), "2 cases / 件"));
         assertThat(resultExternalIds()).containsExactly(general, crisis.externalId);
-        assertThat(browser.findElement(By.cssSelector("#results tbody tr[data-case-id='" + crisis.id + "']")).getText())
+        assertThat(browser.findElement(By.cssSelector("#results tbody tr[data-case-id='" + crisis.id + "']"))
+                        .getText())
                 .contains("T1 Crisis / 危机", "Safety / 安全", "Yes / 是", "Full refund / 全额退款 38.50", "Review updated");
         assertThat(browser.getCurrentUrl()).contains("customer=cust-b-" + seeds.run);
 
@@ -133,16 +152,24 @@ class AuditBrowserAppTest {
         Tasklist tasklist = new Tasklist(http, management);
         Opened c = TimelineCases.generalSuggestionOnInstagram(tasklist);
         TimelineCases.awaitEnded(tasklist, history, c.processInstanceId());
-        EvidenceItem reply = evidence.forCase(c.caseId()).stream().filter(i -> i.kind().equals("outbound")).findFirst()
+        EvidenceItem reply = evidence.forCase(c.caseId()).stream()
+                .filter(i -> i.kind().equals("outbound"))
+                .findFirst()
                 .orElseThrow();
-        new EvidenceTampering(jdbc, transactions).run("UPDATE cd_evidence SET content = :content WHERE id = :id",
-                "content", reply.content().replace("thank you so much", "sorry"), "id", reply.id());
+        new EvidenceTampering(jdbc, transactions)
+                .run(
+                        "UPDATE cd_evidence SET content = :content WHERE id = :id",
+                        "content",
+                        reply.content().replace("thank you so much", "sorry"),
+                        "id",
+                        reply.id());
         String externalId = c.businessKey().substring("instagram:".length());
 
         WebDriverWait wait = logInToCockpitAsAudrey();
         browser.get("http://localhost:" + port + "/audit/?externalId=" + externalId);
         wait.until(ExpectedConditions.textToBe(By.id("summary"), "1 case / 件"));
-        browser.findElement(By.cssSelector("#results tbody tr[data-case-id='" + c.caseId() + "'] a.timeline")).click();
+        browser.findElement(By.cssSelector("#results tbody tr[data-case-id='" + c.caseId() + "'] a.timeline"))
+                .click();
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "entries"));
         assertThat(browser.findElement(By.id("title")).getText()).isEqualTo(c.businessKey());
@@ -151,45 +178,67 @@ class AuditBrowserAppTest {
         assertThat(rows).hasSizeGreaterThan(50);
         assertThat(rows.get(0).getText()).contains("Case record / 案件记录", "Posted / 发布");
 
-        List<WebElement> completed = browser.findElements(By.cssSelector("#entries tr[data-kind='task'][data-event='completed']"));
+        List<WebElement> completed =
+                browser.findElements(By.cssSelector("#entries tr[data-kind='task'][data-event='completed']"));
         assertThat(completed).extracting(WebElement::getText).hasSize(7).allSatisfy(text -> assertThat(text)
-                .contains("Completed / 完成", "ana", "Candidate groups / 候选组: agents, supervisors", "Claimed by / 领取人: ana")
+                .contains(
+                        "Completed / 完成", "ana", "Candidate groups / 候选组: agents, supervisors", "Claimed by / 领取人: ana")
                 .containsPattern("\\d+ (ms|s|min)"));
         assertThat(completed.get(0).getText()).contains("Confirm triage");
         assertThat(completed.get(6).getText()).contains("Close case");
-        // the case's decisions (triage, extortion risk, SLA policy …): the triage evaluation with its inputs and outputs
-        assertThat(browser.findElements(By.cssSelector("#entries tr[data-kind='decision']"))).extracting(WebElement::getText)
-                .filteredOn(text -> text.contains("Triage")).first().asString()
+        // the case's decisions (triage, extortion risk, SLA policy …): the triage evaluation with its inputs and
+        // outputs
+        assertThat(browser.findElements(By.cssSelector("#entries tr[data-kind='decision']")))
+                .extracting(WebElement::getText)
+                .filteredOn(text -> text.contains("Triage"))
+                .first()
+                .asString()
                 .contains("Evaluated / 评估", "In / 输入:", "Signals = suggestion", "Out / 输出:", "Suggested tier = T3");
-        assertThat(browser.findElement(By.cssSelector("#entries tr[data-kind='comment']")).getText())
+        assertThat(browser.findElement(By.cssSelector("#entries tr[data-kind='comment']"))
+                        .getText())
                 .contains("sam", TimelineCases.TRIAGE_COMMENT);
-        assertThat(browser.findElement(By.cssSelector("#entries tr[data-kind='message'][data-event='delivered']")).getText())
+        assertThat(browser.findElement(By.cssSelector("#entries tr[data-kind='message'][data-event='delivered']"))
+                        .getText())
                 .contains("Delivered / 已送达", "REPLY on instagram public");
 
         // X4: the item changed after it was preserved is marked, and so are the ones after it; the chain is broken
         List<String> badges = browser.findElements(By.cssSelector("#entries tr[data-kind='evidence'] .badge")).stream()
-                .map(WebElement::getText).toList();
-        assertThat(badges).containsExactly("Verified / 已验证", "Verified / 已验证", "Altered / 已被改动",
-                "After a break / 断链之后", "After a break / 断链之后", "After a break / 断链之后");
-        assertThat(browser.findElement(By.cssSelector("#entries tr.broken")).getText()).contains("Evidence #3: outbound");
+                .map(WebElement::getText)
+                .toList();
+        assertThat(badges)
+                .containsExactly(
+                        "Verified / 已验证",
+                        "Verified / 已验证",
+                        "Altered / 已被改动",
+                        "After a break / 断链之后",
+                        "After a break / 断链之后",
+                        "After a break / 断链之后");
+        assertThat(browser.findElement(By.cssSelector("#entries tr.broken")).getText())
+                .contains("Evidence #3: outbound");
         assertThat(browser.findElement(By.id("chain")).getText()).contains("Broken / 已断开", "item 3");
         shoot(getClass().getSimpleName() + "-timeline");
 
         // hiding the variables keeps the choice in the address
         int all = rows.size();
-        int variables = browser.findElements(By.cssSelector("#entries tr[data-kind='variable']")).size();
+        int variables = browser.findElements(By.cssSelector("#entries tr[data-kind='variable']"))
+                .size();
         assertThat(variables).isPositive();
         browser.findElement(By.cssSelector("#kinds input[value='variable']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "hidden / 已隐藏: Variable / 变量"));
         assertThat(browser.findElements(By.cssSelector("#entries tr[data-kind='variable']")))
                 .noneMatch(WebElement::isDisplayed);
         assertThat(browser.findElement(By.id("summary")).getText())
-                .startsWith(all + " entries, " + (all - variables) + " shown / 共 " + all + " 条，显示 " + (all - variables) + " 条");
+                .startsWith(all + " entries, " + (all - variables) + " shown / 共 " + all + " 条，显示 " + (all - variables)
+                        + " 条");
         assertThat(browser.getCurrentUrl()).contains("hide=variable");
         browser.navigate().refresh();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "hidden / 已隐藏"));
-        assertThat(browser.findElement(By.cssSelector("#kinds input[value='variable']")).isSelected()).isFalse();
-        assertThat(browser.findElement(By.cssSelector("#kinds input[value='task']")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("#kinds input[value='variable']"))
+                        .isSelected())
+                .isFalse();
+        assertThat(browser.findElement(By.cssSelector("#kinds input[value='task']"))
+                        .isSelected())
+                .isTrue();
 
         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         assertThat(browser.findElement(By.id("kinds")).isDisplayed()).isFalse();
@@ -202,9 +251,12 @@ class AuditBrowserAppTest {
         browser.findElement(By.id("caseFile")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("title"), externalId));
         assertThat(browser.findElements(By.cssSelector("#evidence tbody tr[data-seq] .badge")).stream()
-                .map(WebElement::getText)).contains("Altered / 已被改动").hasSize(6);
+                        .map(WebElement::getText))
+                .contains("Altered / 已被改动")
+                .hasSize(6);
         assertThat(browser.findElement(By.id("retrospective")).getText()).isEqualTo("None / 无");
-        assertThat(browser.findElement(By.id("timeline")).getAttribute("href")).endsWith("timeline.html?id=" + c.caseId());
+        assertThat(browser.findElement(By.id("timeline")).getAttribute("href"))
+                .endsWith("timeline.html?id=" + c.caseId());
     }
 
     private WebDriverWait logInToCockpitAsAudrey() {
@@ -214,7 +266,8 @@ class AuditBrowserAppTest {
 
     private List<String> resultExternalIds() {
         return browser.findElements(By.cssSelector("#results tbody tr[data-case-id] td:nth-child(3)")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
     }
 
     private void shoot(String name) throws Exception {

@@ -67,43 +67,62 @@ class AuditExportAppTest {
         // the same posting time: the later id comes first
         tiedLater = (early.id.compareTo(late.id) > 0 ? early : late).insert();
         tiedEarlier = (early.id.compareTo(late.id) > 0 ? late : early).insert();
-        quoted = seeds.posted(3, "ebay", "eb-q").customer("cust-8", "O'Brien, Pat").order("ord-8")
-                .triage("T1", "safety").breached().compensation("full_refund", "12.30").review("updated")
+        quoted = seeds.posted(3, "ebay", "eb-q")
+                .customer("cust-8", "O'Brien, Pat")
+                .order("ord-8")
+                .triage("T1", "safety")
+                .breached()
+                .compensation("full_refund", "12.30")
+                .review("updated")
                 .text("He said \"no\", twice,\nthen left.");
         quoted.insert();
-        formula = seeds.posted(4, "web", "web-f").customer("cust-9", null).text("=HYPERLINK(\"http://x.example\")").insert();
-        chinese = seeds.posted(5, "wechat", "wx-z").customer("cust-10", "李雷").text("收到的杯子碎了，包装太差了！").insert();
+        formula = seeds.posted(4, "web", "web-f")
+                .customer("cust-9", null)
+                .text("=HYPERLINK(\"http://x.example\")")
+                .insert();
+        chinese = seeds.posted(5, "wechat", "wx-z")
+                .customer("cust-10", "李雷")
+                .text("收到的杯子碎了，包装太差了！")
+                .insert();
     }
 
     @Test
     void csvExportHasAHeaderAndEveryMatchNewestFirstQuotedAndSafeForSpreadsheets() {
-        ResponseEntity<byte[]> export = get("audrey", "/api/audit/cases/export?" + seeds.window() + "&format=csv", byte[].class);
+        ResponseEntity<byte[]> export =
+                get("audrey", "/api/audit/cases/export?" + seeds.window() + "&format=csv", byte[].class);
 
         assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(export.getHeaders().getContentType().toString()).startsWith("text/csv");
-        assertThat(export.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment;")
+        assertThat(export.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+                .startsWith("attachment;")
                 .matches(".*filename=\"cases-\\d{8}T\\d{6}Z\\.csv\".*");
         String body = new String(export.getBody(), StandardCharsets.UTF_8);
         assertThat(body).startsWith("\uFEFF" + String.join(",", CaseRow.COLUMNS) + "\r\n");
         List<String> records = records(body.substring(1));
         assertThat(records).hasSize(6);
         assertThat(records.get(1)).contains("," + chinese + ",", "收到的杯子碎了，包装太差了！", "李雷 " + seeds.run);
-        assertThat(records.get(2)).contains("," + formula + ",", ",\"'=HYPERLINK(\"\"http://x.example\"\")\",")
+        assertThat(records.get(2))
+                .contains("," + formula + ",", ",\"'=HYPERLINK(\"\"http://x.example\"\")\",")
                 .doesNotContain("\"=HYPERLINK");
-        assertThat(records.get(3)).contains(quoted.id + ",ebay,", "\"O'Brien, Pat " + seeds.run + "\"",
-                ",\"He said \"\"no\"\", twice,\nthen left.\",", ",T1,safety,closed,true,",
-                ",full_refund,12.30,true,updated,");
+        assertThat(records.get(3))
+                .contains(
+                        quoted.id + ",ebay,",
+                        "\"O'Brien, Pat " + seeds.run + "\"",
+                        ",\"He said \"\"no\"\", twice,\nthen left.\",",
+                        ",T1,safety,closed,true,",
+                        ",full_refund,12.30,true,updated,");
         assertThat(records.get(4)).contains("," + tiedLater + ",");
         assertThat(records.get(5)).contains("," + tiedEarlier + ",");
     }
 
     @Test
     void jsonExportSaysWhoExportedWhatAndListsEveryMatch() {
-        ResponseEntity<JsonNode> export = get("olga", "/api/audit/cases/export?" + seeds.window() + "&channel=instagram",
-                JsonNode.class);
+        ResponseEntity<JsonNode> export =
+                get("olga", "/api/audit/cases/export?" + seeds.window() + "&channel=instagram", JsonNode.class);
 
         assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(export.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).contains(".json");
+        assertThat(export.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+                .contains(".json");
         JsonNode body = export.getBody();
         assertThat(body.path("exportedBy").asText()).isEqualTo("olga");
         assertThat(body.path("filters").path("channel").asText()).isEqualTo("instagram");
@@ -115,8 +134,8 @@ class AuditExportAppTest {
 
     @Test
     void theExportWalksEveryMatchBatchAfterBatchWithoutRepeatingOrSkippingTiedTimes() {
-        CaseQuery day = new CaseQuery(null, null, null, null, null, null, null, seeds.at(0, 0), seeds.at(23, 59),
-                null, null, null);
+        CaseQuery day = new CaseQuery(
+                null, null, null, null, null, null, null, seeds.at(0, 0), seeds.at(23, 59), null, null, null);
         List<String> walked = new ArrayList<>();
 
         long count = cases.export(day, 2, row -> walked.add(row.externalId()));
@@ -139,13 +158,21 @@ class AuditExportAppTest {
     void aCaseFileHoldsItsRecordTheComplaintItsSlaEventsItsMessagesItsEvidenceAndItsRetrospective() {
         String caseId = quoted.id;
         OffsetDateTime due = seeds.at(4, 0);
-        slaEvents.record(new SlaEvent(caseId, "pi-" + seeds.run, SlaEvent.FIRST_RESPONSE, SlaEvent.STARTED, "T1", due,
-                seeds.at(3, 1), null));
-        slaEvents.record(new SlaEvent(caseId, "pi-" + seeds.run, SlaEvent.FIRST_RESPONSE, SlaEvent.BREACHED, "T1", due,
-                due, null));
-        slaEvents.record(new SlaEvent(caseId, "pi-" + seeds.run, SlaEvent.FIRST_RESPONSE, SlaEvent.STOPPED, "T1", due,
-                seeds.at(4, 30), "sam"));
-        jdbc.sql("""
+        slaEvents.record(new SlaEvent(
+                caseId, "pi-" + seeds.run, SlaEvent.FIRST_RESPONSE, SlaEvent.STARTED, "T1", due, seeds.at(3, 1), null));
+        slaEvents.record(new SlaEvent(
+                caseId, "pi-" + seeds.run, SlaEvent.FIRST_RESPONSE, SlaEvent.BREACHED, "T1", due, due, null));
+        slaEvents.record(new SlaEvent(
+                caseId,
+                "pi-" + seeds.run,
+                SlaEvent.FIRST_RESPONSE,
+                SlaEvent.STOPPED,
+                "T1",
+                due,
+                seeds.at(4, 30),
+                "sam"));
+        jdbc.sql(
+                        """
                 INSERT INTO cd_outbound_message (id, case_id, channel, kind, surface, recipient, text, idempotency_key,
                                                  status, platform_ref, created_at, delivered_at)
                 VALUES (:id, :caseId, 'ebay', 'REPLY', 'public', 'buyer-8', 'We are sorry, and thank you.', :key,
@@ -157,12 +184,18 @@ class AuditExportAppTest {
                 .param("at", seeds.at(4, 29))
                 .update();
 
-        EvidenceItem received = evidence.preserve(caseId, "complaint", "{\"text\":\"He said no, twice.\"}", "channel:ebay",
-                seeds.at(3, 0));
-        EvidenceItem sent = evidence.preserve(caseId, "outbound", "REPLY on ebay public: We are sorry, and thank you.",
-                "sam", seeds.at(4, 29));
-        retrospectives.record(caseId, Retrospectives.INDIVIDUAL, "The first response came half an hour late.",
-                "Coach the night shift on T1 deadlines.", true, "sam", seeds.at(6, 0));
+        EvidenceItem received = evidence.preserve(
+                caseId, "complaint", "{\"text\":\"He said no, twice.\"}", "channel:ebay", seeds.at(3, 0));
+        EvidenceItem sent = evidence.preserve(
+                caseId, "outbound", "REPLY on ebay public: We are sorry, and thank you.", "sam", seeds.at(4, 29));
+        retrospectives.record(
+                caseId,
+                Retrospectives.INDIVIDUAL,
+                "The first response came half an hour late.",
+                "Coach the night shift on T1 deadlines.",
+                true,
+                "sam",
+                seeds.at(6, 0));
 
         ResponseEntity<JsonNode> file = get("audrey", "/api/audit/cases/" + caseId, JsonNode.class);
 
@@ -181,12 +214,14 @@ class AuditExportAppTest {
         // X4, E6: the evidence, each item with its verification state, and the chain's verdict
         assertThat(body.path("evidence")).hasSize(2);
         assertThat(body.path("evidence").get(0).path("id").asText()).isEqualTo(received.id());
-        assertThat(body.path("evidence").get(0).path("content").asText()).isEqualTo("{\"text\":\"He said no, twice.\"}");
+        assertThat(body.path("evidence").get(0).path("content").asText())
+                .isEqualTo("{\"text\":\"He said no, twice.\"}");
         assertThat(body.path("evidence").get(1).path("createdBy").asText()).isEqualTo("sam");
         assertThat(body.path("evidence").findValuesAsText("state")).containsExactly("verified", "verified");
         assertThat(body.path("evidence").findValuesAsText("sha256")).containsExactly(received.sha256(), sent.sha256());
         assertThat(body.path("evidenceVerification").path("valid").asBoolean()).isTrue();
-        assertThat(body.path("evidenceVerification").path("lastSha256").asText()).isEqualTo(sent.sha256());
+        assertThat(body.path("evidenceVerification").path("lastSha256").asText())
+                .isEqualTo(sent.sha256());
         // A4
         assertThat(body.path("retrospective").path("cause").asText()).isEqualTo("individual");
         assertThat(body.path("retrospective").path("heldBy").asText()).isEqualTo("sam");
@@ -197,16 +232,19 @@ class AuditExportAppTest {
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(csv.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).contains("case-" + caseId + ".csv");
         String text = new String(csv.getBody(), StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFFsection,at,item,value,by,detail\r\n")
+        assertThat(text)
+                .startsWith("\uFEFFsection,at,item,value,by,detail\r\n")
                 .contains("\r\ncase,,externalId," + quoted.externalId + ",,\r\n")
                 .contains("\r\ncase,,tier,T1,,\r\n")
                 .contains("\r\ncase,,customerName,\"O'Brien, Pat " + seeds.run + "\",,\r\n")
                 .contains("\r\ncomplaint,,channel,ebay,,\r\n")
-                .contains("\r\nsla," + seeds.day + "T04:00:00Z,first_response breached,T1,,due " + seeds.day + "T04:00:00Z\r\n")
+                .contains("\r\nsla," + seeds.day + "T04:00:00Z,first_response breached,T1,,due " + seeds.day
+                        + "T04:00:00Z\r\n")
                 .contains("\r\nsla," + seeds.day + "T04:30:00Z,first_response stopped,T1,sam,")
                 .contains("\r\nmessage," + seeds.day + "T04:29:00Z,REPLY,\"We are sorry, and thank you.\",,"
                         + "delivered " + seeds.day + "T04:29:00Z; on ebay public to buyer-8; ref reply-1\r\n")
-                .contains("\r\nevidence," + seeds.day + "T03:00:00Z,#1 complaint,\"{\"\"text\"\":\"\"He said no, twice.\"\"}\","
+                .contains("\r\nevidence," + seeds.day
+                        + "T03:00:00Z,#1 complaint,\"{\"\"text\"\":\"\"He said no, twice.\"\"}\","
                         + "channel:ebay,verified; sha256 " + received.sha256() + "\r\n")
                 .contains("\r\nevidence," + seeds.day + "T04:29:00Z,#2 outbound,")
                 .contains(",verification,valid,,all 2 items verified; last sha256 " + sent.sha256() + "\r\n")
@@ -216,8 +254,12 @@ class AuditExportAppTest {
 
     @Test
     void anUnknownCaseIsNotFound() {
-        assertThat(get("audrey", "/api/audit/cases/no-such-case", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(get("audrey", "/api/audit/cases/no-such-case.csv", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("audrey", "/api/audit/cases/no-such-case", JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("audrey", "/api/audit/cases/no-such-case.csv", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     /** The records of a CSV text: its lines, except line breaks inside quotes. */

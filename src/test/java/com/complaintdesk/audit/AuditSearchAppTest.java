@@ -57,15 +57,38 @@ class AuditSearchAppTest {
     @BeforeAll
     void seed() {
         seeds = new SeededCases(jdbc);
-        a = seeds.posted(1, "instagram", "ig-a").customer("cust-1", "Mia Chen").order("ord-1").triage("T1", "safety")
-                .breached().compensation("full_refund", "38.50").review("updated").insert();
-        b = seeds.posted(2, "ebay", "eb-b").customer("cust-1", "Mia Chen").order("ord-2").triage("T2", "quality")
-                .compensation("none", null).review("declined").insert();
-        c = seeds.posted(3, "wechat", "wx-c").customer("cust-2", "李雷").triage("T3", "suggestion").open().breached()
+        a = seeds.posted(1, "instagram", "ig-a")
+                .customer("cust-1", "Mia Chen")
+                .order("ord-1")
+                .triage("T1", "safety")
+                .breached()
+                .compensation("full_refund", "38.50")
+                .review("updated")
                 .insert();
-        d = seeds.posted(4, "instagram", "ig-d").customer("cust-3", null).order("ord-3").triage("T2", "shipping_delay")
-                .compensation("partial_refund", "5.00").review("no_answer").insert();
-        e = seeds.posted(5, "email", "em-e").customer("cust-3", null).triage("T3", "other").compensation("declined", null)
+        b = seeds.posted(2, "ebay", "eb-b")
+                .customer("cust-1", "Mia Chen")
+                .order("ord-2")
+                .triage("T2", "quality")
+                .compensation("none", null)
+                .review("declined")
+                .insert();
+        c = seeds.posted(3, "wechat", "wx-c")
+                .customer("cust-2", "李雷")
+                .triage("T3", "suggestion")
+                .open()
+                .breached()
+                .insert();
+        d = seeds.posted(4, "instagram", "ig-d")
+                .customer("cust-3", null)
+                .order("ord-3")
+                .triage("T2", "shipping_delay")
+                .compensation("partial_refund", "5.00")
+                .review("no_answer")
+                .insert();
+        e = seeds.posted(5, "email", "em-e")
+                .customer("cust-3", null)
+                .triage("T3", "other")
+                .compensation("declined", null)
                 .insert();
     }
 
@@ -84,7 +107,8 @@ class AuditSearchAppTest {
         assertThat(first.path("slaBreached").asBoolean()).isTrue();
         assertThat(first.path("compensation").asText()).isEqualTo("full_refund");
         assertThat(first.path("compensationAmount").decimalValue()).isEqualByComparingTo("38.50");
-        assertThat(first.path("postedAt").asText()).isEqualTo(seeds.at(1, 0).toString().replace("Z", ":00Z"));
+        assertThat(first.path("postedAt").asText())
+                .isEqualTo(seeds.at(1, 0).toString().replace("Z", ":00Z"));
     }
 
     @Test
@@ -106,26 +130,42 @@ class AuditSearchAppTest {
         assertThat(ids("reviewOutcome", "declined")).containsExactly(b);
         assertThat(ids("reviewOutcome", "no_answer")).containsExactly(d);
         assertThat(ids("channel", "instagram", "slaBreached", "true")).containsExactly(a);
-        assertThat(ids("customer", "cust-3-" + seeds.run, "compensationGiven", "false")).containsExactly(e);
+        assertThat(ids("customer", "cust-3-" + seeds.run, "compensationGiven", "false"))
+                .containsExactly(e);
         assertThat(ids("channel", "phone")).isEmpty();
     }
 
     @Test
     void identifyingFiltersFindTheirCaseAmongAllCases() {
         assertThat(externalIds(search("audrey", q("externalId", c)).getBody())).containsExactly(c);
-        assertThat(externalIds(search("audrey", q("order", "ord-3-" + seeds.run)).getBody())).containsExactly(d);
-        assertThat(externalIds(search("audrey", q("customer", "Mia Chen " + seeds.run)).getBody())).containsExactly(b, a);
+        assertThat(externalIds(
+                        search("audrey", q("order", "ord-3-" + seeds.run)).getBody()))
+                .containsExactly(d);
+        assertThat(externalIds(
+                        search("audrey", q("customer", "Mia Chen " + seeds.run)).getBody()))
+                .containsExactly(b, a);
     }
 
     @Test
     void fromIsInclusiveAndToExclusiveOrTheWholeDayForADate() {
-        String twoToFour = q("from", seeds.at(2, 0).toString(), "to", seeds.at(4, 0).toString());
+        String twoToFour =
+                q("from", seeds.at(2, 0).toString(), "to", seeds.at(4, 0).toString());
         assertThat(externalIds(search("audrey", twoToFour).getBody())).containsExactly(c, b);
         // the same span written with another offset
-        String shanghai = q("from", seeds.at(2, 0).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
-                .toOffsetDateTime().toString(), "to", seeds.at(4, 0).toString());
+        String shanghai = q(
+                "from",
+                seeds.at(2, 0)
+                        .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                        .toOffsetDateTime()
+                        .toString(),
+                "to",
+                seeds.at(4, 0).toString());
         assertThat(externalIds(search("audrey", shanghai).getBody())).containsExactly(c, b);
-        String dayBefore = q("from", seeds.day.minusDays(1).toString(), "to", seeds.day.minusDays(1).toString());
+        String dayBefore = q(
+                "from",
+                seeds.day.minusDays(1).toString(),
+                "to",
+                seeds.day.minusDays(1).toString());
         assertThat(externalIds(search("audrey", dayBefore).getBody())).isEmpty();
     }
 
@@ -186,17 +226,32 @@ class AuditSearchAppTest {
             assertThat(item.path("compensationGiven").asBoolean()).isFalse();
         });
 
-        slaEvents.record(new SlaEvent(caseId, null, SlaEvent.FIRST_RESPONSE, SlaEvent.BREACHED, "T2",
-                OffsetDateTime.now(), OffsetDateTime.now(), null));
+        slaEvents.record(new SlaEvent(
+                caseId,
+                null,
+                SlaEvent.FIRST_RESPONSE,
+                SlaEvent.BREACHED,
+                "T2",
+                OffsetDateTime.now(),
+                OffsetDateTime.now(),
+                null));
         caseRecords.recordCompensation(caseId, "coupon", new BigDecimal("5.00"));
-        assertThat(externalIds(search("audrey", byOrder + "&slaBreached=true&compensationGiven=true").getBody())).hasSize(1);
+        assertThat(externalIds(search("audrey", byOrder + "&slaBreached=true&compensationGiven=true")
+                        .getBody()))
+                .hasSize(1);
 
         caseRecords.recordCompensation(caseId, "declined", null);
-        assertThat(externalIds(search("audrey", byOrder + "&compensationGiven=true").getBody())).isEmpty();
-        assertThat(externalIds(search("audrey", byOrder + "&compensationGiven=false").getBody())).hasSize(1);
+        assertThat(externalIds(
+                        search("audrey", byOrder + "&compensationGiven=true").getBody()))
+                .isEmpty();
+        assertThat(externalIds(
+                        search("audrey", byOrder + "&compensationGiven=false").getBody()))
+                .hasSize(1);
 
         // a case received before V10 had no order id: migration 10.1 reads it from the complaint as received
-        jdbc.sql("UPDATE cd_complaint SET order_id = NULL WHERE id = :id").param("id", caseId).update();
+        jdbc.sql("UPDATE cd_complaint SET order_id = NULL WHERE id = :id")
+                .param("id", caseId)
+                .update();
         assertThat(externalIds(search("audrey", byOrder).getBody())).isEmpty();
         Migrations.run(new OrderIdBackfill(), dataSource);
         assertThat(externalIds(search("audrey", byOrder).getBody())).hasSize(1);

@@ -73,30 +73,46 @@ class CaseTimelineAppTest {
         int triageDecision = first(entries, received, "the triage decision", e -> decision(e, "triage"));
         int comment = first(entries, triageDecision, "sam's comment", e -> is(e, "comment", "added"));
         // the form's values are set as ana submits it, the task is completed with them
-        int triageNote = first(entries, comment, "the triage note ana submitted",
-                e -> is(e, "variable", null) && Var.TRIAGE_NOTE.equals(e.path("detail").path("name").asText()));
+        int triageNote = first(
+                entries,
+                comment,
+                "the triage note ana submitted",
+                e -> is(e, "variable", null)
+                        && Var.TRIAGE_NOTE.equals(e.path("detail").path("name").asText()));
         int triage = first(entries, triageNote, "triage completed", e -> task(e, "completed", Activity.CONFIRM_TRIAGE));
         int draft = first(entries, triage, "the reply drafted", e -> task(e, "completed", Activity.DRAFT_REPLY));
         int redLines = first(entries, draft, "the red-line check", e -> decision(e, "red-lines"));
         int replyDelivered = first(entries, redLines, "the reply delivered", e -> message(e, "delivered", "REPLY"));
-        int firstResponse = first(entries, replyDelivered, "the first response recorded",
-                e -> is(e, "case", "first-response"));
-        int followUp = first(entries, firstResponse, "the follow-up prepared",
+        int firstResponse =
+                first(entries, replyDelivered, "the first response recorded", e -> is(e, "case", "first-response"));
+        int followUp = first(
+                entries,
+                firstResponse,
+                "the follow-up prepared",
                 e -> task(e, "completed", Activity.PREPARE_FOLLOW_UP));
-        int contact = first(entries, followUp, "the customer contacted", e -> task(e, "completed", Activity.CONTACT_CUSTOMER));
-        int privateMessage = first(entries, contact, "the private message delivered",
-                e -> message(e, "delivered", "PRIVATE_MESSAGE"));
-        int resolution = first(entries, privateMessage, "the resolution confirmed",
+        int contact = first(
+                entries, followUp, "the customer contacted", e -> task(e, "completed", Activity.CONTACT_CUSTOMER));
+        int privateMessage = first(
+                entries, contact, "the private message delivered", e -> message(e, "delivered", "PRIVATE_MESSAGE"));
+        int resolution = first(
+                entries,
+                privateMessage,
+                "the resolution confirmed",
                 e -> task(e, "completed", Activity.CONFIRM_RESOLUTION));
         int resolved = first(entries, resolution, "the case resolved", e -> is(e, "case", "resolved"));
-        int reviewRequest = first(entries, resolved, "the review request delivered",
-                e -> message(e, "delivered", "REVIEW_REQUEST"));
-        int reviewOutcome = first(entries, reviewRequest, "the review outcome recorded",
+        int reviewRequest = first(
+                entries, resolved, "the review request delivered", e -> message(e, "delivered", "REVIEW_REQUEST"));
+        int reviewOutcome = first(
+                entries,
+                reviewRequest,
+                "the review outcome recorded",
                 e -> task(e, "completed", Activity.RECORD_REVIEW_OUTCOME));
-        int close = first(entries, reviewOutcome, "the case closed by ana", e -> task(e, "completed", Activity.CLOSE_CASE));
+        int close =
+                first(entries, reviewOutcome, "the case closed by ana", e -> task(e, "completed", Activity.CLOSE_CASE));
         int closed = first(entries, close, "the case record closed", e -> is(e, "case", "closed"));
         first(entries, closed, "the lifecycle ended", e -> is(e, "process", "ended"));
-        assertThat(entries.get(firstResponse).path("at").asText()).as("first response recorded as the reply was delivered")
+        assertThat(entries.get(firstResponse).path("at").asText())
+                .as("first response recorded as the reply was delivered")
                 .isEqualTo(entries.get(replyDelivered).path("at").asText());
 
         JsonNode receivedEntry = entries.get(received);
@@ -106,8 +122,11 @@ class CaseTimelineAppTest {
         // the DMN evaluation with what went in and what came out
         JsonNode triageDmn = entries.get(triageDecision).path("detail");
         assertThat(triageDmn.path("activityId").asText()).isEqualTo(Activity.SUGGEST_TRIAGE);
-        assertThat(values(triageDmn.path("inputs"))).containsEntry("Signals", "suggestion").containsKey("Order value");
-        assertThat(values(triageDmn.path("outputs"))).containsEntry("Suggested tier", "T3")
+        assertThat(values(triageDmn.path("inputs")))
+                .containsEntry("Signals", "suggestion")
+                .containsKey("Order value");
+        assertThat(values(triageDmn.path("outputs")))
+                .containsEntry("Suggested tier", "T3")
                 .containsEntry("Suggested category", "suggestion");
         assertThat(entries.get(triageDecision).path("processKey").asText()).isEqualTo("complaint-lifecycle");
 
@@ -117,18 +136,33 @@ class CaseTimelineAppTest {
         assertThat(commentEntry.path("detail").path("task").asText()).isEqualTo("Confirm triage");
 
         // every task: its candidate groups, claimed and completed by ana, with its duration
-        List<JsonNode> completed = entries.stream().filter(e -> is(e, "task", "completed")).toList();
-        assertThat(completed).extracting(e -> e.path("detail").path("taskDefinitionKey").asText()).containsExactly(
-                Activity.CONFIRM_TRIAGE, Activity.DRAFT_REPLY, Activity.PREPARE_FOLLOW_UP, Activity.CONTACT_CUSTOMER,
-                Activity.CONFIRM_RESOLUTION, Activity.RECORD_REVIEW_OUTCOME, Activity.CLOSE_CASE);
+        List<JsonNode> completed =
+                entries.stream().filter(e -> is(e, "task", "completed")).toList();
+        assertThat(completed)
+                .extracting(e -> e.path("detail").path("taskDefinitionKey").asText())
+                .containsExactly(
+                        Activity.CONFIRM_TRIAGE,
+                        Activity.DRAFT_REPLY,
+                        Activity.PREPARE_FOLLOW_UP,
+                        Activity.CONTACT_CUSTOMER,
+                        Activity.CONFIRM_RESOLUTION,
+                        Activity.RECORD_REVIEW_OUTCOME,
+                        Activity.CLOSE_CASE);
         assertThat(completed).allSatisfy(e -> {
             assertThat(e.path("actor").asText()).as(e.toString()).isEqualTo(ANA);
-            assertThat(e.path("detail").path("claimedBy").asText()).as(e.toString()).isEqualTo(ANA);
-            assertThat(texts(e.path("detail").path("candidateGroups"))).as(e.toString())
+            assertThat(e.path("detail").path("claimedBy").asText())
+                    .as(e.toString())
+                    .isEqualTo(ANA);
+            assertThat(texts(e.path("detail").path("candidateGroups")))
+                    .as(e.toString())
                     .containsExactly("agents", "supervisors");
-            assertThat(e.path("detail").path("durationMs").asLong(-1)).as(e.toString()).isNotNegative();
+            assertThat(e.path("detail").path("durationMs").asLong(-1))
+                    .as(e.toString())
+                    .isNotNegative();
             assertThat(Instant.parse(e.path("detail").path("claimedAt").asText()))
-                    .isBetween(Instant.parse(e.path("detail").path("createdAt").asText()), Instant.parse(e.path("at").asText()));
+                    .isBetween(
+                            Instant.parse(e.path("detail").path("createdAt").asText()),
+                            Instant.parse(e.path("at").asText()));
         });
         assertThat(entries.stream().filter(e -> is(e, "task", "created"))).hasSize(completed.size());
         assertThat(entries.stream().filter(e -> is(e, "operation", "Claim")))
@@ -147,14 +181,23 @@ class CaseTimelineAppTest {
         assertThat(entries.get(replyDelivered).path("processKey").asText()).isEqualTo("complaint-lifecycle");
 
         // the SLA clocks and the evidence, verified
-        assertThat(entries.stream().filter(e -> is(e, "sla", null))
-                .map(e -> e.path("detail").path("clock").asText() + " " + e.path("event").asText()))
-                .contains("first_response started", "resolution started", "first_response stopped", "resolution stopped")
+        assertThat(entries.stream()
+                        .filter(e -> is(e, "sla", null))
+                        .map(e -> e.path("detail").path("clock").asText() + " "
+                                + e.path("event").asText()))
+                .contains(
+                        "first_response started", "resolution started", "first_response stopped", "resolution stopped")
                 .doesNotContain("first_response breached", "resolution breached");
         assertThat(entries.stream().filter(e -> is(e, "evidence", null)))
-                .extracting(e -> e.path("detail").path("kind").asText() + " " + e.path("event").asText())
-                .containsExactly("complaint verified", "order verified", "outbound verified", "outbound verified",
-                        "outbound verified", "order verified");
+                .extracting(e -> e.path("detail").path("kind").asText() + " "
+                        + e.path("event").asText())
+                .containsExactly(
+                        "complaint verified",
+                        "order verified",
+                        "outbound verified",
+                        "outbound verified",
+                        "outbound verified",
+                        "order verified");
         assertThat(timeline.path("evidence").path("valid").asBoolean()).isTrue();
     }
 
@@ -169,7 +212,8 @@ class CaseTimelineAppTest {
         TimelineCases.awaitEnded(tasklist, history, c.processInstanceId());
 
         List<String> audrey = summary(timeline("audrey", c.caseId()));
-        assertThat(audrey).anyMatch(line -> line.startsWith("task completed ana Close case"))
+        assertThat(audrey)
+                .anyMatch(line -> line.startsWith("task completed ana Close case"))
                 .anyMatch(line -> line.startsWith("decision evaluated null Triage"))
                 .anyMatch(line -> line.startsWith("variable "));
         assertThat(summary(timeline("olga", c.caseId()))).isEqualTo(audrey);
@@ -190,7 +234,9 @@ class CaseTimelineAppTest {
 
     private JsonNode timeline(String user, String caseId) {
         ResponseEntity<JsonNode> response = tasklist.get(user, "/api/audit/cases/" + caseId + "/timeline");
-        assertThat(response.getStatusCode()).as("%s: %s", user, response.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getStatusCode())
+                .as("%s: %s", user, response.getBody())
+                .isEqualTo(HttpStatus.OK);
         return response.getBody();
     }
 
@@ -198,7 +244,8 @@ class CaseTimelineAppTest {
         for (int i = 1; i < entries.size(); i++) {
             Instant before = Instant.parse(entries.get(i - 1).path("at").asText());
             Instant at = Instant.parse(entries.get(i).path("at").asText());
-            assertThat(at).as("entry %d (%s) after entry %d (%s)", i, entries.get(i), i - 1, entries.get(i - 1))
+            assertThat(at)
+                    .as("entry %d (%s) after entry %d (%s)", i, entries.get(i), i - 1, entries.get(i - 1))
                     .isAfterOrEqualTo(before);
         }
     }
@@ -214,19 +261,24 @@ class CaseTimelineAppTest {
     }
 
     private static boolean is(JsonNode e, String kind, String event) {
-        return kind.equals(e.path("kind").asText()) && (event == null || event.equals(e.path("event").asText()));
+        return kind.equals(e.path("kind").asText())
+                && (event == null || event.equals(e.path("event").asText()));
     }
 
     private static boolean task(JsonNode e, String event, String taskDefinitionKey) {
-        return is(e, "task", event) && taskDefinitionKey.equals(e.path("detail").path("taskDefinitionKey").asText());
+        return is(e, "task", event)
+                && taskDefinitionKey.equals(
+                        e.path("detail").path("taskDefinitionKey").asText());
     }
 
     private static boolean decision(JsonNode e, String decisionKey) {
-        return is(e, "decision", "evaluated") && decisionKey.equals(e.path("detail").path("decisionKey").asText());
+        return is(e, "decision", "evaluated")
+                && decisionKey.equals(e.path("detail").path("decisionKey").asText());
     }
 
     private static boolean message(JsonNode e, String event, String messageKind) {
-        return is(e, "message", event) && messageKind.equals(e.path("detail").path("kind").asText());
+        return is(e, "message", event)
+                && messageKind.equals(e.path("detail").path("kind").asText());
     }
 
     /** A decision's inputs or outputs by name. */
@@ -245,8 +297,10 @@ class CaseTimelineAppTest {
     /** What each entry says, without the evidence check's own time: kind, event, actor, title, process. */
     private static List<String> summary(JsonNode timeline) {
         List<String> lines = new ArrayList<>();
-        timeline.path("entries").forEach(e -> lines.add(e.path("kind").asText() + " " + e.path("event").asText() + " "
-                + e.path("actor").asText() + " " + e.path("title").asText() + " " + e.path("at").asText()));
+        timeline.path("entries")
+                .forEach(e -> lines.add(e.path("kind").asText() + " "
+                        + e.path("event").asText() + " " + e.path("actor").asText() + " "
+                        + e.path("title").asText() + " " + e.path("at").asText()));
         return lines;
     }
 
@@ -254,8 +308,9 @@ class CaseTimelineAppTest {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             JsonNode e = entries.get(i);
-            lines.add(i + " " + e.path("at").asText() + " " + e.path("kind").asText() + " " + e.path("event").asText()
-                    + " " + e.path("actor").asText() + " " + e.path("title").asText());
+            lines.add(i + " " + e.path("at").asText() + " " + e.path("kind").asText() + " "
+                    + e.path("event").asText() + " " + e.path("actor").asText() + " "
+                    + e.path("title").asText());
         }
         return lines.stream().collect(Collectors.toList());
     }

@@ -17,7 +17,8 @@ final class SeededCases {
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     /** The day the cases were posted on (UTC), somewhere in 2001–2014. */
-    final LocalDate day = LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(5000));
+    final LocalDate day =
+            LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(5000));
 
     private final JdbcClient jdbc;
 
@@ -107,7 +108,8 @@ final class SeededCases {
 
         /** Stores the case; returns its external id. */
         String insert() {
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                     INSERT INTO cd_complaint (id, channel, external_id, business_key, posted_at, received_at, language, text,
                                               customer_id, customer_name, order_id, payload, tier, category, status,
                                               sla_breached, compensation, compensation_amount, compensation_given,
@@ -133,7 +135,9 @@ final class SeededCases {
                     .param("slaBreached", slaBreached)
                     .param("compensation", compensation)
                     .param("amount", compensationAmount)
-                    .param("given", compensation != null && !compensation.equals("none") && !compensation.equals("declined"))
+                    .param(
+                            "given",
+                            compensation != null && !compensation.equals("none") && !compensation.equals("declined"))
                     .param("reviewOutcome", reviewOutcome)
                     .param("closedAt", "closed".equals(status) ? postedAt.plusDays(1) : null)
                     .update();

@@ -35,11 +35,18 @@ final class TimelineCases {
 
         String triage = tasklist.awaitTask(ANA, c.processInstanceId(), Activity.CONFIRM_TRIAGE);
         tasklist.claim(ANA, triage);
-        ResponseEntity<JsonNode> comment = tasklist.post(SAM, tasklist.engine("/task/" + triage + "/comment/create"),
-                Map.of("message", TRIAGE_COMMENT));
-        assertThat(comment.getStatusCode()).as(String.valueOf(comment.getBody())).isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> comment = tasklist.post(
+                SAM, tasklist.engine("/task/" + triage + "/comment/create"), Map.of("message", TRIAGE_COMMENT));
+        assertThat(comment.getStatusCode())
+                .as(String.valueOf(comment.getBody()))
+                .isEqualTo(HttpStatus.OK);
         List<GeneralSuggestionCase.Step> steps = GeneralSuggestionCase.steps();
-        tasklist.work(ANA, c.processInstanceId(), Activity.CONFIRM_TRIAGE, steps.get(0).values(), triage);
+        tasklist.work(
+                ANA,
+                c.processInstanceId(),
+                Activity.CONFIRM_TRIAGE,
+                steps.get(0).values(),
+                triage);
         for (GeneralSuggestionCase.Step step : steps.subList(1, steps.size())) {
             tasklist.work(ANA, c.processInstanceId(), step.taskKey(), step.values());
         }
@@ -48,10 +55,13 @@ final class TimelineCases {
 
     /** Waits until the engine's history says the process instance ended. */
     static void awaitEnded(Tasklist tasklist, org.camunda.bpm.engine.HistoryService history, String processInstanceId) {
-        tasklist.poll(() -> {
-            HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-                    .processInstanceId(processInstanceId).singleResult();
-            return instance != null && instance.getEndTime() != null ? instance : null;
-        }, () -> processInstanceId + " has not ended");
+        tasklist.poll(
+                () -> {
+                    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+                            .processInstanceId(processInstanceId)
+                            .singleResult();
+                    return instance != null && instance.getEndTime() != null ? instance : null;
+                },
+                () -> processInstanceId + " has not ended");
     }
 }

@@ -53,7 +53,11 @@ class BenchmarkAppTest {
 
         LifecycleBenchmark lifecycle = new LifecycleBenchmark(tasklist, engine, settings);
         measure(report, settings, "lifecycle", lifecycle::run);
-        measure(report, settings, "slaTimers", new SlaTimerBenchmark(tasklist, engine.getHistoryService(), jdbc, settings)::run);
+        measure(
+                report,
+                settings,
+                "slaTimers",
+                new SlaTimerBenchmark(tasklist, engine.getHistoryService(), jdbc, settings)::run);
         measure(report, settings, "intake", new IntakeBenchmark(http, settings)::run);
         AuditBenchmark audit = new AuditBenchmark(tasklist, jdbc, settings);
         try {
@@ -65,8 +69,13 @@ class BenchmarkAppTest {
 
         assertThat(settings.reportDirectory().resolve("report.md")).exists();
         assertThat(Files.readString(settings.reportDirectory().resolve("report.md")))
-                .contains(TestDatabase.onPostgres() ? "## PostgreSQL" : "## H2", "### Targets", "### Lifecycle throughput",
-                        "### SLA timer lateness", "### Audit lookups", "### Intake");
+                .contains(
+                        TestDatabase.onPostgres() ? "## PostgreSQL" : "## H2",
+                        "### Targets",
+                        "### Lifecycle throughput",
+                        "### SLA timer lateness",
+                        "### Audit lookups",
+                        "### Intake");
         if (settings.parts().equals(BenchmarkSettings.ALL_PARTS)) {
             assertConsistent(written.path("databases").path(database), settings);
         }
@@ -76,8 +85,8 @@ class BenchmarkAppTest {
      * Runs one part and writes the report so far; a part that breaks down is reported as failed (with why) and the
      * others still run.
      */
-    private static void measure(BenchmarkReport report, BenchmarkSettings settings, String part,
-            Supplier<Map<String, Object>> run) {
+    private static void measure(
+            BenchmarkReport report, BenchmarkSettings settings, String part, Supplier<Map<String, Object>> run) {
         if (!settings.runs(part)) {
             return;
         }
@@ -93,52 +102,83 @@ class BenchmarkAppTest {
     private static void assertConsistent(JsonNode r, BenchmarkSettings settings) {
         SoftAssertions softly = new SoftAssertions();
         JsonNode p = r.path("parts");
-        p.fields().forEachRemaining(part -> softly.assertThat(part.getValue().path("failed").asText())
-                .as("part %s failed", part.getKey()).isEmpty());
+        p.fields().forEachRemaining(part -> softly.assertThat(
+                        part.getValue().path("failed").asText())
+                .as("part %s failed", part.getKey())
+                .isEmpty());
         softly.assertThat(r.path("mode").asText()).isEqualTo(settings.mode());
         softly.assertThat(r.at("/machine/cores").asInt()).isPositive();
         for (String kind : List.of("application", "baseline")) {
             for (int clients : LifecycleBenchmark.CLIENTS) {
                 JsonNode phase = p.at("/lifecycle/" + kind + "/clients" + clients);
-                softly.assertThat(phase.path("casesStarted").asInt()).as("%s, %d clients: cases started", kind, clients)
+                softly.assertThat(phase.path("casesStarted").asInt())
+                        .as("%s, %d clients: cases started", kind, clients)
                         .isGreaterThanOrEqualTo(clients);
-                softly.assertThat(phase.path("casesClosed").asInt()).as("%s, %d clients: cases closed = started", kind, clients)
+                softly.assertThat(phase.path("casesClosed").asInt())
+                        .as("%s, %d clients: cases closed = started", kind, clients)
                         .isEqualTo(phase.path("casesStarted").asInt());
-                softly.assertThat(phase.path("errors").asInt()).as("%s, %d clients: errors %s", kind, clients,
-                        phase.path("errorKinds")).isZero();
-                softly.assertThat(phase.path("casesPerSecond").asDouble()).as("%s, %d clients: cases/s", kind, clients).isPositive();
+                softly.assertThat(phase.path("errors").asInt())
+                        .as("%s, %d clients: errors %s", kind, clients, phase.path("errorKinds"))
+                        .isZero();
+                softly.assertThat(phase.path("casesPerSecond").asDouble())
+                        .as("%s, %d clients: cases/s", kind, clients)
+                        .isPositive();
             }
-            softly.assertThat(p.at("/lifecycle/ratioToBaseline/clients4").asDouble()).as("ratio").isPositive();
+            softly.assertThat(p.at("/lifecycle/ratioToBaseline/clients4").asDouble())
+                    .as("ratio")
+                    .isPositive();
         }
-        softly.assertThat(p.at("/lifecycle/application/clients1/perStep").size()).as("steps: intake, 7 × 3, end").isEqualTo(23);
+        softly.assertThat(p.at("/lifecycle/application/clients1/perStep").size())
+                .as("steps: intake, 7 × 3, end")
+                .isEqualTo(23);
 
         JsonNode burst = p.at("/slaTimers/burst");
-        softly.assertThat(burst.path("casesCreated").asInt()).as("SLA cases created").isEqualTo(settings.slaTimers());
-        softly.assertThat(burst.path("creationErrors").asInt()).as("SLA creation errors").isZero();
-        softly.assertThat(burst.path("escalationTasksCreated").asInt()).as("escalations, one per deadline")
+        softly.assertThat(burst.path("casesCreated").asInt())
+                .as("SLA cases created")
                 .isEqualTo(settings.slaTimers());
-        softly.assertThat(burst.at("/latenessIncludingCasesCreatedLate/count").asInt()).isEqualTo(settings.slaTimers());
-        softly.assertThat(p.at("/slaTimers/idle/escalationTasksCreated").asInt()).as("idle escalations")
+        softly.assertThat(burst.path("creationErrors").asInt())
+                .as("SLA creation errors")
+                .isZero();
+        softly.assertThat(burst.path("escalationTasksCreated").asInt())
+                .as("escalations, one per deadline")
+                .isEqualTo(settings.slaTimers());
+        softly.assertThat(burst.at("/latenessIncludingCasesCreatedLate/count").asInt())
+                .isEqualTo(settings.slaTimers());
+        softly.assertThat(p.at("/slaTimers/idle/escalationTasksCreated").asInt())
+                .as("idle escalations")
                 .isEqualTo(settings.slaIdleDeadlines());
 
         for (String lookup : AuditBenchmark.LOOKUPS) {
             JsonNode l = p.at("/audit/lookups/" + lookup);
             softly.assertThat(l.path("count").asInt()).as("%s lookups", lookup).isEqualTo(settings.auditLookups());
             softly.assertThat(l.path("errors").asInt()).as("%s errors", lookup).isZero();
-            softly.assertThat(l.path("emptyAnswers").asInt()).as("%s found nothing", lookup).isZero();
+            softly.assertThat(l.path("emptyAnswers").asInt())
+                    .as("%s found nothing", lookup)
+                    .isZero();
         }
         softly.assertThat(p.at("/audit/seeding/casesInTable").asLong()).isGreaterThanOrEqualTo(settings.auditCases());
 
         JsonNode intake = p.path("intake");
-        softly.assertThat(intake.path("sent").asInt()).as("intake requests sent").isEqualTo(intake.path("planned").asInt())
-                .isEqualTo((int) (settings.intakePerSecond() * settings.intakeDuration().toSeconds()));
-        softly.assertThat(intake.path("errors").asInt()).as("intake errors %s", intake.path("errorKinds")).isZero();
+        softly.assertThat(intake.path("sent").asInt())
+                .as("intake requests sent")
+                .isEqualTo(intake.path("planned").asInt())
+                .isEqualTo((int)
+                        (settings.intakePerSecond() * settings.intakeDuration().toSeconds()));
+        softly.assertThat(intake.path("errors").asInt())
+                .as("intake errors %s", intake.path("errorKinds"))
+                .isZero();
         softly.assertThat(intake.at("/memory/heapAfterGcMb").asLong()).isPositive();
 
-        softly.assertThat(r.path("targets").size()).as("targets").isEqualTo(TestDatabase.onPostgres() ? 4 + 1 + AuditBenchmark.LOOKUPS.size() + 3 : 4);
+        softly.assertThat(r.path("targets").size())
+                .as("targets")
+                .isEqualTo(TestDatabase.onPostgres() ? 4 + 1 + AuditBenchmark.LOOKUPS.size() + 3 : 4);
         for (JsonNode t : r.path("targets")) {
-            softly.assertThat(t.path("met").isBoolean()).as("%s met?", t.path("measure").asText()).isTrue();
-            softly.assertThat(t.path("by").asText()).as("%s by how much", t.path("measure").asText()).isNotBlank();
+            softly.assertThat(t.path("met").isBoolean())
+                    .as("%s met?", t.path("measure").asText())
+                    .isTrue();
+            softly.assertThat(t.path("by").asText())
+                    .as("%s by how much", t.path("measure").asText())
+                    .isNotBlank();
         }
         softly.assertAll();
     }

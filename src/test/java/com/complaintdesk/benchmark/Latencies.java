@@ -37,7 +37,15 @@ final class Latencies {
         s.put("p95Ms", round(percentileMillis(95)));
         s.put("p99Ms", round(percentileMillis(99)));
         s.put("maxMs", round(percentileMillis(100)));
-        s.put("meanMs", round(nanos.isEmpty() ? 0 : millis((long) nanos.stream().mapToLong(Long::longValue).average().orElse(0))));
+        s.put(
+                "meanMs",
+                round(
+                        nanos.isEmpty()
+                                ? 0
+                                : millis((long) nanos.stream()
+                                        .mapToLong(Long::longValue)
+                                        .average()
+                                        .orElse(0))));
         return s;
     }
 

@@ -58,7 +58,9 @@ final class LifecycleBenchmark {
         }
         Map<String, Object> application = new LinkedHashMap<>();
         for (int clients : CLIENTS) {
-            application.put("clients" + clients, phase("application", clients, settings.lifecycleMeasure(), this::applicationCase));
+            application.put(
+                    "clients" + clients,
+                    phase("application", clients, settings.lifecycleMeasure(), this::applicationCase));
         }
         result.put("application", application);
 
@@ -69,7 +71,9 @@ final class LifecycleBenchmark {
             }
             Map<String, Object> bare = new LinkedHashMap<>();
             for (int clients : CLIENTS) {
-                bare.put("clients" + clients, phase("baseline", clients, settings.lifecycleMeasure(), this::baselineCase));
+                bare.put(
+                        "clients" + clients,
+                        phase("baseline", clients, settings.lifecycleMeasure(), this::baselineCase));
             }
             result.put("baseline", bare);
         } finally {
@@ -105,9 +109,10 @@ final class LifecycleBenchmark {
         long time(String name, long since) {
             long now = System.nanoTime();
             byName.computeIfAbsent(name, n -> {
-                order.add(n);
-                return new Latencies();
-            }).add(now - since);
+                        order.add(n);
+                        return new Latencies();
+                    })
+                    .add(now - since);
             return now;
         }
     }
@@ -134,10 +139,15 @@ final class LifecycleBenchmark {
 
     private String baselineCase(Steps steps) {
         long t = System.nanoTime();
-        String id = engine.getRuntimeService().startProcessInstanceByKey(BASELINE_KEY).getId();
+        String id = engine.getRuntimeService()
+                .startProcessInstanceByKey(BASELINE_KEY)
+                .getId();
         t = steps.time("start", t);
         for (int i = 1; i <= userTasks; i++) {
-            Task task = engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult();
+            Task task = engine.getTaskService()
+                    .createTaskQuery()
+                    .processInstanceId(id)
+                    .singleResult();
             t = steps.time("find", t);
             engine.getTaskService().claim(task.getId(), AGENT);
             t = steps.time("claim", t);
@@ -149,22 +159,31 @@ final class LifecycleBenchmark {
 
     /** The bare process: start, as many user tasks as the complaint's path has, end. */
     private Deployment deployBaseline() {
-        AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(BASELINE_KEY).name("Benchmark baseline")
-                .camundaHistoryTimeToLive(1).startEvent();
+        AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(BASELINE_KEY)
+                .name("Benchmark baseline")
+                .camundaHistoryTimeToLive(1)
+                .startEvent();
         for (int i = 1; i <= userTasks; i++) {
             flow = flow.userTask("Task_" + i).camundaCandidateGroups("agents");
         }
         BpmnModelInstance model = flow.endEvent().done();
-        return engine.getRepositoryService().createDeployment().name(BASELINE_KEY)
-                .addModelInstance(BASELINE_KEY + ".bpmn", model).deploy();
+        return engine.getRepositoryService()
+                .createDeployment()
+                .name(BASELINE_KEY)
+                .addModelInstance(BASELINE_KEY + ".bpmn", model)
+                .deploy();
     }
 
     private void awaitEnded(String processInstanceId) {
-        tasklist.poll(() -> {
-            HistoricProcessInstance instance = engine.getHistoryService().createHistoricProcessInstanceQuery()
-                    .processInstanceId(processInstanceId).singleResult();
-            return instance != null && instance.getEndTime() != null ? instance : null;
-        }, () -> processInstanceId + " has not ended");
+        tasklist.poll(
+                () -> {
+                    HistoricProcessInstance instance = engine.getHistoryService()
+                            .createHistoricProcessInstanceQuery()
+                            .processInstanceId(processInstanceId)
+                            .singleResult();
+                    return instance != null && instance.getEndTime() != null ? instance : null;
+                },
+                () -> processInstanceId + " has not ended");
     }
 
     // ------------------------------------------------------------------------------------------------------- phase
@@ -236,8 +255,11 @@ final class LifecycleBenchmark {
         long closed = 0;
         for (int from = 0; from < ids.size(); from += 500) {
             Set<String> chunk = Set.copyOf(ids.subList(from, Math.min(ids.size(), from + 500)));
-            closed += engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceIds(chunk)
-                    .completed().count();
+            closed += engine.getHistoryService()
+                    .createHistoricProcessInstanceQuery()
+                    .processInstanceIds(chunk)
+                    .completed()
+                    .count();
         }
         return closed;
     }

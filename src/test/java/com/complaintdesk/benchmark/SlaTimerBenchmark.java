@@ -70,7 +70,11 @@ final class SlaTimerBenchmark {
         // How fast cases can be opened right now: a few with distant deadlines (they stay open, outside the measure).
         int calibration = Math.max(CREATING_CLIENTS, count / 50);
         long calibrationStart = System.nanoTime();
-        openAll(calibration, i -> Instant.now().minusSeconds(60), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+        openAll(
+                calibration,
+                i -> Instant.now().minusSeconds(60),
+                new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>(),
                 new AtomicInteger());
         double millisPerCase = (System.nanoTime() - calibrationStart) / 1e6 / calibration;
         // The window opens once every case is in, with room to spare: the rate of a busy machine varies.
@@ -81,13 +85,20 @@ final class SlaTimerBenchmark {
         Map<String, String> caseByInstance = new ConcurrentHashMap<>();
         AtomicInteger errors = new AtomicInteger();
         long creationStart = System.nanoTime();
-        openAll(count, i -> windowStart.plusNanos(windowNanos * i / Math.max(1, count - 1)).minus(within), createdAt,
-                caseByInstance, errors);
+        openAll(
+                count,
+                i -> windowStart
+                        .plusNanos(windowNanos * i / Math.max(1, count - 1))
+                        .minus(within),
+                createdAt,
+                caseByInstance,
+                errors);
         double creationSeconds = (System.nanoTime() - creationStart) / 1e9;
         Map<String, Instant> due = dueAt(List.copyOf(createdAt.keySet()));
         Instant windowEnd = windowStart.plus(settings.slaWindow());
         sleep(Duration.between(Instant.now(), windowEnd));
-        Map<String, Instant> escalated = awaitEscalations(caseByInstance, windowEnd.plus(settings.slaWaitForEscalations()));
+        Map<String, Instant> escalated =
+                awaitEscalations(caseByInstance, windowEnd.plus(settings.slaWaitForEscalations()));
 
         // A case opened after its deadline had no timer waiting when it fell due: its lateness is intake's, not the
         // job executor's, so it is counted but not measured.
@@ -121,8 +132,12 @@ final class SlaTimerBenchmark {
     }
 
     /** Opens {@code count} cases with 4 clients, the i-th posted at {@code postedAt(i)}, in the order of i. */
-    private void openAll(int count, IntFunction<Instant> postedAt, Map<String, Instant> createdAt,
-            Map<String, String> caseByInstance, AtomicInteger errors) {
+    private void openAll(
+            int count,
+            IntFunction<Instant> postedAt,
+            Map<String, Instant> createdAt,
+            Map<String, String> caseByInstance,
+            AtomicInteger errors) {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(CREATING_CLIENTS);
         try {
@@ -158,12 +173,13 @@ final class SlaTimerBenchmark {
             Instant due = Instant.now().plus(settings.slaIdleLead());
             Opened opened = open(due.minus(within));
             Instant recordedDue = dueAt(List.of(opened.caseId())).get(opened.caseId());
-            Map<String, Instant> escalated = awaitEscalations(Map.of(opened.processInstanceId(), opened.caseId()),
-                    recordedDue.plusSeconds(60));
+            Map<String, Instant> escalated =
+                    awaitEscalations(Map.of(opened.processInstanceId(), opened.caseId()), recordedDue.plusSeconds(60));
             if (escalated.isEmpty()) {
                 missing++;
             } else {
-                lateness.add(Duration.between(recordedDue, escalated.get(opened.caseId())).toNanos());
+                lateness.add(Duration.between(recordedDue, escalated.get(opened.caseId()))
+                        .toNanos());
             }
         }
         Map<String, Object> r = new LinkedHashMap<>();
@@ -176,7 +192,9 @@ final class SlaTimerBenchmark {
 
     private Opened open(Instant postedAt) {
         Map<String, Object> body = SampleComplaint.instagram(0);
-        body.put("postedAt", postedAt.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC).toString());
+        body.put(
+                "postedAt",
+                postedAt.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC).toString());
         return tasklist.open(AGENT, body);
     }
 
@@ -184,10 +202,15 @@ final class SlaTimerBenchmark {
     private Map<String, Instant> dueAt(List<String> caseIds) {
         Map<String, Instant> due = new HashMap<>();
         for (int from = 0; from < caseIds.size(); from += 500) {
-            jdbc.sql("SELECT case_id, due_at FROM cd_sla_event WHERE clock = :clock AND event = :event AND case_id IN (:ids)")
-                    .param("clock", SlaEvent.FIRST_RESPONSE).param("event", SlaEvent.STARTED)
+            jdbc.sql(
+                            "SELECT case_id, due_at FROM cd_sla_event WHERE clock = :clock AND event = :event AND case_id IN (:ids)")
+                    .param("clock", SlaEvent.FIRST_RESPONSE)
+                    .param("event", SlaEvent.STARTED)
                     .param("ids", caseIds.subList(from, Math.min(caseIds.size(), from + 500)))
-                    .query((rs, n) -> due.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant())).list();
+                    .query((rs, n) -> due.put(
+                            rs.getString(1),
+                            rs.getObject(2, OffsetDateTime.class).toInstant()))
+                    .list();
         }
         return due;
     }
@@ -198,8 +221,8 @@ final class SlaTimerBenchmark {
         java.util.Date since = java.util.Date.from(Instant.now().minus(Duration.ofHours(1)));
         while (true) {
             created.clear();
-            HistoricTaskInstanceQuery query = history.createHistoricTaskInstanceQuery()
-                    .taskDefinitionKey(Activity.HANDLE_FIRST_RESPONSE_BREACH);
+            HistoricTaskInstanceQuery query =
+                    history.createHistoricTaskInstanceQuery().taskDefinitionKey(Activity.HANDLE_FIRST_RESPONSE_BREACH);
             if (caseByInstance.size() == 1) {
                 query.processInstanceId(caseByInstance.keySet().iterator().next());
             } else {

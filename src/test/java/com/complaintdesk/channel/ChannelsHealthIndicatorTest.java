@@ -13,10 +13,12 @@ class ChannelsHealthIndicatorTest {
 
     @Test
     void channelWithARealAdapterIsLiveAndEveryOtherIsSandbox() {
-        Health health = new ChannelsHealthIndicator(List.of(new SandboxChannelGateway(), new RecordingGateway("ebay"))).health();
+        Health health = new ChannelsHealthIndicator(List.of(new SandboxChannelGateway(), new RecordingGateway("ebay")))
+                .health();
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(health.getDetails()).containsEntry("ebay", "live")
+        assertThat(health.getDetails())
+                .containsEntry("ebay", "live")
                 .containsEntry("instagram", "sandbox")
                 .containsEntry("wechat", "sandbox")
                 .containsEntry("email", "sandbox")

@@ -26,12 +26,25 @@ class MessagesApiAppTest {
     @Test
     void messagesListsWhatWasSentForACaseOldestFirst() {
         String caseId = openCase();
-        outbox.send(new OutboundMessage(caseId, "instagram", MessageKind.REPLY, OutboundMessage.PUBLIC, null,
-                "We're very sorry your mug arrived broken. We've sent you a direct message.", caseId + ":reply"));
-        outbox.send(new OutboundMessage(caseId, "instagram", MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE,
-                "mia.chen", "Hi Mia, this is Ana from the shop's care team.", caseId + ":dm"));
+        outbox.send(new OutboundMessage(
+                caseId,
+                "instagram",
+                MessageKind.REPLY,
+                OutboundMessage.PUBLIC,
+                null,
+                "We're very sorry your mug arrived broken. We've sent you a direct message.",
+                caseId + ":reply"));
+        outbox.send(new OutboundMessage(
+                caseId,
+                "instagram",
+                MessageKind.PRIVATE_MESSAGE,
+                OutboundMessage.PRIVATE,
+                "mia.chen",
+                "Hi Mia, this is Ana from the shop's care team.",
+                caseId + ":dm"));
 
-        ResponseEntity<JsonNode> response = as("ana").getForEntity("/api/complaints/" + caseId + "/messages", JsonNode.class);
+        ResponseEntity<JsonNode> response =
+                as("ana").getForEntity("/api/complaints/" + caseId + "/messages", JsonNode.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         List<JsonNode> ours = StreamSupport.stream(response.getBody().spliterator(), false)
@@ -49,7 +62,8 @@ class MessagesApiAppTest {
     void messagesOfACaseWithNothingSentYetIsAnEmptyList() {
         String caseId = openCase();
 
-        ResponseEntity<JsonNode> response = as("ana").getForEntity("/api/complaints/" + caseId + "/messages", JsonNode.class);
+        ResponseEntity<JsonNode> response =
+                as("ana").getForEntity("/api/complaints/" + caseId + "/messages", JsonNode.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody().isArray()).isTrue();
@@ -58,7 +72,8 @@ class MessagesApiAppTest {
 
     @Test
     void messagesOfAnUnknownCaseIsNotFound() {
-        ResponseEntity<JsonNode> response = as("ana").getForEntity("/api/complaints/no-such-case/messages", JsonNode.class);
+        ResponseEntity<JsonNode> response =
+                as("ana").getForEntity("/api/complaints/no-such-case/messages", JsonNode.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getBody().path("detail").asText()).isEqualTo("No case with id no-such-case");
@@ -68,12 +83,14 @@ class MessagesApiAppTest {
     void messagesRequireCredentials() {
         String caseId = openCase();
 
-        assertThat(http.getForEntity("/api/complaints/" + caseId + "/messages", String.class).getStatusCode())
+        assertThat(http.getForEntity("/api/complaints/" + caseId + "/messages", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     private String openCase() {
-        ResponseEntity<JsonNode> created = as("ana").postForEntity("/api/complaints", SampleComplaint.instagram(10), JsonNode.class);
+        ResponseEntity<JsonNode> created =
+                as("ana").postForEntity("/api/complaints", SampleComplaint.instagram(10), JsonNode.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return created.getBody().path("caseId").asText();
     }

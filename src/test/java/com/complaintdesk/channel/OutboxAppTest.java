@@ -37,8 +37,14 @@ class OutboxAppTest {
     @Test
     void sendDeliversThroughTheSandboxByDefaultAndKeepsTheMessage() {
         String caseId = UUID.randomUUID().toString();
-        OutboundMessage reply = new OutboundMessage(caseId, "instagram", MessageKind.REPLY, OutboundMessage.PUBLIC,
-                "@mia.chen", "We're very sorry your mug arrived broken, and thank you for telling us.", "reply-" + caseId);
+        OutboundMessage reply = new OutboundMessage(
+                caseId,
+                "instagram",
+                MessageKind.REPLY,
+                OutboundMessage.PUBLIC,
+                "@mia.chen",
+                "We're very sorry your mug arrived broken, and thank you for telling us.",
+                "reply-" + caseId);
 
         Delivery delivery = outbox.send(reply);
 
@@ -96,8 +102,8 @@ class OutboxAppTest {
         assertThat(retried.status()).isEqualTo(Outbox.DELIVERED);
         assertThat(platform.delivered).hasSize(1);
         assertThat(column("attempts", "pm-" + caseId)).isEqualTo("2");
-        assertThat(outbox.forCase(caseId)).singleElement()
-                .satisfies(entry -> assertThat(entry.platformRef()).isEqualTo(retried.platformRef()));
+        assertThat(outbox.forCase(caseId)).singleElement().satisfies(entry -> assertThat(entry.platformRef())
+                .isEqualTo(retried.platformRef()));
     }
 
     @Test
@@ -109,9 +115,10 @@ class OutboxAppTest {
 
         // the step posts, then its job fails before committing (an optimistic-locking conflict, a node going down)
         assertThatThrownBy(() -> inAJob(() -> {
-            outbox.send(reply, "pi-2:Task_PublishReply");
-            throw new IllegalStateException("the job's transaction does not commit");
-        })).hasMessageContaining("does not commit");
+                    outbox.send(reply, "pi-2:Task_PublishReply");
+                    throw new IllegalStateException("the job's transaction does not commit");
+                }))
+                .hasMessageContaining("does not commit");
         Delivery retried = inAJob(() -> outbox.send(reply, "pi-2:Task_PublishReply"));
 
         assertThat(platform.delivered).as("posts on the platform").hasSize(1);
@@ -156,7 +163,8 @@ class OutboxAppTest {
 
         assertThatThrownBy(() -> inAJob(() -> outbox.send(reply, "pi-4:Task_PublishReply")))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(column("status", "reply-" + caseId)).as("a failure that is no ChannelException may have posted")
+        assertThat(column("status", "reply-" + caseId))
+                .as("a failure that is no ChannelException may have posted")
                 .isEqualTo(Outbox.SENDING);
 
         Delivery retried = inAJob(() -> outbox.send(reply, "pi-4:Task_PublishReply"));
@@ -179,14 +187,16 @@ class OutboxAppTest {
         int postsSoFar = platform.posts.get();
 
         assertThatThrownBy(() -> inAJob(() -> outbox.send(offer, step)))
-                .isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.refused()).isTrue())
+                .isInstanceOfSatisfying(
+                        ChannelException.class, e -> assertThat(e.refused()).isTrue())
                 .hasMessageContaining("may already be on ebay")
                 .hasMessageContaining("attempt 1")
                 .hasMessageContaining("answer lost")
                 .hasMessageContaining("It is there, or I delivered it by hand");
         assertThat(platform.posts.get()).as("nothing posted again").isEqualTo(postsSoFar);
 
-        assertThat(outbox.confirmNotDelivered("pi-other:Task_SendCompensationOffer", "ana")).isZero();
+        assertThat(outbox.confirmNotDelivered("pi-other:Task_SendCompensationOffer", "ana"))
+                .isZero();
         assertThat(outbox.confirmNotDelivered(step, "ana")).isEqualTo(1);
         assertThat(column("last_error", "offer-" + caseId)).startsWith("not on the platform, checked by ana");
         Delivery sent = inAJob(() -> outbox.send(offer, step));
@@ -202,7 +212,8 @@ class OutboxAppTest {
         Outbox outbox = new Outbox(jdbc, transactionManager, events, List.of(platform));
         String caseId = UUID.randomUUID().toString();
         OutboundMessage reply = message(caseId, "wechat", MessageKind.REPLY, "reply-" + caseId);
-        assertThatThrownBy(() -> inAJob(() -> outbox.send(reply, "pi-6:Task_PublishReply"))).isInstanceOf(ChannelException.class);
+        assertThatThrownBy(() -> inAJob(() -> outbox.send(reply, "pi-6:Task_PublishReply")))
+                .isInstanceOf(ChannelException.class);
 
         Delivery manual = inAJob(() -> outbox.recordManual(reply, "pi-6:Task_PublishReply", "ana"));
         Delivery again = inAJob(() -> outbox.send(reply, "pi-6:Task_PublishReply"));
@@ -233,7 +244,8 @@ class OutboxAppTest {
         String caseId = UUID.randomUUID().toString();
         outbox.send(message(caseId, "instagram", MessageKind.REPLY, key));
 
-        assertThatThrownBy(() -> outbox.send(message(UUID.randomUUID().toString(), "instagram", MessageKind.REPLY, key)))
+        assertThatThrownBy(
+                        () -> outbox.send(message(UUID.randomUUID().toString(), "instagram", MessageKind.REPLY, key)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(caseId);
         assertThat(rowsWithKey(key)).isEqualTo(1);
@@ -247,14 +259,21 @@ class OutboxAppTest {
         outbox.send(message(caseId, "ebay", MessageKind.PRIVATE_MESSAGE, "b-" + caseId));
         outbox.send(message(caseId, "ebay", MessageKind.REVIEW_REQUEST, "c-" + caseId));
 
-        assertThat(outbox.forCase(caseId)).extracting(OutboxEntry::kind)
+        assertThat(outbox.forCase(caseId))
+                .extracting(OutboxEntry::kind)
                 .containsExactly(MessageKind.REPLY, MessageKind.PRIVATE_MESSAGE, MessageKind.REVIEW_REQUEST);
     }
 
     private static OutboundMessage message(String caseId, String channel, MessageKind kind, String key) {
         String surface = kind == MessageKind.REPLY ? OutboundMessage.PUBLIC : OutboundMessage.PRIVATE;
-        return new OutboundMessage(caseId, channel, kind, surface, "buyer-42",
-                "Thank you for telling us; here is what we are doing about it.", key);
+        return new OutboundMessage(
+                caseId,
+                channel,
+                kind,
+                surface,
+                "buyer-42",
+                "Thank you for telling us; here is what we are doing about it.",
+                key);
     }
 
     private <T> T inAJob(java.util.function.Supplier<T> step) {
@@ -263,12 +282,16 @@ class OutboxAppTest {
 
     private String column(String column, String key) {
         return jdbc.sql("SELECT " + column + " FROM cd_outbound_message WHERE idempotency_key = :key")
-                .param("key", key).query((rs, row) -> rs.getString(1)).single();
+                .param("key", key)
+                .query((rs, row) -> rs.getString(1))
+                .single();
     }
 
     private long rowsWithKey(String key) {
         return jdbc.sql("SELECT COUNT(*) FROM cd_outbound_message WHERE idempotency_key = :key")
-                .param("key", key).query(Long.class).single();
+                .param("key", key)
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -282,9 +305,12 @@ class OutboxAppTest {
         final List<OutboundMessage> checked = new ArrayList<>();
         final AtomicInteger failuresLeft = new AtomicInteger();
         final AtomicInteger posts = new AtomicInteger();
-        final java.util.concurrent.atomic.AtomicBoolean loseAnswerOnce = new java.util.concurrent.atomic.AtomicBoolean();
-        final java.util.concurrent.atomic.AtomicBoolean crashBeforePostingOnce = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.function.Function<OutboundMessage, DeliveryCheck> check = message -> DeliveryCheck.unknown("not told");
+        final java.util.concurrent.atomic.AtomicBoolean loseAnswerOnce =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        final java.util.concurrent.atomic.AtomicBoolean crashBeforePostingOnce =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.function.Function<OutboundMessage, DeliveryCheck> check =
+                message -> DeliveryCheck.unknown("not told");
         private final String channel;
 
         RecordingGateway() {

@@ -10,6 +10,6 @@ public final class TestOutboxes {
     private TestOutboxes() {}
 
     public static Outbox of(JdbcClient jdbc, PlatformTransactionManager transactions, List<ChannelGateway> gateways) {
-        return new Outbox(jdbc, transactions, event -> { }, gateways);
+        return new Outbox(jdbc, transactions, event -> {}, gateways);
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class ChoiceLinksTest {
 
     static final String SECRET = "unit-test-secret-0123456789abcdef-xyz";
-    final ChoiceLinks links = new ChoiceLinks(new ChoiceLinkSettings(SECRET, "https://desk.example.com/", Duration.ofDays(7)));
+    final ChoiceLinks links =
+            new ChoiceLinks(new ChoiceLinkSettings(SECRET, "https://desk.example.com/", Duration.ofDays(7)));
     final ChoiceToken token = new ChoiceToken("5f0c1b7e-case", "offer-1", Instant.parse("2026-12-01T10:00:00Z"));
 
     @Test
@@ -32,17 +33,20 @@ class ChoiceLinksTest {
     void aTokenWithAnotherCaseOfferOrExpiryIsTampered() {
         String signed = links.sign(token);
         String signature = signed.substring(signed.indexOf('.'));
-        for (String payload : new String[] {"other-case|offer-1|1796119200", "5f0c1b7e-case|offer-2|1796119200",
-                "5f0c1b7e-case|offer-1|1999999999"}) {
-            String forged = Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + signature;
+        for (String payload : new String[] {
+            "other-case|offer-1|1796119200", "5f0c1b7e-case|offer-2|1796119200", "5f0c1b7e-case|offer-1|1999999999"
+        }) {
+            String forged =
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                            + signature;
             assertThat(links.read(forged).refusal()).as(payload).isEqualTo(Refusal.TAMPERED);
         }
     }
 
     @Test
     void aTokenSignedWithAnotherKeyIsTampered() {
-        ChoiceLinks other = new ChoiceLinks(new ChoiceLinkSettings("another-secret-0123456789abcdef-xyz", "", Duration.ofDays(7)));
+        ChoiceLinks other =
+                new ChoiceLinks(new ChoiceLinkSettings("another-secret-0123456789abcdef-xyz", "", Duration.ofDays(7)));
         assertThat(links.read(other.sign(token)).refusal()).isEqualTo(Refusal.TAMPERED);
     }
 
@@ -62,7 +66,8 @@ class ChoiceLinksTest {
         variables.put(Var.CHOICE_LINK_EXPIRES_AT, Date.from(token.expiresAt()));
         variables.put(Var.LANGUAGE, "en");
         assertThat(links.link(variables)).contains("https://desk.example.com/choice/" + links.sign(token));
-        assertThat(links.linkLine(variables)).isEqualTo(links.linkLine(new HashMap<>(variables)))
+        assertThat(links.linkLine(variables))
+                .isEqualTo(links.linkLine(new HashMap<>(variables)))
                 .startsWith("\n\nChoose here (the link works once, for 7 days): https://desk.example.com/choice/");
         variables.put(Var.LANGUAGE, "zh-CN");
         assertThat(links.linkLine(variables)).startsWith("\n\n点此选择方案（7 天内有效，只能使用一次）：https://");
@@ -75,8 +80,15 @@ class ChoiceLinksTest {
 
     @Test
     void thePageRecordsTheAgentsAmountForTheOptionElseTheOrderValueAndNeverAboveTheCap() {
-        Map<String, Object> v = new HashMap<>(Map.of(Var.COMPENSATION_OPTION_1, "full_refund", Var.COMPENSATION_OPTION_2,
-                "coupon", Var.COMPENSATION_AMOUNT_2, 5.0, Var.ORDER_VALUE, 38.5));
+        Map<String, Object> v = new HashMap<>(Map.of(
+                Var.COMPENSATION_OPTION_1,
+                "full_refund",
+                Var.COMPENSATION_OPTION_2,
+                "coupon",
+                Var.COMPENSATION_AMOUNT_2,
+                5.0,
+                Var.ORDER_VALUE,
+                38.5));
         assertThat(CustomerChoices.amount(v, "coupon")).isEqualTo(5.0);
         assertThat(CustomerChoices.amount(v, "full_refund")).isEqualTo(38.5);
         assertThat(CustomerChoices.amount(v, "declined")).isZero();

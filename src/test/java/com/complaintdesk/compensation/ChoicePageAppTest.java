@@ -76,15 +76,23 @@ class ChoicePageAppTest {
 
         ResponseEntity<String> page = visit.open(o.path());
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody()).contains("<html lang=\"en\"", "Choose your compensation", "Hello Mia Chen",
-                "Full refund", "Replacement sent again", "No compensation needed", "name=\"viewport\"");
+        assertThat(page.getBody())
+                .contains(
+                        "<html lang=\"en\"",
+                        "Choose your compensation",
+                        "Hello Mia Chen",
+                        "Full refund",
+                        "Replacement sent again",
+                        "No compensation needed",
+                        "name=\"viewport\"");
         assertThat(page.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(page.getHeaders().getFirst(HttpHeaders.CACHE_CONTROL)).contains("no-store");
         assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
 
         // a form posted without the page's CSRF token (another site) changes nothing
         assertThat(visit.post(o.path(), "full_refund", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(visit.post(o.path(), "full_refund", "forged").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(visit.post(o.path(), "full_refund", "forged").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(openChoiceTask(o)).isEqualTo(choiceTask);
         // an option that was not offered is refused on the page
         ResponseEntity<String> unknown = visit.choose(o.path(), "coupon");
@@ -94,12 +102,17 @@ class ChoicePageAppTest {
         ResponseEntity<String> chosen = visit.choose(o.path(), "reshipment");
         assertThat(chosen.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(chosen.getBody()).contains("Thank you!", "Replacement sent again");
-        assertThat(variables(o)).containsEntry(Var.CHOSEN_COMPENSATION, "reshipment")
-                .containsEntry(Var.COMPENSATION_AMOUNT, 19.25).containsEntry(Var.CHOICE_SOURCE, "customer");
+        assertThat(variables(o))
+                .containsEntry(Var.CHOSEN_COMPENSATION, "reshipment")
+                .containsEntry(Var.COMPENSATION_AMOUNT, 19.25)
+                .containsEntry(Var.CHOICE_SOURCE, "customer");
         // the engine call ran as the customer: the user operation log says who chose
-        assertThat(history.createUserOperationLogQuery().taskId(choiceTask)
-                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
-                .extracting(UserOperationLogEntry::getUserId).containsOnly("customer:" + customerOf(o));
+        assertThat(history.createUserOperationLogQuery()
+                        .taskId(choiceTask)
+                        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+                        .list())
+                .extracting(UserOperationLogEntry::getUserId)
+                .containsOnly("customer:" + customerOf(o));
 
         // a second click, or the link opened again, is a polite page that changes nothing
         ResponseEntity<String> again = visit.choose(o.path(), "full_refund");
@@ -108,13 +121,25 @@ class ChoicePageAppTest {
         assertThat(cases.new Visit().open(o.path()).getBody()).contains("This link has already been used");
 
         // the agent's phone choice comes second: 409 with what the customer chose, and nothing changes
-        ResponseEntity<JsonNode> late = tasklist.submitForm(ANA, choiceTask, Tasklist.values(Var.CHOSEN_COMPENSATION,
-                "full_refund", Var.COMPENSATION_AMOUNT, 38.5, Var.ESCALATE_TO_CRISIS, false));
+        ResponseEntity<JsonNode> late = tasklist.submitForm(
+                ANA,
+                choiceTask,
+                Tasklist.values(
+                        Var.CHOSEN_COMPENSATION,
+                        "full_refund",
+                        Var.COMPENSATION_AMOUNT,
+                        38.5,
+                        Var.ESCALATE_TO_CRISIS,
+                        false));
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(late.getBody().path("message").asText()).contains("by the customer on the choice page", "reshipment");
+        assertThat(late.getBody().path("message").asText())
+                .contains("by the customer on the choice page", "reshipment");
         assertThat(variables(o)).containsEntry(Var.CHOSEN_COMPENSATION, "reshipment");
-        assertThat(jdbc.sql("SELECT chosen FROM cd_choice_link_use WHERE case_id = :id").param("id", o.opened().caseId())
-                .query(String.class).list()).containsExactly("reshipment");
+        assertThat(jdbc.sql("SELECT chosen FROM cd_choice_link_use WHERE case_id = :id")
+                        .param("id", o.opened().caseId())
+                        .query(String.class)
+                        .list())
+                .containsExactly("reshipment");
     }
 
     @Test
@@ -127,7 +152,8 @@ class ChoicePageAppTest {
         ResponseEntity<String> chosen = visit.choose(o.path(), "full_refund");
         assertThat(chosen.getBody()).contains("谢谢！", "我们已记录您的选择", "全额退款");
         assertThat(visit.choose(o.path(), "full_refund").getBody()).contains("这个链接已经使用过");
-        assertThat(variables(o)).containsEntry(Var.CHOSEN_COMPENSATION, "full_refund")
+        assertThat(variables(o))
+                .containsEntry(Var.CHOSEN_COMPENSATION, "full_refund")
                 .containsEntry(Var.COMPENSATION_AMOUNT, 38.5);
     }
 
@@ -137,16 +163,30 @@ class ChoicePageAppTest {
         ChoicePageCases.Visit visit = cases.new Visit();
         assertThat(visit.open(o.path()).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-        tasklist.work(ANA, o.opened().processInstanceId(), Activity.RECORD_CUSTOMER_CHOICE, Var.CHOSEN_COMPENSATION,
-                "full_refund", Var.COMPENSATION_AMOUNT, 38.5, Var.CHOICE_NOTE, "She chose the refund on the phone.",
-                Var.ESCALATE_TO_CRISIS, false);
+        tasklist.work(
+                ANA,
+                o.opened().processInstanceId(),
+                Activity.RECORD_CUSTOMER_CHOICE,
+                Var.CHOSEN_COMPENSATION,
+                "full_refund",
+                Var.COMPENSATION_AMOUNT,
+                38.5,
+                Var.CHOICE_NOTE,
+                "She chose the refund on the phone.",
+                Var.ESCALATE_TO_CRISIS,
+                false);
 
         ResponseEntity<String> late = visit.choose(o.path(), "reshipment");
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(late.getBody()).contains("This offer is no longer open", "already recorded your choice");
-        assertThat(variables(o)).containsEntry(Var.CHOSEN_COMPENSATION, "full_refund").doesNotContainKey(Var.CHOICE_SOURCE);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_choice_link_use WHERE case_id = :id").param("id", o.opened().caseId())
-                .query(Integer.class).single()).isZero();
+        assertThat(variables(o))
+                .containsEntry(Var.CHOSEN_COMPENSATION, "full_refund")
+                .doesNotContainKey(Var.CHOICE_SOURCE);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_choice_link_use WHERE case_id = :id")
+                        .param("id", o.opened().caseId())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -162,8 +202,9 @@ class ChoicePageAppTest {
         assertThat(tampered.getBody()).contains("This link is not valid", "链接无效");
 
         String offerId = (String) runtime.getVariable(o.opened().processInstanceId(), Var.CHOICE_OFFER_ID);
-        String expired = "/choice/" + links.sign(new ChoiceLinks.ChoiceToken(o.opened().caseId(), offerId,
-                Instant.now().minusSeconds(60)));
+        String expired = "/choice/"
+                + links.sign(new ChoiceLinks.ChoiceToken(
+                        o.opened().caseId(), offerId, Instant.now().minusSeconds(60)));
         ResponseEntity<String> page = visit.open(expired);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.GONE);
         assertThat(page.getBody()).contains("This link has expired", "reply to our message");
@@ -172,8 +213,11 @@ class ChoicePageAppTest {
         assertThat(visit.choose(altered, "full_refund").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         assertThat(openChoiceTask(o)).isEqualTo(choiceTask);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_choice_link_use WHERE case_id = :id").param("id", o.opened().caseId())
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_choice_link_use WHERE case_id = :id")
+                        .param("id", o.opened().caseId())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -191,12 +235,22 @@ class ChoicePageAppTest {
         });
         CompletableFuture<ResponseEntity<JsonNode>> agent = CompletableFuture.supplyAsync(() -> {
             await(go);
-            return tasklist.submitForm(ANA, choiceTask, Tasklist.values(Var.CHOSEN_COMPENSATION, "full_refund",
-                    Var.COMPENSATION_AMOUNT, 38.5, Var.ESCALATE_TO_CRISIS, false));
+            return tasklist.submitForm(
+                    ANA,
+                    choiceTask,
+                    Tasklist.values(
+                            Var.CHOSEN_COMPENSATION,
+                            "full_refund",
+                            Var.COMPENSATION_AMOUNT,
+                            38.5,
+                            Var.ESCALATE_TO_CRISIS,
+                            false));
         });
         go.countDown();
-        HttpStatus pageStatus = HttpStatus.valueOf(page.get(60, TimeUnit.SECONDS).getStatusCode().value());
-        HttpStatus agentStatus = HttpStatus.valueOf(agent.get(60, TimeUnit.SECONDS).getStatusCode().value());
+        HttpStatus pageStatus = HttpStatus.valueOf(
+                page.get(60, TimeUnit.SECONDS).getStatusCode().value());
+        HttpStatus agentStatus = HttpStatus.valueOf(
+                agent.get(60, TimeUnit.SECONDS).getStatusCode().value());
 
         String chosen = (String) variables(o).get(Var.CHOSEN_COMPENSATION);
         if (pageStatus == HttpStatus.OK) {
@@ -207,8 +261,12 @@ class ChoicePageAppTest {
             assertThat(agentStatus).isEqualTo(HttpStatus.NO_CONTENT);
             assertThat(chosen).isEqualTo("full_refund");
         }
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(o.opened().processInstanceId())
-                .activityId(Activity.RECORD_CUSTOMER_CHOICE).finished().count()).isEqualTo(1);
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(o.opened().processInstanceId())
+                        .activityId(Activity.RECORD_CUSTOMER_CHOICE)
+                        .finished()
+                        .count())
+                .isEqualTo(1);
     }
 
     private static void await(CountDownLatch go) {
@@ -220,19 +278,30 @@ class ChoicePageAppTest {
     }
 
     private String openChoiceTask(Offered o) {
-        return tasks.createTaskQuery().processInstanceId(o.opened().processInstanceId())
-                .taskDefinitionKey(Activity.RECORD_CUSTOMER_CHOICE).singleResult().getId();
+        return tasks.createTaskQuery()
+                .processInstanceId(o.opened().processInstanceId())
+                .taskDefinitionKey(Activity.RECORD_CUSTOMER_CHOICE)
+                .singleResult()
+                .getId();
     }
 
     private String customerOf(Offered o) {
-        return (String) history.createHistoricVariableInstanceQuery().processInstanceId(o.opened().processInstanceId())
-                .variableName(Var.CUSTOMER_ID).singleResult().getValue();
+        return (String) history.createHistoricVariableInstanceQuery()
+                .processInstanceId(o.opened().processInstanceId())
+                .variableName(Var.CUSTOMER_ID)
+                .singleResult()
+                .getValue();
     }
 
     /** The case's variables as history has them (the instance may have moved on). */
     private Map<String, Object> variables(Offered o) {
-        return history.createHistoricVariableInstanceQuery().processInstanceId(o.opened().processInstanceId()).list()
-                .stream().filter(v -> v.getValue() != null)
-                .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue, (a, b) -> a));
+        return history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(o.opened().processInstanceId())
+                .list()
+                .stream()
+                .filter(v -> v.getValue() != null)
+                .collect(Collectors.toMap(
+                        HistoricVariableInstance::getName, HistoricVariableInstance::getValue, (a, b) -> a));
     }
 }

@@ -56,7 +56,8 @@ class ChoicePageBrowserAppTest {
     void startAPhone() {
         cases = new ChoicePageCases(new Tasklist(http, management), http);
         browser = Browser.start();
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
     }
 
@@ -76,7 +77,8 @@ class ChoicePageBrowserAppTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.option")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Choose your compensation");
         List<WebElement> options = browser.findElements(By.cssSelector("button.option"));
-        assertThat(options).extracting(WebElement::getText)
+        assertThat(options)
+                .extracting(WebElement::getText)
                 .containsExactly("Full refund", "Replacement sent again", "No compensation needed, thank you");
         assertFitsThePhone(options);
         shoot("ChoicePage-en-phone");
@@ -85,8 +87,12 @@ class ChoicePageBrowserAppTest {
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Thank you!"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Replacement sent again");
         shoot("ChoicePage-en-phone-chosen");
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(o.opened().processInstanceId())
-                .variableName(Var.CHOSEN_COMPENSATION).singleResult().getValue()).isEqualTo("reshipment");
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(o.opened().processInstanceId())
+                        .variableName(Var.CHOSEN_COMPENSATION)
+                        .singleResult()
+                        .getValue())
+                .isEqualTo("reshipment");
 
         browser.get("http://localhost:" + port + o.path());
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "We already have your choice"));
@@ -109,8 +115,12 @@ class ChoicePageBrowserAppTest {
         options.get(0).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "谢谢！"));
         shoot("ChoicePage-zh-phone-chosen");
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(o.opened().processInstanceId())
-                .activityId(Activity.RECORD_CUSTOMER_CHOICE).finished().count()).isEqualTo(1);
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(o.opened().processInstanceId())
+                        .activityId(Activity.RECORD_CUSTOMER_CHOICE)
+                        .finished()
+                        .count())
+                .isEqualTo(1);
     }
 
     /** Each button is inside the screen, nothing scrolls sideways, and every button is big enough to tap. */

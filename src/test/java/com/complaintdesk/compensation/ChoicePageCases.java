@@ -44,26 +44,76 @@ final class ChoicePageCases {
         Map<String, Object> body = SampleComplaint.body("instagram", "ig-" + UUID.randomUUID(), 20, text, language);
         Opened c = tasklist.open(ANA, body);
         String pi = c.processInstanceId();
-        tasklist.work(ANA, pi, Activity.CONFIRM_TRIAGE, Var.TIER, "T2", Var.CATEGORY, "packaging_damage",
-                Var.ESCALATE_TO_CRISIS, false, Var.TRIAGE_NOTE, "Mug broken in transit.");
-        tasklist.work(ANA, pi, Activity.DRAFT_REPLY, Var.REPLY_APOLOGY,
-                "Mia, we are very sorry the mug arrived broken, and thank you for telling us.", Var.REPLY_CAUSE,
-                "We checked: the parcel was crushed on the way to you.", Var.REPLY_SOLUTION,
-                "We will refund or replace it within two days, as you prefer.", Var.REPLY_INVITATION,
-                "We have sent you a message here on Instagram to arrange it.", Var.ESCALATE_TO_CRISIS, false);
-        tasklist.work(ANA, pi, Activity.PREPARE_FOLLOW_UP, Var.FOLLOW_UP_FINDINGS,
-                "Tracking shows the parcel was crushed in the sorting centre.", Var.ROOT_CAUSE, "logistics",
-                Var.CUSTOMER_TYPE, "compensation", Var.CONTACT_CHANNEL, "platform_message", Var.OPENING_SCRIPT,
+        tasklist.work(
+                ANA,
+                pi,
+                Activity.CONFIRM_TRIAGE,
+                Var.TIER,
+                "T2",
+                Var.CATEGORY,
+                "packaging_damage",
+                Var.ESCALATE_TO_CRISIS,
+                false,
+                Var.TRIAGE_NOTE,
+                "Mug broken in transit.");
+        tasklist.work(
+                ANA,
+                pi,
+                Activity.DRAFT_REPLY,
+                Var.REPLY_APOLOGY,
+                "Mia, we are very sorry the mug arrived broken, and thank you for telling us.",
+                Var.REPLY_CAUSE,
+                "We checked: the parcel was crushed on the way to you.",
+                Var.REPLY_SOLUTION,
+                "We will refund or replace it within two days, as you prefer.",
+                Var.REPLY_INVITATION,
+                "We have sent you a message here on Instagram to arrange it.",
+                Var.ESCALATE_TO_CRISIS,
+                false);
+        tasklist.work(
+                ANA,
+                pi,
+                Activity.PREPARE_FOLLOW_UP,
+                Var.FOLLOW_UP_FINDINGS,
+                "Tracking shows the parcel was crushed in the sorting centre.",
+                Var.ROOT_CAUSE,
+                "logistics",
+                Var.CUSTOMER_TYPE,
+                "compensation",
+                Var.CONTACT_CHANNEL,
+                "platform_message",
+                Var.OPENING_SCRIPT,
                 "Hello Mia, this is Ana from the shop's customer care. We are sorry about the broken mug.",
-                Var.RESOLUTION_STEPS, "1. You choose a remedy. 2. We carry it out within two days.",
-                Var.ESCALATE_TO_CRISIS, false);
-        tasklist.work(ANA, pi, Activity.CONTACT_CUSTOMER, Var.FOLLOW_UP_MESSAGE,
+                Var.RESOLUTION_STEPS,
+                "1. You choose a remedy. 2. We carry it out within two days.",
+                Var.ESCALATE_TO_CRISIS,
+                false);
+        tasklist.work(
+                ANA,
+                pi,
+                Activity.CONTACT_CUSTOMER,
+                Var.FOLLOW_UP_MESSAGE,
                 "Hello Mia, this is Ana from customer care. We are sorry about the mug; you will get two options to choose from.",
-                Var.CONTACT_OUTCOME, "reached", Var.CONTACT_SUMMARY, "She would like a quick solution.",
-                Var.ESCALATE_TO_CRISIS, false);
-        tasklist.work(ANA, pi, Activity.OFFER_COMPENSATION, Var.COMPENSATION_OPTION_1, "full_refund",
-                Var.COMPENSATION_OPTION_2, "reshipment", Var.COMPENSATION_AMOUNT_2, 19.25, Var.OFFER_MESSAGE,
-                "We are sorry about the mug. Please choose what suits you best:", Var.ESCALATE_TO_CRISIS, false);
+                Var.CONTACT_OUTCOME,
+                "reached",
+                Var.CONTACT_SUMMARY,
+                "She would like a quick solution.",
+                Var.ESCALATE_TO_CRISIS,
+                false);
+        tasklist.work(
+                ANA,
+                pi,
+                Activity.OFFER_COMPENSATION,
+                Var.COMPENSATION_OPTION_1,
+                "full_refund",
+                Var.COMPENSATION_OPTION_2,
+                "reshipment",
+                Var.COMPENSATION_AMOUNT_2,
+                19.25,
+                Var.OFFER_MESSAGE,
+                "We are sorry about the mug. Please choose what suits you best:",
+                Var.ESCALATE_TO_CRISIS,
+                false);
         tasklist.awaitTask(ANA, pi, Activity.RECORD_CUSTOMER_CHOICE);
         String offer = tasklist.poll(() -> offerText(c.caseId()), () -> "no offer sent for " + c.caseId());
         Matcher link = LINK.matcher(offer);
@@ -72,7 +122,8 @@ final class ChoicePageCases {
     }
 
     private String offerText(String caseId) {
-        JsonNode messages = tasklist.get("sam", "/api/complaints/" + caseId + "/messages").getBody();
+        JsonNode messages =
+                tasklist.get("sam", "/api/complaints/" + caseId + "/messages").getBody();
         for (JsonNode m : messages) {
             if ("COMPENSATION_OFFER".equals(m.path("kind").asText())) {
                 return m.path("text").asText();
@@ -87,7 +138,8 @@ final class ChoicePageCases {
         String csrf;
 
         ResponseEntity<String> open(String path) {
-            ResponseEntity<String> page = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), String.class);
+            ResponseEntity<String> page =
+                    http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), String.class);
             List<String> cookies = page.getHeaders().get(HttpHeaders.SET_COOKIE);
             if (cookies != null && !cookies.isEmpty()) {
                 cookie = cookies.get(0).split(";", 2)[0];

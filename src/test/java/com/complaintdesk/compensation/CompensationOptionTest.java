@@ -12,15 +12,18 @@ class CompensationOptionTest {
 
     @Test
     void aRefundWithReturnShippingRefundsAtMostTheOrderAndPaysTheRestAsShipping() {
-        assertThat(CompensationOption.FULL_REFUND_RETURN_SHIPPING.split(new BigDecimal("188.00"), new BigDecimal("168.00")))
-                .containsExactly(Map.entry(Remedy.FULL_REFUND, new BigDecimal("168.00")),
+        assertThat(CompensationOption.FULL_REFUND_RETURN_SHIPPING.split(
+                        new BigDecimal("188.00"), new BigDecimal("168.00")))
+                .containsExactly(
+                        Map.entry(Remedy.FULL_REFUND, new BigDecimal("168.00")),
                         Map.entry(Remedy.RETURN_SHIPPING, new BigDecimal("20.00")));
     }
 
     @Test
     void aReplacementWithAGiftCarriesTheAmountOnTheReplacement() {
         assertThat(CompensationOption.RESHIPMENT_GIFT.split(new BigDecimal("24.50"), new BigDecimal("38.50")))
-                .containsExactly(Map.entry(Remedy.RESHIPMENT, new BigDecimal("24.50")),
+                .containsExactly(
+                        Map.entry(Remedy.RESHIPMENT, new BigDecimal("24.50")),
                         Map.entry(Remedy.GIFT, new BigDecimal("0.00")));
     }
 

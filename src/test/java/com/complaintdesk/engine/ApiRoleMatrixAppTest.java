@@ -35,19 +35,20 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class ApiRoleMatrixAppTest {
 
     static final Set<String> CASE_WORKERS = Set.of("agents", "supervisors", "camunda-admin");
-    static final Set<String> CASE_READERS = Set.of("agents", "supervisors", "legal", "owners", "process-owners", "auditors",
-            "camunda-admin");
+    static final Set<String> CASE_READERS =
+            Set.of("agents", "supervisors", "legal", "owners", "process-owners", "auditors", "camunda-admin");
     static final Set<String> AUDIT_READERS = Set.of("auditors", "supervisors", "owners", "camunda-admin");
-    static final Set<String> INSIGHTS_READERS = Set.of("owners", "supervisors", "process-owners", "auditors", "product",
-            "camunda-admin");
+    static final Set<String> INSIGHTS_READERS =
+            Set.of("owners", "supervisors", "process-owners", "auditors", "product", "camunda-admin");
     static final Set<String> INSIGHTS_RECORDERS = Set.of("owners", "process-owners", "camunda-admin");
 
     /** Every signed-in user, also one in no group (""): the API's own documentation. */
-    static final Set<String> SIGNED_IN = Set.of("agents", "supervisors", "legal", "owners", "process-owners", "auditors",
-            "product", "camunda-admin", "");
+    static final Set<String> SIGNED_IN = Set.of(
+            "agents", "supervisors", "legal", "owners", "process-owners", "auditors", "product", "camunda-admin", "");
 
     /** METHOD pattern → the groups that may call it: the README's role matrix for {@code /api}. */
     static final Map<String, Set<String>> ROWS = new LinkedHashMap<>();
+
     static {
         ROWS.put("POST /api/complaints", CASE_WORKERS);
         ROWS.put("POST /api/complaints/import", CASE_WORKERS);
@@ -112,8 +113,12 @@ class ApiRoleMatrixAppTest {
     @Test
     void everyApiEndpointHasARowAndEveryRowIsServed() {
         SoftAssertions softly = new SoftAssertions();
-        softly.assertThat(served()).as("endpoints under /api without a row in the matrix").isSubsetOf(ROWS.keySet());
-        softly.assertThat(ROWS.keySet()).as("rows for endpoints that are not served").isSubsetOf(served());
+        softly.assertThat(served())
+                .as("endpoints under /api without a row in the matrix")
+                .isSubsetOf(ROWS.keySet());
+        softly.assertThat(ROWS.keySet())
+                .as("rows for endpoints that are not served")
+                .isSubsetOf(served());
         softly.assertAll();
     }
 
@@ -130,13 +135,20 @@ class ApiRoleMatrixAppTest {
                 if (body) {
                     headers.setContentType(MediaType.APPLICATION_JSON);
                 }
-                ResponseEntity<String> answer = http.withBasicAuth(user.getKey(), TestDatabase.password()).exchange(
-                        URI.create(path), HttpMethod.valueOf(method), new HttpEntity<>(body ? "{}" : null, headers), String.class);
+                ResponseEntity<String> answer = http.withBasicAuth(user.getKey(), TestDatabase.password())
+                        .exchange(
+                                URI.create(path),
+                                HttpMethod.valueOf(method),
+                                new HttpEntity<>(body ? "{}" : null, headers),
+                                String.class);
                 int status = answer.getStatusCode().value();
                 boolean refused = status == 401 || status == 403;
-                softly.assertThat(refused).as("%s as %s (%s): %s %s", endpoint, user.getKey(), user.getValue(), status,
-                        answer.getBody()).isEqualTo(!allowed.contains(user.getValue()));
-                softly.assertThat(status).as("%s as %s: %s", endpoint, user.getKey(), answer.getBody()).isLessThan(500);
+                softly.assertThat(refused)
+                        .as("%s as %s (%s): %s %s", endpoint, user.getKey(), user.getValue(), status, answer.getBody())
+                        .isEqualTo(!allowed.contains(user.getValue()));
+                softly.assertThat(status)
+                        .as("%s as %s: %s", endpoint, user.getKey(), answer.getBody())
+                        .isLessThan(500);
             }
         }
         softly.assertAll();

@@ -24,10 +24,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingSystem;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -62,7 +62,8 @@ class EngineRoleMatrixAppTest {
     /** Thousands of made-up ids: the engine's log of each refused command would be the whole test output. */
     @BeforeAll
     static void quietEngineLog() {
-        LoggingSystem.get(EngineRoleMatrixAppTest.class.getClassLoader()).setLogLevel("org.camunda.bpm.engine", LogLevel.OFF);
+        LoggingSystem.get(EngineRoleMatrixAppTest.class.getClassLoader())
+                .setLogLevel("org.camunda.bpm.engine", LogLevel.OFF);
     }
 
     @AfterAll
@@ -79,7 +80,8 @@ class EngineRoleMatrixAppTest {
             for (Map.Entry<String, String> user : RoleUsers.USERS.entrySet()) {
                 ResponseEntity<String> answer = call(user.getKey(), endpoint, "/engine-rest");
                 check(softly, endpoint, user.getKey(), user.getValue(), answer, serverErrors);
-                matrix.computeIfAbsent(endpoint, e -> new LinkedHashMap<>()).put(user.getValue(), answer.getStatusCode().value());
+                matrix.computeIfAbsent(endpoint, e -> new LinkedHashMap<>())
+                        .put(user.getValue(), answer.getStatusCode().value());
             }
         }
         write(matrix);
@@ -92,8 +94,15 @@ class EngineRoleMatrixAppTest {
     void theWebappsCopyOfTheApiDecidesTheSameForTheirSessions() {
         SoftAssertions softly = new SoftAssertions();
         List<String> serverErrors = new ArrayList<>();
-        Map<String, String> logins = Map.of(RoleUsers.AGENT, "tasklist", RoleUsers.AUDITOR, "cockpit",
-                RoleUsers.SUPERVISOR, "cockpit", RoleUsers.PROCESS_OWNER, "cockpit");
+        Map<String, String> logins = Map.of(
+                RoleUsers.AGENT,
+                "tasklist",
+                RoleUsers.AUDITOR,
+                "cockpit",
+                RoleUsers.SUPERVISOR,
+                "cockpit",
+                RoleUsers.PROCESS_OWNER,
+                "cockpit");
         logins.forEach((user, app) -> {
             WebappSession session = WebappSession.of(http, user, app);
             for (Endpoint endpoint : EngineEndpoints.all()) {
@@ -102,8 +111,11 @@ class EngineRoleMatrixAppTest {
                     path = "/camunda/api/engine/engine";
                 }
                 boolean body = !Set.of("GET", "DELETE", "OPTIONS").contains(endpoint.method());
-                ResponseEntity<String> answer = session.exchange(HttpMethod.valueOf(endpoint.method()), path,
-                        body ? MediaType.APPLICATION_JSON : null, body ? "[]" : null);
+                ResponseEntity<String> answer = session.exchange(
+                        HttpMethod.valueOf(endpoint.method()),
+                        path,
+                        body ? MediaType.APPLICATION_JSON : null,
+                        body ? "[]" : null);
                 check(softly, endpoint, user, RoleUsers.USERS.get(user), answer, serverErrors);
             }
         });
@@ -111,23 +123,34 @@ class EngineRoleMatrixAppTest {
         softly.assertAll();
     }
 
-    private static void check(SoftAssertions softly, Endpoint endpoint, String user, String group,
-            ResponseEntity<String> answer, List<String> serverErrors) {
+    private static void check(
+            SoftAssertions softly,
+            Endpoint endpoint,
+            String user,
+            String group,
+            ResponseEntity<String> answer,
+            List<String> serverErrors) {
         int status = answer.getStatusCode().value();
         String body = answer.getBody() == null ? "" : answer.getBody();
         boolean refusedByGuard = status == 403 && body.contains("\"type\":\"AccessDenied\"");
         boolean allowed = EndpointPolicy.allows(endpoint, group.isEmpty() ? List.of() : List.of(group));
         if (allowed) {
-            softly.assertThat(refusedByGuard || status == 401).as("%s as %s (%s) must get past the guard: %s %s",
-                    endpoint, user, group, status, cut(body)).isFalse();
+            softly.assertThat(refusedByGuard || status == 401)
+                    .as("%s as %s (%s) must get past the guard: %s %s", endpoint, user, group, status, cut(body))
+                    .isFalse();
         } else {
-            softly.assertThat(refusedByGuard).as("%s as %s (%s) must be refused by the guard: %s %s",
-                    endpoint, user, group, status, cut(body)).isTrue();
+            softly.assertThat(refusedByGuard)
+                    .as("%s as %s (%s) must be refused by the guard: %s %s", endpoint, user, group, status, cut(body))
+                    .isTrue();
         }
         if (status >= 500) {
             serverErrors.add(endpoint + " " + status);
-            softly.assertThat(body).as("%s as %s: a 5xx carries a reference only", endpoint, user)
-                    .contains("\"reference\"").doesNotContain("Exception").doesNotContain("SQL").doesNotContain("ENGINE-");
+            softly.assertThat(body)
+                    .as("%s as %s: a 5xx carries a reference only", endpoint, user)
+                    .contains("\"reference\"")
+                    .doesNotContain("Exception")
+                    .doesNotContain("SQL")
+                    .doesNotContain("ENGINE-");
         }
         // made-up ids and an empty body are the caller's mistakes: never a server error
         softly.assertThat(status).as("%s as %s: %s", endpoint, user, cut(body)).isLessThan(500);
@@ -139,8 +162,12 @@ class EngineRoleMatrixAppTest {
         if (body) {
             headers.setContentType(MediaType.APPLICATION_JSON);
         }
-        return http.withBasicAuth(user, TestDatabase.password()).exchange(URI.create(prefix + concrete(endpoint)),
-                HttpMethod.valueOf(endpoint.method()), new HttpEntity<>(body ? "[]" : null, headers), String.class);
+        return http.withBasicAuth(user, TestDatabase.password())
+                .exchange(
+                        URI.create(prefix + concrete(endpoint)),
+                        HttpMethod.valueOf(endpoint.method()),
+                        new HttpEntity<>(body ? "[]" : null, headers),
+                        String.class);
     }
 
     /** The template with made-up ids that no object has. */
@@ -155,11 +182,13 @@ class EngineRoleMatrixAppTest {
     /** The matrix as a Markdown table: ✓ where the role gets past the guard. */
     private static void write(Map<Endpoint, Map<String, Integer>> matrix) throws IOException {
         List<String> groups = new ArrayList<>(RoleUsers.USERS.values());
-        StringBuilder md = new StringBuilder("| endpoint | " + groups.stream().map(g -> g.isEmpty() ? "(no group)" : g)
-                .collect(Collectors.joining(" | ")) + " |\n|---|" + "---|".repeat(groups.size()) + "\n");
+        StringBuilder md = new StringBuilder("| endpoint | "
+                + groups.stream().map(g -> g.isEmpty() ? "(no group)" : g).collect(Collectors.joining(" | "))
+                + " |\n|---|" + "---|".repeat(groups.size()) + "\n");
         for (Endpoint endpoint : matrix.keySet()) {
             md.append("| `").append(endpoint).append("` | ");
-            md.append(groups.stream().map(g -> EndpointPolicy.allows(endpoint, g.isEmpty() ? List.of() : List.of(g)) ? "✓" : "")
+            md.append(groups.stream()
+                    .map(g -> EndpointPolicy.allows(endpoint, g.isEmpty() ? List.of() : List.of(g)) ? "✓" : "")
                     .collect(Collectors.joining(" | ")));
             md.append(" |\n");
         }

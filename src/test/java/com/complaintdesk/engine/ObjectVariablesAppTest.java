@@ -56,7 +56,10 @@ class ObjectVariablesAppTest {
         ResponseEntity<JsonNode> created = http.withBasicAuth("ana", TestDatabase.password())
                 .postForEntity("/api/complaints", SampleComplaint.instagram(5), JsonNode.class);
         processInstanceId = created.getBody().path("processInstanceId").asText();
-        taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+        taskId = tasks.createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .singleResult()
+                .getId();
         tasks.claim(taskId, "ana");
     }
 
@@ -69,43 +72,118 @@ class ObjectVariablesAppTest {
     }
 
     /** One way in: who sends what where. */
-    record Way(String name, String user, HttpMethod method, Function<ObjectVariablesAppTest, String> path,
+    record Way(
+            String name,
+            String user,
+            HttpMethod method,
+            Function<ObjectVariablesAppTest, String> path,
             Function<ObjectVariablesAppTest, Object> body) {}
 
     List<Way> ways() {
         Map<String, Object> vars = Map.of("evil", object("Object"));
         return List.of(
-                new Way("submit-form", "ana", HttpMethod.POST, t -> "/engine-rest/task/" + t.taskId + "/submit-form",
+                new Way(
+                        "submit-form",
+                        "ana",
+                        HttpMethod.POST,
+                        t -> "/engine-rest/task/" + t.taskId + "/submit-form",
                         t -> Map.of("variables", vars)),
-                new Way("complete", "ana", HttpMethod.POST, t -> "/engine-rest/task/" + t.taskId + "/complete",
+                new Way(
+                        "complete",
+                        "ana",
+                        HttpMethod.POST,
+                        t -> "/engine-rest/task/" + t.taskId + "/complete",
                         t -> Map.of("variables", Map.of("evil", object("object")))),
-                new Way("task variable", "admin", HttpMethod.PUT, t -> "/engine-rest/task/" + t.taskId + "/variables/evil",
+                new Way(
+                        "task variable",
+                        "admin",
+                        HttpMethod.PUT,
+                        t -> "/engine-rest/task/" + t.taskId + "/variables/evil",
                         t -> object("Object")),
-                new Way("task variables", "admin", HttpMethod.POST, t -> "/engine-rest/task/" + t.taskId + "/variables",
+                new Way(
+                        "task variables",
+                        "admin",
+                        HttpMethod.POST,
+                        t -> "/engine-rest/task/" + t.taskId + "/variables",
                         t -> Map.of("modifications", vars)),
-                new Way("task local variable", "admin", HttpMethod.PUT,
-                        t -> "/engine-rest/task/" + t.taskId + "/localVariables/evil", t -> object("OBJECT")),
-                new Way("case variable", "admin", HttpMethod.PUT,
-                        t -> "/engine-rest/process-instance/" + t.processInstanceId + "/variables/evil", t -> object("Object")),
-                new Way("case variables", "admin", HttpMethod.POST,
-                        t -> "/engine-rest/process-instance/" + t.processInstanceId + "/variables", t -> Map.of("modifications", vars)),
-                new Way("execution local variable", "admin", HttpMethod.PUT,
-                        t -> "/engine-rest/execution/" + t.processInstanceId + "/localVariables/evil", t -> object("Object")),
-                new Way("a typed value without its type", "admin", HttpMethod.PUT,
+                new Way(
+                        "task local variable",
+                        "admin",
+                        HttpMethod.PUT,
+                        t -> "/engine-rest/task/" + t.taskId + "/localVariables/evil",
+                        t -> object("OBJECT")),
+                new Way(
+                        "case variable",
+                        "admin",
+                        HttpMethod.PUT,
+                        t -> "/engine-rest/process-instance/" + t.processInstanceId + "/variables/evil",
+                        t -> object("Object")),
+                new Way(
+                        "case variables",
+                        "admin",
+                        HttpMethod.POST,
+                        t -> "/engine-rest/process-instance/" + t.processInstanceId + "/variables",
+                        t -> Map.of("modifications", vars)),
+                new Way(
+                        "execution local variable",
+                        "admin",
+                        HttpMethod.PUT,
+                        t -> "/engine-rest/execution/" + t.processInstanceId + "/localVariables/evil",
+                        t -> object("Object")),
+                new Way(
+                        "a typed value without its type",
+                        "admin",
+                        HttpMethod.PUT,
                         t -> "/engine-rest/process-instance/" + t.processInstanceId + "/variables/evil",
                         t -> Map.of("value", "{}", "valueInfo", Map.of("objectTypeName", CLASS))),
-                new Way("message correlation", "admin", HttpMethod.POST, t -> "/engine-rest/message",
-                        t -> Map.of("messageName", "Message_CommentEdited", "processInstanceId", t.processInstanceId,
-                                "processVariables", vars)),
-                new Way("signal", "admin", HttpMethod.POST, t -> "/engine-rest/signal",
+                new Way(
+                        "message correlation",
+                        "admin",
+                        HttpMethod.POST,
+                        t -> "/engine-rest/message",
+                        t -> Map.of(
+                                "messageName",
+                                "Message_CommentEdited",
+                                "processInstanceId",
+                                t.processInstanceId,
+                                "processVariables",
+                                vars)),
+                new Way(
+                        "signal",
+                        "admin",
+                        HttpMethod.POST,
+                        t -> "/engine-rest/signal",
                         t -> Map.of("name", "anything", "variables", vars)),
-                new Way("start", "admin", HttpMethod.POST, t -> "/engine-rest/process-definition/key/complaint-crisis/start",
+                new Way(
+                        "start",
+                        "admin",
+                        HttpMethod.POST,
+                        t -> "/engine-rest/process-definition/key/complaint-crisis/start",
                         t -> Map.of("variables", vars)),
-                new Way("modification", "admin", HttpMethod.POST,
+                new Way(
+                        "modification",
+                        "admin",
+                        HttpMethod.POST,
                         t -> "/engine-rest/process-instance/" + t.processInstanceId + "/modification",
-                        t -> Map.of("instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_ConfirmTriage",
-                                "variables", Map.of("evil", Map.of("value", object("Object").get("value"), "type", "Object",
-                                        "local", false, "valueInfo", Map.of("objectTypeName", CLASS))))))));
+                        t -> Map.of(
+                                "instructions",
+                                List.of(Map.of(
+                                        "type",
+                                        "startBeforeActivity",
+                                        "activityId",
+                                        "Task_ConfirmTriage",
+                                        "variables",
+                                        Map.of(
+                                                "evil",
+                                                Map.of(
+                                                        "value",
+                                                        object("Object").get("value"),
+                                                        "type",
+                                                        "Object",
+                                                        "local",
+                                                        false,
+                                                        "valueInfo",
+                                                        Map.of("objectTypeName", CLASS))))))));
     }
 
     @Test
@@ -114,13 +192,21 @@ class ObjectVariablesAppTest {
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(MediaType.APPLICATION_JSON);
             ResponseEntity<String> answer = http.withBasicAuth(way.user(), TestDatabase.password())
-                    .exchange(way.path().apply(this), way.method(), new HttpEntity<>(way.body().apply(this), headers), String.class);
-            assertThat(answer.getStatusCode().value()).as(way.name() + ": " + answer.getBody()).isEqualTo(400);
+                    .exchange(
+                            way.path().apply(this),
+                            way.method(),
+                            new HttpEntity<>(way.body().apply(this), headers),
+                            String.class);
+            assertThat(answer.getStatusCode().value())
+                    .as(way.name() + ": " + answer.getBody())
+                    .isEqualTo(400);
             assertThat(answer.getBody()).as(way.name()).contains("not accepted");
         }
         assertThat(TraceOnBuild.BUILT.get()).as("objects built").isZero();
         assertThat(runtime.getVariables(processInstanceId)).doesNotContainKey("evil");
-        assertThat(tasks.createTaskQuery().taskId(taskId).count()).as("the task is still open").isEqualTo(1);
+        assertThat(tasks.createTaskQuery().taskId(taskId).count())
+                .as("the task is still open")
+                .isEqualTo(1);
     }
 
     @Test
@@ -136,9 +222,12 @@ class ObjectVariablesAppTest {
         parts.add("objectTypeName", CLASS);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<String> answer = http.withBasicAuth("admin", TestDatabase.password()).exchange(
-                "/engine-rest/process-instance/" + processInstanceId + "/variables/evil/data", HttpMethod.POST,
-                new HttpEntity<>(parts, headers), String.class);
+        ResponseEntity<String> answer = http.withBasicAuth("admin", TestDatabase.password())
+                .exchange(
+                        "/engine-rest/process-instance/" + processInstanceId + "/variables/evil/data",
+                        HttpMethod.POST,
+                        new HttpEntity<>(parts, headers),
+                        String.class);
 
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
         assertThat(TraceOnBuild.BUILT.get()).isZero();
@@ -148,8 +237,11 @@ class ObjectVariablesAppTest {
     @Test
     void tasklistsOwnApiRefusesAnObjectInASubmittedForm() {
         WebappSession ana = WebappSession.of(http, "ana", "tasklist");
-        ResponseEntity<String> answer = ana.exchange(HttpMethod.POST, WebappSession.ENGINE_API + "/task/" + taskId
-                + "/submit-form", MediaType.APPLICATION_JSON, Map.of("variables", Map.of("evil", object("Object"))));
+        ResponseEntity<String> answer = ana.exchange(
+                HttpMethod.POST,
+                WebappSession.ENGINE_API + "/task/" + taskId + "/submit-form",
+                MediaType.APPLICATION_JSON,
+                Map.of("variables", Map.of("evil", object("Object"))));
 
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
         assertThat(TraceOnBuild.BUILT.get()).isZero();
@@ -159,16 +251,25 @@ class ObjectVariablesAppTest {
     @Test
     void anObjectAlreadyStoredIsReadAsItsTextAndNeverBuilt() {
         // stored through the Java API, as a variable written before this release could have been
-        runtime.setVariable(processInstanceId, "stored", Variables.serializedObjectValue("{\"payload\":\"trace\"}")
-                .objectTypeName(CLASS).serializationDataFormat("application/json").create());
+        runtime.setVariable(
+                processInstanceId,
+                "stored",
+                Variables.serializedObjectValue("{\"payload\":\"trace\"}")
+                        .objectTypeName(CLASS)
+                        .serializationDataFormat("application/json")
+                        .create());
 
-        for (String path : List.of("/engine-rest/process-instance/" + processInstanceId + "/variables",
+        for (String path : List.of(
+                "/engine-rest/process-instance/" + processInstanceId + "/variables",
                 "/engine-rest/process-instance/" + processInstanceId + "/variables/stored?deserializeValue=true",
                 "/engine-rest/variable-instance?processInstanceIdIn=" + processInstanceId + "&deserializeValues=true",
                 "/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId,
                 "/engine-rest/task/" + taskId + "/form-variables")) {
-            ResponseEntity<String> read = http.withBasicAuth("audrey", TestDatabase.password()).getForEntity(path, String.class);
-            assertThat(read.getStatusCode().value()).as(path + ": " + read.getBody()).isEqualTo(200);
+            ResponseEntity<String> read =
+                    http.withBasicAuth("audrey", TestDatabase.password()).getForEntity(path, String.class);
+            assertThat(read.getStatusCode().value())
+                    .as(path + ": " + read.getBody())
+                    .isEqualTo(200);
         }
         assertThat(TraceOnBuild.BUILT.get()).as("objects built by reads").isZero();
         // and the engine itself refuses to build it, should any code ask for it (deserialization type validation)

@@ -17,7 +17,8 @@ class ChainCheckTest {
 
     @Test
     void aCaseWithoutEvidenceIsValid() {
-        EvidenceVerification verification = ChainCheck.of(CASE, List.of(), null, AT).verification();
+        EvidenceVerification verification =
+                ChainCheck.of(CASE, List.of(), null, AT).verification();
 
         assertThat(verification.valid()).isTrue();
         assertThat(verification.items()).isZero();
@@ -41,7 +42,8 @@ class ChainCheckTest {
         List<EvidenceItem> items = chain(2, EvidenceHash.V1);
         items.add(next(items, EvidenceHash.V2, "after the upgrade"));
 
-        assertThat(ChainCheck.of(CASE, items, head(items), AT).verification().valid()).isTrue();
+        assertThat(ChainCheck.of(CASE, items, head(items), AT).verification().valid())
+                .isTrue();
     }
 
     @Test
@@ -49,7 +51,8 @@ class ChainCheckTest {
         List<EvidenceItem> items = chain(2, EvidenceHash.V2);
         items.add(next(items, EvidenceHash.V1, "downgraded"));
 
-        EvidenceVerification verification = ChainCheck.of(CASE, items, head(items), AT).verification();
+        EvidenceVerification verification =
+                ChainCheck.of(CASE, items, head(items), AT).verification();
 
         assertThat(verification.valid()).isFalse();
         assertThat(verification.firstBrokenSeq()).isEqualTo(3);
@@ -62,7 +65,8 @@ class ChainCheckTest {
         EvidenceItem second = items.get(1);
         items.set(1, with(second, second.content(), 1));
 
-        EvidenceVerification verification = ChainCheck.of(CASE, items, head(items), AT).verification();
+        EvidenceVerification verification =
+                ChainCheck.of(CASE, items, head(items), AT).verification();
 
         assertThat(verification.firstBrokenSeq()).isEqualTo(2);
         assertThat(verification.firstBrokenId()).isEqualTo(second.id());
@@ -99,7 +103,8 @@ class ChainCheckTest {
         List<EvidenceItem> items = chain(5, EvidenceHash.V2);
         ChainHead head = head(items);
 
-        EvidenceVerification verification = ChainCheck.of(CASE, items.subList(0, 3), head, AT).verification();
+        EvidenceVerification verification =
+                ChainCheck.of(CASE, items.subList(0, 3), head, AT).verification();
 
         assertThat(verification.firstBrokenSeq()).isEqualTo(4);
         assertThat(verification.reason()).isEqualTo("items 4 to 5 are missing: the chain's head records 5 items");
@@ -115,7 +120,8 @@ class ChainCheckTest {
 
         assertThat(check.verification().firstBrokenSeq()).isEqualTo(4);
         assertThat(check.verification().firstBrokenId()).isEqualTo(items.get(3).id());
-        assertThat(check.items()).extracting(ChainCheck.CheckedItem::state)
+        assertThat(check.items())
+                .extracting(ChainCheck.CheckedItem::state)
                 .containsExactly(ItemState.VERIFIED, ItemState.VERIFIED, ItemState.VERIFIED, ItemState.UNLINKED);
     }
 
@@ -124,8 +130,18 @@ class ChainCheckTest {
         List<EvidenceItem> items = chain(3, EvidenceHash.V2);
         ChainHead head = head(items);
         EvidenceItem last = items.remove(2);
-        items.add(hashed(new EvidenceItem(UUID.randomUUID().toString(), CASE, 3, last.kind(), "a kinder version", null,
-                last.previousSha256(), last.createdAt(), last.createdBy(), EvidenceHash.V2, null)));
+        items.add(hashed(new EvidenceItem(
+                UUID.randomUUID().toString(),
+                CASE,
+                3,
+                last.kind(),
+                "a kinder version",
+                null,
+                last.previousSha256(),
+                last.createdAt(),
+                last.createdBy(),
+                EvidenceHash.V2,
+                null)));
 
         EvidenceVerification verification = ChainCheck.of(CASE, items, head, AT).verification();
 
@@ -137,10 +153,23 @@ class ChainCheckTest {
     void aFirstItemThatNamesAPreviousHashIsUnlinked() {
         List<EvidenceItem> items = chain(2, EvidenceHash.V2);
         EvidenceItem first = items.get(0);
-        items.set(0, hashed(new EvidenceItem(first.id(), CASE, 1, first.kind(), first.content(), null, "ab".repeat(32),
-                first.createdAt(), first.createdBy(), EvidenceHash.V2, null)));
+        items.set(
+                0,
+                hashed(new EvidenceItem(
+                        first.id(),
+                        CASE,
+                        1,
+                        first.kind(),
+                        first.content(),
+                        null,
+                        "ab".repeat(32),
+                        first.createdAt(),
+                        first.createdBy(),
+                        EvidenceHash.V2,
+                        null)));
 
-        EvidenceVerification verification = ChainCheck.of(CASE, items, head(items), AT).verification();
+        EvidenceVerification verification =
+                ChainCheck.of(CASE, items, head(items), AT).verification();
 
         assertThat(verification.firstBrokenSeq()).isEqualTo(1);
         assertThat(verification.reason()).contains("first item but names a previous hash");
@@ -151,7 +180,8 @@ class ChainCheckTest {
         OffsetDateTime purgedAt = AT.plusYears(7);
         ChainHead head = new ChainHead(CASE, 4, "cd".repeat(32), purgedAt);
 
-        EvidenceVerification verification = ChainCheck.of(CASE, List.of(), head, AT).verification();
+        EvidenceVerification verification =
+                ChainCheck.of(CASE, List.of(), head, AT).verification();
 
         assertThat(verification.valid()).isTrue();
         assertThat(verification.purgedAt()).isEqualTo(purgedAt);
@@ -160,7 +190,8 @@ class ChainCheckTest {
 
     @Test
     void itemsWithoutAHeadWereNotPreservedThroughTheStore() {
-        EvidenceVerification verification = ChainCheck.of(CASE, chain(2, EvidenceHash.V2), null, AT).verification();
+        EvidenceVerification verification =
+                ChainCheck.of(CASE, chain(2, EvidenceHash.V2), null, AT).verification();
 
         assertThat(verification.valid()).isFalse();
         assertThat(verification.reason()).contains("no head");
@@ -178,18 +209,48 @@ class ChainCheckTest {
 
     private static EvidenceItem next(List<EvidenceItem> items, int version, String content) {
         EvidenceItem previous = items.isEmpty() ? null : items.get(items.size() - 1);
-        return hashed(new EvidenceItem(UUID.randomUUID().toString(), CASE, items.size() + 1, "note", content, null,
-                previous == null ? null : previous.sha256(), AT.plusMinutes(items.size()), "ana", version, null));
+        return hashed(new EvidenceItem(
+                UUID.randomUUID().toString(),
+                CASE,
+                items.size() + 1,
+                "note",
+                content,
+                null,
+                previous == null ? null : previous.sha256(),
+                AT.plusMinutes(items.size()),
+                "ana",
+                version,
+                null));
     }
 
     private static EvidenceItem hashed(EvidenceItem item) {
-        return new EvidenceItem(item.id(), item.caseId(), item.seq(), item.kind(), item.content(), EvidenceHash.of(item),
-                item.previousSha256(), item.createdAt(), item.createdBy(), item.hashVersion(), item.sourceRef());
+        return new EvidenceItem(
+                item.id(),
+                item.caseId(),
+                item.seq(),
+                item.kind(),
+                item.content(),
+                EvidenceHash.of(item),
+                item.previousSha256(),
+                item.createdAt(),
+                item.createdBy(),
+                item.hashVersion(),
+                item.sourceRef());
     }
 
     private static EvidenceItem with(EvidenceItem item, String content, int version) {
-        return new EvidenceItem(item.id(), item.caseId(), item.seq(), item.kind(), content, item.sha256(),
-                item.previousSha256(), item.createdAt(), item.createdBy(), version, item.sourceRef());
+        return new EvidenceItem(
+                item.id(),
+                item.caseId(),
+                item.seq(),
+                item.kind(),
+                content,
+                item.sha256(),
+                item.previousSha256(),
+                item.createdAt(),
+                item.createdBy(),
+                version,
+                item.sourceRef());
     }
 
     private static ChainHead head(List<EvidenceItem> items) {

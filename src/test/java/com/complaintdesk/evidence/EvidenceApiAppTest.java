@@ -69,7 +69,8 @@ class EvidenceApiAppTest {
         Map<String, Object> body = SampleComplaint.instagram(20);
         JsonNode opened = open(body);
 
-        JsonNode items = get("audrey", "/api/audit/cases/" + opened.path("caseId").asText() + "/evidence", HttpStatus.OK);
+        JsonNode items =
+                get("audrey", "/api/audit/cases/" + opened.path("caseId").asText() + "/evidence", HttpStatus.OK);
 
         assertThat(items).hasSize(1);
         JsonNode complaint = items.get(0);
@@ -83,13 +84,16 @@ class EvidenceApiAppTest {
         assertThat(content.path("complaint").path("order").path("id").asText())
                 .isEqualTo(SampleComplaint.child(body, "order").get("id"));
         assertThat(content.path("receivedBy").asText()).isEqualTo("ana");
-        JsonNode verification = get("audrey", "/api/audit/cases/" + opened.path("caseId").asText() + "/evidence/verification",
+        JsonNode verification = get(
+                "audrey",
+                "/api/audit/cases/" + opened.path("caseId").asText() + "/evidence/verification",
                 HttpStatus.OK);
         assertThat(verification.path("valid").asBoolean()).isTrue();
         assertThat(verification.path("items").asInt()).isOne();
         assertThat(verification.has("firstBrokenSeq")).isTrue();
         assertThat(verification.path("firstBrokenSeq").isNull()).isTrue();
-        assertThat(verification.path("lastSha256").asText()).isEqualTo(complaint.path("sha256").asText());
+        assertThat(verification.path("lastSha256").asText())
+                .isEqualTo(complaint.path("sha256").asText());
     }
 
     @Test
@@ -100,23 +104,28 @@ class EvidenceApiAppTest {
 
         completeTriage(opened.path("processInstanceId").asText());
 
-        JsonNode order = poll(() -> {
-            for (JsonNode item : get("sam", "/api/audit/cases/" + caseId + "/evidence", HttpStatus.OK)) {
-                if (item.path("kind").asText().equals("order")) {
-                    return item;
-                }
-            }
-            return null;
-        }, "no order snapshot for " + caseId);
+        JsonNode order = poll(
+                () -> {
+                    for (JsonNode item : get("sam", "/api/audit/cases/" + caseId + "/evidence", HttpStatus.OK)) {
+                        if (item.path("kind").asText().equals("order")) {
+                            return item;
+                        }
+                    }
+                    return null;
+                },
+                "no order snapshot for " + caseId);
         assertThat(order.path("state").asText()).isEqualTo("verified");
         assertThat(order.path("seq").asInt()).isEqualTo(2);
         JsonNode snapshot = readTree(order.path("content").asText());
         assertThat(snapshot.path("step").asText()).isEqualTo("triage");
-        assertThat(snapshot.path(Var.ORDER_ID).asText()).isEqualTo(SampleComplaint.child(body, "order").get("id"));
+        assertThat(snapshot.path(Var.ORDER_ID).asText())
+                .isEqualTo(SampleComplaint.child(body, "order").get("id"));
         assertThat(snapshot.path(Var.SHIPPED_AT).asText()).startsWith("2026-11-14T10:00:00");
         assertThat(snapshot.path(Var.DELIVERED_AT).asText()).startsWith("2026-11-19T15:30:00");
         assertThat(snapshot.path(Var.PRODUCT_SKU).asText()).isEqualTo("MUG-CER-350");
-        assertThat(get("sam", "/api/audit/cases/" + caseId + "/evidence/verification", HttpStatus.OK).path("valid").asBoolean())
+        assertThat(get("sam", "/api/audit/cases/" + caseId + "/evidence/verification", HttpStatus.OK)
+                        .path("valid")
+                        .asBoolean())
                 .isTrue();
     }
 
@@ -124,9 +133,19 @@ class EvidenceApiAppTest {
     void aDeliveredMessageIsKeptOnceWithThePlatformsId() {
         String caseId = open(SampleComplaint.instagram(10)).path("caseId").asText();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        OutboxEntry entry = new OutboxEntry(UUID.randomUUID().toString(), caseId, "instagram", MessageKind.REPLY, "public",
-                "17841405822304914", "Mia, we are very sorry about the broken mug.", "reply:" + caseId, "delivered",
-                "17895695668004550", now.minusSeconds(2), now);
+        OutboxEntry entry = new OutboxEntry(
+                UUID.randomUUID().toString(),
+                caseId,
+                "instagram",
+                MessageKind.REPLY,
+                "public",
+                "17841405822304914",
+                "Mia, we are very sorry about the broken mug.",
+                "reply:" + caseId,
+                "delivered",
+                "17895695668004550",
+                now.minusSeconds(2),
+                now);
 
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         transaction.executeWithoutResult(status -> events.publishEvent(new MessageDelivered(entry)));
@@ -150,10 +169,12 @@ class EvidenceApiAppTest {
         appendNote(caseId, "Customer sent photos of the crushed box.", at);
         appendNote(caseId, "Courier confirmed the parcel was dropped.", at.plusSeconds(1));
         String thirdId = jdbc.sql("SELECT id FROM cd_evidence WHERE case_id = :caseId AND seq = 3")
-                .param("caseId", caseId).query(String.class).single();
+                .param("caseId", caseId)
+                .query(String.class)
+                .single();
 
-        new EvidenceTampering(jdbc, transactions).run("UPDATE cd_evidence SET content = 'The box was fine.' WHERE id = :id",
-                "id", thirdId);
+        new EvidenceTampering(jdbc, transactions)
+                .run("UPDATE cd_evidence SET content = 'The box was fine.' WHERE id = :id", "id", thirdId);
 
         JsonNode verification = get("audrey", "/api/audit/cases/" + caseId + "/evidence/verification", HttpStatus.OK);
         assertThat(verification.path("valid").asBoolean()).isFalse();
@@ -161,7 +182,9 @@ class EvidenceApiAppTest {
         assertThat(verification.path("firstBrokenId").asText()).isEqualTo(thirdId);
         assertThat(verification.path("reason").asText()).contains("item 3");
         JsonNode items = get("audrey", "/api/audit/cases/" + caseId + "/evidence", HttpStatus.OK);
-        assertThat(items).extracting(item -> item.path("state").asText()).containsExactly("verified", "verified", "altered");
+        assertThat(items)
+                .extracting(item -> item.path("state").asText())
+                .containsExactly("verified", "verified", "altered");
     }
 
     @Test
@@ -175,7 +198,8 @@ class EvidenceApiAppTest {
             get(other, "/api/audit/cases/" + caseId + "/evidence", HttpStatus.FORBIDDEN);
             get(other, "/api/audit/cases/" + caseId + "/evidence/verification", HttpStatus.FORBIDDEN);
         }
-        assertThat(http.getForEntity("/api/audit/cases/" + caseId + "/evidence", String.class).getStatusCode())
+        assertThat(http.getForEntity("/api/audit/cases/" + caseId + "/evidence", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         get("audrey", "/api/audit/cases/" + UUID.randomUUID() + "/evidence", HttpStatus.NOT_FOUND);
         get("audrey", "/api/audit/cases/" + UUID.randomUUID() + "/evidence/verification", HttpStatus.NOT_FOUND);
@@ -192,18 +216,32 @@ class EvidenceApiAppTest {
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<JsonNode> response = http.withBasicAuth("ana", TestDatabase.password())
                 .postForEntity("/api/complaints", new HttpEntity<>(body, headers), JsonNode.class);
-        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(response.getStatusCode())
+                .as(String.valueOf(response.getBody()))
+                .isEqualTo(HttpStatus.CREATED);
         return response.getBody();
     }
 
     /** Ana confirms the suggested triage as T2 quality, as Tasklist does it. */
     private void completeTriage(String processInstanceId) {
-        Task task = poll(() -> tasks.createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(Activity.CONFIRM_TRIAGE).singleResult(), "no triage task in " + processInstanceId);
+        Task task = poll(
+                () -> tasks.createTaskQuery()
+                        .processInstanceId(processInstanceId)
+                        .taskDefinitionKey(Activity.CONFIRM_TRIAGE)
+                        .singleResult(),
+                "no triage task in " + processInstanceId);
         post("ana", "/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", "ana"));
         Map<String, Object> variables = new LinkedHashMap<>();
-        Map.<String, Object>of(Var.TIER, "T2", Var.CATEGORY, "quality", Var.ESCALATE_TO_CRISIS, false, Var.TRIAGE_NOTE,
-                "Broken on arrival; the box was crushed.").forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        Map.<String, Object>of(
+                        Var.TIER,
+                        "T2",
+                        Var.CATEGORY,
+                        "quality",
+                        Var.ESCALATE_TO_CRISIS,
+                        false,
+                        Var.TRIAGE_NOTE,
+                        "Broken on arrival; the box was crushed.")
+                .forEach((name, value) -> variables.put(name, Map.of("value", value)));
         post("ana", "/engine-rest/task/" + task.getId() + "/submit-form", Map.of("variables", variables));
     }
 
@@ -216,8 +254,11 @@ class EvidenceApiAppTest {
     }
 
     private JsonNode get(String user, String path, HttpStatus expected) {
-        ResponseEntity<JsonNode> response = http.withBasicAuth(user, TestDatabase.password()).getForEntity(path, JsonNode.class);
-        assertThat(response.getStatusCode()).as(user + " GET " + path + ": " + response.getBody()).isEqualTo(expected);
+        ResponseEntity<JsonNode> response =
+                http.withBasicAuth(user, TestDatabase.password()).getForEntity(path, JsonNode.class);
+        assertThat(response.getStatusCode())
+                .as(user + " GET " + path + ": " + response.getBody())
+                .isEqualTo(expected);
         return response.getBody();
     }
 

@@ -61,7 +61,8 @@ class EvidenceRetentionAppTest {
         // nothing is kept for the case any more, and a second run leaves it as it is
         assertThatThrownBy(() -> evidence.preserve(expired, "inbound", "inbound:late", "{}", "channel:ebay", now))
                 .isInstanceOf(EvidencePurgedException.class);
-        assertThat(evidence.purge(expired, now.minusYears(7), now.plusDays(1))).isEqualTo(EvidenceStore.PurgeOutcome.ALREADY_PURGED);
+        assertThat(evidence.purge(expired, now.minusYears(7), now.plusDays(1)))
+                .isEqualTo(EvidenceStore.PurgeOutcome.ALREADY_PURGED);
         assertThat(evidence.head(expired).orElseThrow().purgedAt()).isEqualTo(now);
     }
 
@@ -69,8 +70,8 @@ class EvidenceRetentionAppTest {
     void aChainThatDoesNotVerifyIsKeptPastItsRetention() {
         String tampered = caseWithEvidence(now.minusYears(9));
         String secondId = evidence.forCase(tampered).get(1).id();
-        new EvidenceTampering(jdbc, transactions).run("UPDATE cd_evidence SET content = 'nothing happened' WHERE id = :id",
-                "id", secondId);
+        new EvidenceTampering(jdbc, transactions)
+                .run("UPDATE cd_evidence SET content = 'nothing happened' WHERE id = :id", "id", secondId);
 
         retention.purgeDue(now);
 
@@ -92,8 +93,10 @@ class EvidenceRetentionAppTest {
         HistorySettings history = new HistorySettings("P365D", "01:00", "05:00");
         EvidenceSettings.Purge purge = new EvidenceSettings.Purge(true, "0 30 5 * * *", 500);
 
-        assertThatThrownBy(() -> new EvidenceRetention(evidence, new EvidenceSettings(Period.ofDays(365), purge), history))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("must be longer");
+        assertThatThrownBy(
+                        () -> new EvidenceRetention(evidence, new EvidenceSettings(Period.ofDays(365), purge), history))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("must be longer");
         new EvidenceRetention(evidence, new EvidenceSettings(Period.ofDays(366), purge), history);
     }
 
@@ -102,7 +105,8 @@ class EvidenceRetentionAppTest {
         String caseId = UUID.randomUUID().toString();
         String externalId = "ret-" + caseId;
         OffsetDateTime postedAt = closedAt == null ? now.minusDays(1) : closedAt.minusDays(3);
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO cd_complaint (id, channel, external_id, business_key, posted_at, received_at, language, text,
                                           customer_id, payload, status, closed_at)
                 VALUES (:id, 'web', :externalId, :businessKey, :postedAt, :postedAt, 'en', 'The mug arrived broken.',

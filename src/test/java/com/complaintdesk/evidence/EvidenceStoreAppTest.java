@@ -50,7 +50,8 @@ class EvidenceStoreAppTest {
         String caseId = UUID.randomUUID().toString();
         EvidenceItem first = evidence.preserve(caseId, "conversation", "Customer: the mug arrived broken.", "ana", AT);
         evidence.preserve(UUID.randomUUID().toString(), "conversation", "Another case entirely.", "ben", AT);
-        evidence.preserve(caseId, "order_log", "ord-1 packed 2026-11-13,\nshipped 2026-11-14", "ana", AT.plusMinutes(5));
+        evidence.preserve(
+                caseId, "order_log", "ord-1 packed 2026-11-13,\nshipped 2026-11-14", "ana", AT.plusMinutes(5));
         EvidenceItem last = evidence.preserve(caseId, "tracking", "顾客：包裹外箱压坏，杯子碎了。", null, AT.plusMinutes(9));
 
         List<EvidenceItem> items = evidence.forCase(caseId);
@@ -62,26 +63,28 @@ class EvidenceStoreAppTest {
         assertThat(items.get(2)).isEqualTo(last);
         assertThat(first.previousSha256()).isNull();
         // the documented canonical form, written out here independently of EvidenceHash
-        assertThat(first.sha256()).isEqualTo(sha256("complaint-desk-evidence/2\n"
-                + "id:36:" + first.id() + "\n"
-                + "case_id:36:" + caseId + "\n"
-                + "seq:1:1\n"
-                + "kind:12:conversation\n"
-                + "source_ref:-\n"
-                + "created_at:27:2026-11-23T01:15:00.000000Z\n"
-                + "created_by:3:ana\n"
-                + "previous_sha256:-\n"
-                + "content:33:Customer: the mug arrived broken.\n"));
-        assertThat(last.sha256()).isEqualTo(sha256("complaint-desk-evidence/2\n"
-                + "id:36:" + last.id() + "\n"
-                + "case_id:36:" + caseId + "\n"
-                + "seq:1:3\n"
-                + "kind:8:tracking\n"
-                + "source_ref:-\n"
-                + "created_at:27:2026-11-23T01:24:00.000000Z\n"
-                + "created_by:-\n"
-                + "previous_sha256:64:" + items.get(1).sha256() + "\n"
-                + "content:45:顾客：包裹外箱压坏，杯子碎了。\n"));
+        assertThat(first.sha256())
+                .isEqualTo(sha256("complaint-desk-evidence/2\n"
+                        + "id:36:" + first.id() + "\n"
+                        + "case_id:36:" + caseId + "\n"
+                        + "seq:1:1\n"
+                        + "kind:12:conversation\n"
+                        + "source_ref:-\n"
+                        + "created_at:27:2026-11-23T01:15:00.000000Z\n"
+                        + "created_by:3:ana\n"
+                        + "previous_sha256:-\n"
+                        + "content:33:Customer: the mug arrived broken.\n"));
+        assertThat(last.sha256())
+                .isEqualTo(sha256("complaint-desk-evidence/2\n"
+                        + "id:36:" + last.id() + "\n"
+                        + "case_id:36:" + caseId + "\n"
+                        + "seq:1:3\n"
+                        + "kind:8:tracking\n"
+                        + "source_ref:-\n"
+                        + "created_at:27:2026-11-23T01:24:00.000000Z\n"
+                        + "created_by:-\n"
+                        + "previous_sha256:64:" + items.get(1).sha256() + "\n"
+                        + "content:45:顾客：包裹外箱压坏，杯子碎了。\n"));
         assertThat(items.get(1).previousSha256()).isEqualTo(first.sha256());
         assertThat(last.createdAt()).isEqualTo(AT.plusMinutes(9).withOffsetSameInstant(ZoneOffset.UTC));
         assertThat(evidence.head(caseId)).hasValue(new ChainHead(caseId, 3, last.sha256(), null));
@@ -91,13 +94,16 @@ class EvidenceStoreAppTest {
     @Test
     void anItemWithASourceIsKeptOncePerCase() {
         String caseId = UUID.randomUUID().toString();
-        EvidenceItem first = evidence.preserve(caseId, "inbound", "inbound:delivery-1", "{\"payload\":\"a\"}", "channel:ebay", AT);
-        EvidenceItem again = evidence.preserve(caseId, "inbound", "inbound:delivery-1", "{\"payload\":\"a\"}", "channel:ebay",
-                AT.plusMinutes(1));
-        evidence.preserve(caseId, "inbound", "inbound:delivery-2", "{\"payload\":\"b\"}", "channel:ebay", AT.plusMinutes(2));
+        EvidenceItem first =
+                evidence.preserve(caseId, "inbound", "inbound:delivery-1", "{\"payload\":\"a\"}", "channel:ebay", AT);
+        EvidenceItem again = evidence.preserve(
+                caseId, "inbound", "inbound:delivery-1", "{\"payload\":\"a\"}", "channel:ebay", AT.plusMinutes(1));
+        evidence.preserve(
+                caseId, "inbound", "inbound:delivery-2", "{\"payload\":\"b\"}", "channel:ebay", AT.plusMinutes(2));
 
         assertThat(again).isEqualTo(first);
-        assertThat(evidence.forCase(caseId)).extracting(EvidenceItem::sourceRef)
+        assertThat(evidence.forCase(caseId))
+                .extracting(EvidenceItem::sourceRef)
                 .containsExactly("inbound:delivery-1", "inbound:delivery-2");
         assertValid(caseId, 2);
     }
@@ -130,8 +136,10 @@ class EvidenceStoreAppTest {
         }
 
         List<EvidenceItem> items = evidence.forCase(caseId);
-        assertThat(items).extracting(EvidenceItem::seq)
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, writers * each).boxed().toList());
+        assertThat(items)
+                .extracting(EvidenceItem::seq)
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, writers * each).boxed().toList());
         assertThat(items).extracting(EvidenceItem::content).doesNotHaveDuplicates();
         assertValid(caseId, writers * each);
     }
@@ -143,16 +151,26 @@ class EvidenceStoreAppTest {
         String caseId = chainOfFive();
         EvidenceItem third = evidence.forCase(caseId).get(2);
 
-        tampering().run("UPDATE cd_evidence SET content = :content WHERE id = :id",
-                "content", "Customer: all good, thanks!", "id", third.id());
+        tampering()
+                .run(
+                        "UPDATE cd_evidence SET content = :content WHERE id = :id",
+                        "content",
+                        "Customer: all good, thanks!",
+                        "id",
+                        third.id());
 
         EvidenceVerification verification = verify(caseId);
         assertThat(verification.valid()).isFalse();
         assertThat(verification.firstBrokenSeq()).isEqualTo(3);
         assertThat(verification.firstBrokenId()).isEqualTo(third.id());
         assertThat(verification.reason()).contains("item 3").contains("does not match");
-        assertThat(states(caseId)).containsExactly(ChainCheck.ItemState.VERIFIED, ChainCheck.ItemState.VERIFIED,
-                ChainCheck.ItemState.ALTERED, ChainCheck.ItemState.AFTER_BREAK, ChainCheck.ItemState.AFTER_BREAK);
+        assertThat(states(caseId))
+                .containsExactly(
+                        ChainCheck.ItemState.VERIFIED,
+                        ChainCheck.ItemState.VERIFIED,
+                        ChainCheck.ItemState.ALTERED,
+                        ChainCheck.ItemState.AFTER_BREAK,
+                        ChainCheck.ItemState.AFTER_BREAK);
     }
 
     @Test
@@ -160,7 +178,13 @@ class EvidenceStoreAppTest {
         String caseId = chainOfFive();
         EvidenceItem second = evidence.forCase(caseId).get(1);
 
-        tampering().run("UPDATE cd_evidence SET created_at = :at WHERE id = :id", "at", AT.minusDays(3), "id", second.id());
+        tampering()
+                .run(
+                        "UPDATE cd_evidence SET created_at = :at WHERE id = :id",
+                        "at",
+                        AT.minusDays(3),
+                        "id",
+                        second.id());
 
         EvidenceVerification verification = verify(caseId);
         assertThat(verification.valid()).isFalse();
@@ -181,8 +205,12 @@ class EvidenceStoreAppTest {
         assertThat(verification.firstBrokenSeq()).isEqualTo(2);
         assertThat(verification.firstBrokenId()).isNull();
         assertThat(verification.reason()).isEqualTo("item 2 is missing: item 3 follows item 1");
-        assertThat(states(caseId)).containsExactly(ChainCheck.ItemState.VERIFIED, ChainCheck.ItemState.UNLINKED,
-                ChainCheck.ItemState.AFTER_BREAK, ChainCheck.ItemState.AFTER_BREAK);
+        assertThat(states(caseId))
+                .containsExactly(
+                        ChainCheck.ItemState.VERIFIED,
+                        ChainCheck.ItemState.UNLINKED,
+                        ChainCheck.ItemState.AFTER_BREAK,
+                        ChainCheck.ItemState.AFTER_BREAK);
     }
 
     @Test
@@ -190,9 +218,21 @@ class EvidenceStoreAppTest {
         String caseId = chainOfFive();
         List<EvidenceItem> items = evidence.forCase(caseId);
 
-        tampering().run("UPDATE cd_evidence SET seq = -2 WHERE id = :id", "id", items.get(1).id());
-        tampering().run("UPDATE cd_evidence SET seq = 2 WHERE id = :id", "id", items.get(2).id());
-        tampering().run("UPDATE cd_evidence SET seq = 3 WHERE id = :id", "id", items.get(1).id());
+        tampering()
+                .run(
+                        "UPDATE cd_evidence SET seq = -2 WHERE id = :id",
+                        "id",
+                        items.get(1).id());
+        tampering()
+                .run(
+                        "UPDATE cd_evidence SET seq = 2 WHERE id = :id",
+                        "id",
+                        items.get(2).id());
+        tampering()
+                .run(
+                        "UPDATE cd_evidence SET seq = 3 WHERE id = :id",
+                        "id",
+                        items.get(1).id());
 
         EvidenceVerification verification = verify(caseId);
         assertThat(verification.valid()).isFalse();
@@ -221,16 +261,31 @@ class EvidenceStoreAppTest {
         String caseId = chainOfFive();
         EvidenceItem third = evidence.forCase(caseId).get(2);
 
-        assertRefused(() -> jdbc.sql("UPDATE cd_evidence SET content = 'rewritten' WHERE id = :id").param("id", third.id()).update());
+        assertRefused(() -> jdbc.sql("UPDATE cd_evidence SET content = 'rewritten' WHERE id = :id")
+                .param("id", third.id())
+                .update());
         assertRefused(() -> jdbc.sql("UPDATE cd_evidence SET created_at = :at WHERE case_id = :caseId")
-                .param("at", AT).param("caseId", caseId).update());
-        assertRefused(() -> jdbc.sql("DELETE FROM cd_evidence WHERE id = :id").param("id", third.id()).update());
-        assertRefused(() -> jdbc.sql("DELETE FROM cd_evidence WHERE case_id = :caseId").param("caseId", caseId).update());
+                .param("at", AT)
+                .param("caseId", caseId)
+                .update());
+        assertRefused(() -> jdbc.sql("DELETE FROM cd_evidence WHERE id = :id")
+                .param("id", third.id())
+                .update());
+        assertRefused(() -> jdbc.sql("DELETE FROM cd_evidence WHERE case_id = :caseId")
+                .param("caseId", caseId)
+                .update());
         // nor can the chain's head be moved back over a removed item, marked purged with another end, or removed
-        assertRefused(() -> jdbc.sql("UPDATE cd_evidence_chain SET last_seq = 4 WHERE case_id = :caseId").param("caseId", caseId).update());
-        assertRefused(() -> jdbc.sql("UPDATE cd_evidence_chain SET purged_at = :at, last_seq = 2 WHERE case_id = :caseId")
-                .param("at", AT).param("caseId", caseId).update());
-        assertRefused(() -> jdbc.sql("DELETE FROM cd_evidence_chain WHERE case_id = :caseId").param("caseId", caseId).update());
+        assertRefused(() -> jdbc.sql("UPDATE cd_evidence_chain SET last_seq = 4 WHERE case_id = :caseId")
+                .param("caseId", caseId)
+                .update());
+        assertRefused(
+                () -> jdbc.sql("UPDATE cd_evidence_chain SET purged_at = :at, last_seq = 2 WHERE case_id = :caseId")
+                        .param("at", AT)
+                        .param("caseId", caseId)
+                        .update());
+        assertRefused(() -> jdbc.sql("DELETE FROM cd_evidence_chain WHERE case_id = :caseId")
+                .param("caseId", caseId)
+                .update());
         if (TestDatabase.onPostgres()) {
             assertRefused(() -> jdbc.sql("TRUNCATE cd_evidence").update());
             assertRefused(() -> jdbc.sql("TRUNCATE cd_evidence_chain CASCADE").update());
@@ -247,7 +302,8 @@ class EvidenceStoreAppTest {
     private String chainOfFive() {
         String caseId = UUID.randomUUID().toString();
         evidence.preserve(caseId, "complaint", "complaint", "{\"text\":\"The mug arrived broken.\"}", "ana", AT);
-        evidence.preserve(caseId, "inbound", "inbound:d-1", "{\"payload\":\"comment\"}", "channel:instagram", AT.plusMinutes(1));
+        evidence.preserve(
+                caseId, "inbound", "inbound:d-1", "{\"payload\":\"comment\"}", "channel:instagram", AT.plusMinutes(1));
         evidence.preserve(caseId, "conversation", "Customer: the box was crushed.", "ana", AT.plusMinutes(2));
         evidence.preserve(caseId, "order", "{\"orderId\":\"ord-1\"}", "ana", AT.plusMinutes(3));
         evidence.preserve(caseId, "outbound", "outbound:m-1", "{\"text\":\"We are sorry.\"}", null, AT.plusMinutes(4));
@@ -264,7 +320,9 @@ class EvidenceStoreAppTest {
     }
 
     private List<ChainCheck.ItemState> states(String caseId) {
-        return evidence.check(caseId, OffsetDateTime.now()).items().stream().map(ChainCheck.CheckedItem::state).toList();
+        return evidence.check(caseId, OffsetDateTime.now()).items().stream()
+                .map(ChainCheck.CheckedItem::state)
+                .toList();
     }
 
     private void assertValid(String caseId, int items) {
@@ -277,13 +335,15 @@ class EvidenceStoreAppTest {
 
     private static void assertRefused(Runnable statement) {
         // PostgreSQL: the trigger, or for a table owner that is no superuser already the revoked privilege
-        assertThatThrownBy(statement::run).isInstanceOf(DataAccessException.class)
+        assertThatThrownBy(statement::run)
+                .isInstanceOf(DataAccessException.class)
                 .hasMessageMatching("(?s).*(append-only|only advances|permission denied).*");
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

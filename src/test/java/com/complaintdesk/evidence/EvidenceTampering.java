@@ -24,19 +24,23 @@ public final class EvidenceTampering {
     public void run(String sql, Object... params) {
         if (TestDatabase.onPostgres()) {
             transaction.executeWithoutResult(status -> {
-                jdbc.sql("ALTER TABLE cd_evidence DISABLE TRIGGER cd_evidence_append_only").update();
+                jdbc.sql("ALTER TABLE cd_evidence DISABLE TRIGGER cd_evidence_append_only")
+                        .update();
                 jdbc.sql("GRANT UPDATE ON cd_evidence TO CURRENT_USER").update();
                 statement(sql, params).update();
                 jdbc.sql("REVOKE UPDATE ON cd_evidence FROM CURRENT_USER").update();
-                jdbc.sql("ALTER TABLE cd_evidence ENABLE TRIGGER cd_evidence_append_only").update();
+                jdbc.sql("ALTER TABLE cd_evidence ENABLE TRIGGER cd_evidence_append_only")
+                        .update();
             });
         } else {
             jdbc.sql("DROP TRIGGER cd_evidence_append_only").update();
             try {
                 statement(sql, params).update();
             } finally {
-                jdbc.sql("CREATE TRIGGER cd_evidence_append_only BEFORE UPDATE, DELETE ON cd_evidence FOR EACH ROW CALL '"
-                        + H2EvidenceGuard.class.getName() + "'").update();
+                jdbc.sql(
+                                "CREATE TRIGGER cd_evidence_append_only BEFORE UPDATE, DELETE ON cd_evidence FOR EACH ROW CALL '"
+                                        + H2EvidenceGuard.class.getName() + "'")
+                        .update();
             }
         }
     }

@@ -34,16 +34,32 @@ class FormFilesTest {
     private static final Pattern RULE_ID = Pattern.compile("\\b[TPFCRXEA]\\d\\b");
 
     /** Forms of supervisors, owners and legal; every other form is an agent's and offers the T5 escalation. */
-    private static final Set<String> NOT_AGENT_FORMS = Set.of("sla-breach", "approve-reply", "approve-compensation",
-            "hold-retrospective", "take-over-crisis", "decide-on-pause", "draft-statement", "approve-statement",
-            "handle-failed-delivery", "review-extortion-risk", "decide-systemic-fix", "review-product-digest");
+    private static final Set<String> NOT_AGENT_FORMS = Set.of(
+            "sla-breach",
+            "approve-reply",
+            "approve-compensation",
+            "hold-retrospective",
+            "take-over-crisis",
+            "decide-on-pause",
+            "draft-statement",
+            "approve-statement",
+            "handle-failed-delivery",
+            "review-extortion-risk",
+            "decide-systemic-fix",
+            "review-product-digest");
 
     /** The components Camunda Forms renders in Tasklist 7.24 that this project uses. */
     private static final Set<String> PLAIN_COMPONENTS =
             Set.of("text", "textfield", "textarea", "number", "checkbox", "select", "radio");
 
-    private static final List<String> PACKAGES = List.of("full_refund", "partial_refund", "reshipment",
-            "reshipment_gift", "full_refund_return_shipping", "coupon", "gift");
+    private static final List<String> PACKAGES = List.of(
+            "full_refund",
+            "partial_refund",
+            "reshipment",
+            "reshipment_gift",
+            "full_refund_return_shipping",
+            "coupon",
+            "gift");
     private static final List<String> ROOT_CAUSES =
             List.of("quality", "logistics", "service_attitude", "misunderstanding", "other");
     private static final List<String> DECISIONS = List.of("approve", "reject");
@@ -52,11 +68,27 @@ class FormFilesTest {
     @Test
     void theFormsDirectoryHoldsExactlyTheFormsOfTheDesign() {
         assertThat(forms().map(form -> idOf(form.getPayload())))
-                .containsExactlyInAnyOrder("confirm-triage", "sla-breach", "draft-reply", "approve-reply",
-                        "prepare-follow-up", "contact-customer", "offer-compensation", "record-customer-choice",
-                        "approve-compensation", "confirm-resolution", "record-review-outcome", "close-case",
-                        "hold-retrospective", "take-over-crisis", "decide-on-pause", "draft-statement",
-                        "approve-statement", "handle-failed-delivery", "review-extortion-risk", "decide-systemic-fix",
+                .containsExactlyInAnyOrder(
+                        "confirm-triage",
+                        "sla-breach",
+                        "draft-reply",
+                        "approve-reply",
+                        "prepare-follow-up",
+                        "contact-customer",
+                        "offer-compensation",
+                        "record-customer-choice",
+                        "approve-compensation",
+                        "confirm-resolution",
+                        "record-review-outcome",
+                        "close-case",
+                        "hold-retrospective",
+                        "take-over-crisis",
+                        "decide-on-pause",
+                        "draft-statement",
+                        "approve-statement",
+                        "handle-failed-delivery",
+                        "review-extortion-risk",
+                        "decide-systemic-fix",
                         "review-product-digest");
     }
 
@@ -76,7 +108,10 @@ class FormFilesTest {
     void opensWithABilingualTextThatSaysWhichRulesApply(Path file) {
         JsonNode first = read(file).path("components").path(0);
         assertThat(first.path("type").asText()).isEqualTo("text");
-        assertThat(first.path("text").asText()).startsWith("### ").contains(" / ").containsPattern(CJK)
+        assertThat(first.path("text").asText())
+                .startsWith("### ")
+                .contains(" / ")
+                .containsPattern(CJK)
                 .containsPattern(RULE_ID);
     }
 
@@ -85,9 +120,13 @@ class FormFilesTest {
     void usesOnlyPlainComponentsTasklistRendersWithoutExpressions(Path file) {
         for (JsonNode component : components(file)) {
             assertThat(component.path("type").asText()).as(describe(component)).isIn(PLAIN_COMPONENTS);
-            assertThat(component.has("conditional")).as(describe(component) + " conditional").isFalse();
-            component.fields().forEachRemaining(field -> assertThat(field.getValue().asText())
-                    .as(describe(component) + " " + field.getKey()).doesNotStartWith("="));
+            assertThat(component.has("conditional"))
+                    .as(describe(component) + " conditional")
+                    .isFalse();
+            component.fields().forEachRemaining(field -> assertThat(
+                            field.getValue().asText())
+                    .as(describe(component) + " " + field.getKey())
+                    .doesNotStartWith("="));
         }
     }
 
@@ -95,15 +134,20 @@ class FormFilesTest {
     @MethodSource("forms")
     void labelsEveryFieldInEnglishAndChinese(Path file) {
         for (JsonNode component : fields(file)) {
-            assertThat(component.path("label").asText()).as(describe(component)).contains(" / ").containsPattern(CJK);
+            assertThat(component.path("label").asText())
+                    .as(describe(component))
+                    .contains(" / ")
+                    .containsPattern(CJK);
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("forms")
     void usesEachKeyAndEachComponentIdOnce(Path file) {
-        List<String> keys = fields(file).stream().map(c -> c.path("key").asText()).toList();
-        List<String> ids = components(file).stream().map(c -> c.path("id").asText()).toList();
+        List<String> keys =
+                fields(file).stream().map(c -> c.path("key").asText()).toList();
+        List<String> ids =
+                components(file).stream().map(c -> c.path("id").asText()).toList();
         assertThat(keys).as("keys").doesNotHaveDuplicates();
         assertThat(ids).as("ids").doesNotContain("").doesNotHaveDuplicates();
     }
@@ -119,10 +163,16 @@ class FormFilesTest {
             List<String> values = new ArrayList<>();
             for (JsonNode option : component.path("values")) {
                 values.add(option.path("value").asText());
-                assertThat(option.path("label").asText()).as(describe(component) + " option " + option)
-                        .contains(" / ").containsPattern(CJK);
+                assertThat(option.path("label").asText())
+                        .as(describe(component) + " option " + option)
+                        .contains(" / ")
+                        .containsPattern(CJK);
             }
-            assertThat(values).as(describe(component)).isNotEmpty().doesNotContain("").doesNotHaveDuplicates();
+            assertThat(values)
+                    .as(describe(component))
+                    .isNotEmpty()
+                    .doesNotContain("")
+                    .doesNotHaveDuplicates();
         }
     }
 
@@ -130,9 +180,12 @@ class FormFilesTest {
     @MethodSource("forms")
     void asksForAMinimumLengthOnEveryRequiredFreeText(Path file) {
         for (JsonNode component : fields(file)) {
-            if (component.path("type").asText().equals("textarea") && editable(component)
+            if (component.path("type").asText().equals("textarea")
+                    && editable(component)
                     && component.path("validate").path("required").asBoolean(false)) {
-                assertThat(component.path("validate").path("minLength").asInt(0)).as(describe(component)).isPositive();
+                assertThat(component.path("validate").path("minLength").asInt(0))
+                        .as(describe(component))
+                        .isPositive();
             }
         }
     }
@@ -143,7 +196,9 @@ class FormFilesTest {
         // a longer text would fail in the database; the form rules turn it into a 400 naming the field
         for (JsonNode component : fields(file)) {
             if (List.of("textarea", "textfield").contains(component.path("type").asText()) && editable(component)) {
-                assertThat(component.path("validate").path("maxLength").asInt(0)).as(describe(component)).isBetween(1, 4000);
+                assertThat(component.path("validate").path("maxLength").asInt(0))
+                        .as(describe(component))
+                        .isBetween(1, 4000);
             }
         }
     }
@@ -154,7 +209,9 @@ class FormFilesTest {
         JsonNode escalate = field(file, "escalateToCrisis");
         assertThat(escalate.path("type").asText()).isEqualTo("checkbox");
         assertThat(editable(escalate)).as("editable").isTrue();
-        assertThat(escalate.path("defaultValue").isBoolean()).as("defaultValue is a boolean").isTrue();
+        assertThat(escalate.path("defaultValue").isBoolean())
+                .as("defaultValue is a boolean")
+                .isTrue();
         assertThat(escalate.path("defaultValue").asBoolean()).as("defaultValue").isFalse();
     }
 
@@ -173,12 +230,24 @@ class FormFilesTest {
         chosen.add("declined");
         return Stream.of(
                 arguments("confirm-triage", "tier", List.of("T1", "T2", "T3")),
-                arguments("confirm-triage", "category", List.of("safety", "fraud", "quality", "shipping_delay",
-                        "packaging_damage", "service_attitude", "product_misunderstanding", "suggestion", "other")),
+                arguments(
+                        "confirm-triage",
+                        "category",
+                        List.of(
+                                "safety",
+                                "fraud",
+                                "quality",
+                                "shipping_delay",
+                                "packaging_damage",
+                                "service_attitude",
+                                "product_misunderstanding",
+                                "suggestion",
+                                "other")),
                 arguments("approve-reply", "replyDecision", DECISIONS),
                 arguments("prepare-follow-up", "rootCause", ROOT_CAUSES),
                 arguments("prepare-follow-up", "customerType", List.of("apology", "compensation")),
-                arguments("prepare-follow-up", "contactChannel", List.of("phone", "platform_message", "email", "wechat")),
+                arguments(
+                        "prepare-follow-up", "contactChannel", List.of("phone", "platform_message", "email", "wechat")),
                 arguments("contact-customer", "contactOutcome", List.of("reached", "left_message", "not_reached")),
                 arguments("offer-compensation", "compensationOption1", PACKAGES),
                 arguments("offer-compensation", "compensationOption2", PACKAGES),
@@ -189,13 +258,18 @@ class FormFilesTest {
                 arguments("confirm-resolution", "customerSatisfied", List.of("yes", "no", "unknown")),
                 arguments("record-review-outcome", "reviewOutcome", List.of("updated", "declined")),
                 arguments("close-case", "rootCause", ROOT_CAUSES),
-                arguments("close-case", "customerSatisfaction", List.of("satisfied", "neutral", "unsatisfied", "unknown")),
+                arguments(
+                        "close-case",
+                        "customerSatisfaction",
+                        List.of("satisfied", "neutral", "unsatisfied", "unknown")),
                 arguments("hold-retrospective", "retrospectiveCause", List.of("systemic", "individual")),
                 arguments("decide-on-pause", "pauseDecision", List.of("pause", "keep")),
                 arguments("approve-statement", "statementDecision", DECISIONS),
                 arguments("handle-failed-delivery", "deliveryDecision", List.of("retry", "manual")),
                 arguments("review-extortion-risk", "extortionReviewDecision", List.of("guard", "clear")),
-                arguments("decide-systemic-fix", "systemicFixDecision",
+                arguments(
+                        "decide-systemic-fix",
+                        "systemicFixDecision",
                         List.of("change_process", "change_supplier_or_product", "accept_and_monitor")));
     }
 
@@ -206,64 +280,125 @@ class FormFilesTest {
     @ParameterizedTest(name = "{0} lets its user change exactly {1}")
     @MethodSource("designedInputs")
     void formLetsItsUserChangeExactlyTheInputsOfTheDesign(String form, List<String> expected) {
-        List<String> inputs = fields(FORMS.resolve(form + ".form")).stream().filter(FormFilesTest::editable)
-                .map(FormFilesTest::input).toList();
+        List<String> inputs = fields(FORMS.resolve(form + ".form")).stream()
+                .filter(FormFilesTest::editable)
+                .map(FormFilesTest::input)
+                .toList();
         assertThat(inputs).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     static Stream<Arguments> designedInputs() {
         String escalate = "escalateToCrisis checkbox default false";
         return Stream.of(
-                arguments("confirm-triage", List.of("tier select required", "category select required", escalate,
-                        "triageNote textarea")),
+                arguments(
+                        "confirm-triage",
+                        List.of("tier select required", "category select required", escalate, "triageNote textarea")),
                 arguments("sla-breach", List.of("breachNote textarea required minLength 10")),
-                arguments("draft-reply", List.of("replyApology textarea required minLength 10",
-                        "replyCause textarea required minLength 10", "replySolution textarea required minLength 10",
-                        "replyInvitation textarea required minLength 10", escalate)),
+                arguments(
+                        "draft-reply",
+                        List.of(
+                                "replyApology textarea required minLength 10",
+                                "replyCause textarea required minLength 10",
+                                "replySolution textarea required minLength 10",
+                                "replyInvitation textarea required minLength 10",
+                                escalate)),
                 arguments("approve-reply", List.of("replyDecision select required", "replyReviewNote textarea")),
-                arguments("prepare-follow-up", List.of("followUpFindings textarea required minLength 10",
-                        "rootCause select required", "customerType select required", "contactChannel select required",
-                        "openingScript textarea required minLength 20", "resolutionSteps textarea required minLength 10",
-                        escalate)),
-                arguments("contact-customer", List.of("followUpMessage textarea required minLength 20",
-                        "contactOutcome select required", "contactSummary textarea required minLength 10", escalate)),
-                arguments("offer-compensation", List.of("compensationOption1 select required",
-                        "compensationOption2 select required", "compensationOption3 select",
-                        "compensationAmount1 number min 0", "compensationAmount2 number min 0",
-                        "compensationAmount3 number min 0", "offerMessage textarea required minLength 20", escalate)),
-                arguments("record-customer-choice", List.of("chosenCompensation select required",
-                        "compensationAmount number required min 0", "choiceNote textarea", escalate)),
-                arguments("approve-compensation", List.of("compensationDecision select required",
-                        "compensationReviewNote textarea")),
-                arguments("confirm-resolution", List.of("problemResolved select required",
-                        "customerSatisfied select required", "resolutionSummary textarea required minLength 10", escalate)),
+                arguments(
+                        "prepare-follow-up",
+                        List.of(
+                                "followUpFindings textarea required minLength 10",
+                                "rootCause select required",
+                                "customerType select required",
+                                "contactChannel select required",
+                                "openingScript textarea required minLength 20",
+                                "resolutionSteps textarea required minLength 10",
+                                escalate)),
+                arguments(
+                        "contact-customer",
+                        List.of(
+                                "followUpMessage textarea required minLength 20",
+                                "contactOutcome select required",
+                                "contactSummary textarea required minLength 10",
+                                escalate)),
+                arguments(
+                        "offer-compensation",
+                        List.of(
+                                "compensationOption1 select required",
+                                "compensationOption2 select required",
+                                "compensationOption3 select",
+                                "compensationAmount1 number min 0",
+                                "compensationAmount2 number min 0",
+                                "compensationAmount3 number min 0",
+                                "offerMessage textarea required minLength 20",
+                                escalate)),
+                arguments(
+                        "record-customer-choice",
+                        List.of(
+                                "chosenCompensation select required",
+                                "compensationAmount number required min 0",
+                                "choiceNote textarea",
+                                escalate)),
+                arguments(
+                        "approve-compensation",
+                        List.of("compensationDecision select required", "compensationReviewNote textarea")),
+                arguments(
+                        "confirm-resolution",
+                        List.of(
+                                "problemResolved select required",
+                                "customerSatisfied select required",
+                                "resolutionSummary textarea required minLength 10",
+                                escalate)),
                 arguments("record-review-outcome", List.of("reviewOutcome select required", escalate)),
-                arguments("close-case", List.of("rootCause select required",
-                        "resolutionSummary textarea required minLength 10", "customerSatisfaction select required",
-                        escalate)),
-                arguments("hold-retrospective", List.of("retrospectiveCause select required",
-                        "retrospectiveFindings textarea required minLength 10",
-                        "retrospectiveAction textarea required minLength 10", "trainingCase checkbox default false")),
-                arguments("take-over-crisis", List.of("crisisSummary textarea required minLength 10",
-                        "proposePause checkbox default false", "statementNeeded checkbox default true")),
+                arguments(
+                        "close-case",
+                        List.of(
+                                "rootCause select required",
+                                "resolutionSummary textarea required minLength 10",
+                                "customerSatisfaction select required",
+                                escalate)),
+                arguments(
+                        "hold-retrospective",
+                        List.of(
+                                "retrospectiveCause select required",
+                                "retrospectiveFindings textarea required minLength 10",
+                                "retrospectiveAction textarea required minLength 10",
+                                "trainingCase checkbox default false")),
+                arguments(
+                        "take-over-crisis",
+                        List.of(
+                                "crisisSummary textarea required minLength 10",
+                                "proposePause checkbox default false",
+                                "statementNeeded checkbox default true")),
                 arguments("decide-on-pause", List.of("pauseDecision select required", "pauseNote textarea")),
                 arguments("draft-statement", List.of("statementText textarea required minLength 30")),
-                arguments("approve-statement", List.of("statementDecision select required",
-                        "statementReviewNote textarea")),
-                arguments("handle-failed-delivery", List.of("deliveryDecision select required",
-                        "deliveryNote textarea required minLength 10")),
-                arguments("review-extortion-risk", List.of("extortionReviewDecision select required",
-                        "reportToPlatform checkbox default false", "extortionReviewNote textarea required minLength 10")),
-                arguments("decide-systemic-fix", List.of("systemicFixDecision select required",
-                        "systemicFixChange textarea required minLength 10", "systemicFixOwner textfield required minLength 2",
-                        "systemicFixDueOn textfield required")),
-                arguments("review-product-digest", List.of("digestTakenUp textarea required minLength 10",
-                        "digestNotes textarea")));
+                arguments(
+                        "approve-statement",
+                        List.of("statementDecision select required", "statementReviewNote textarea")),
+                arguments(
+                        "handle-failed-delivery",
+                        List.of("deliveryDecision select required", "deliveryNote textarea required minLength 10")),
+                arguments(
+                        "review-extortion-risk",
+                        List.of(
+                                "extortionReviewDecision select required",
+                                "reportToPlatform checkbox default false",
+                                "extortionReviewNote textarea required minLength 10")),
+                arguments(
+                        "decide-systemic-fix",
+                        List.of(
+                                "systemicFixDecision select required",
+                                "systemicFixChange textarea required minLength 10",
+                                "systemicFixOwner textfield required minLength 2",
+                                "systemicFixDueOn textfield required")),
+                arguments(
+                        "review-product-digest",
+                        List.of("digestTakenUp textarea required minLength 10", "digestNotes textarea")));
     }
 
     private static String input(JsonNode component) {
         JsonNode validate = component.path("validate");
-        StringBuilder text = new StringBuilder(component.path("key").asText()).append(' ')
+        StringBuilder text = new StringBuilder(component.path("key").asText())
+                .append(' ')
                 .append(component.path("type").asText());
         if (validate.path("required").asBoolean(false)) {
             text.append(" required");
@@ -282,8 +417,12 @@ class FormFilesTest {
 
     static Stream<Named<Path>> forms() {
         try (Stream<Path> files = Files.list(FORMS)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".form")).sorted()
-                    .map(p -> Named.of(p.getFileName().toString(), p)).toList().stream();
+            return files
+                    .filter(p -> p.getFileName().toString().endsWith(".form"))
+                    .sorted()
+                    .map(p -> Named.of(p.getFileName().toString(), p))
+                    .toList()
+                    .stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -325,12 +464,15 @@ class FormFilesTest {
     }
 
     private static JsonNode field(Path file, String key) {
-        return fields(file).stream().filter(c -> c.path("key").asText().equals(key)).findFirst()
+        return fields(file).stream()
+                .filter(c -> c.path("key").asText().equals(key))
+                .findFirst()
                 .orElseGet(() -> fail(file + " has no field " + key));
     }
 
     private static boolean editable(JsonNode component) {
-        return !component.path("disabled").asBoolean(false) && !component.path("readonly").asBoolean(false);
+        return !component.path("disabled").asBoolean(false)
+                && !component.path("readonly").asBoolean(false);
     }
 
     private static String describe(JsonNode component) {

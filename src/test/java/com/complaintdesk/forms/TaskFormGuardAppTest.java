@@ -36,16 +36,21 @@ class TaskFormGuardAppTest {
         Task task = openTriageTask();
         Object tierBefore = runtime.getVariable(task.getProcessInstanceId(), ComplaintLifecycle.Var.TIER);
 
-        ResponseEntity<JsonNode> response = submit(task, "{\"variables\":{\"tier\":{\"value\":\"T9\"},\"category\":{\"value\":\"quality\"}}}");
+        ResponseEntity<JsonNode> response =
+                submit(task, "{\"variables\":{\"tier\":{\"value\":\"T9\"},\"category\":{\"value\":\"quality\"}}}");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody().path("errors")).anySatisfy(error -> {
             assertThat(error.path("field").asText()).isEqualTo("tier");
-            assertThat(error.path("message").asText()).contains("must be one of [T1, T2, T3]").contains("'T9'");
+            assertThat(error.path("message").asText())
+                    .contains("must be one of [T1, T2, T3]")
+                    .contains("'T9'");
         });
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isOne();
-        assertThat(runtime.getVariable(task.getProcessInstanceId(), ComplaintLifecycle.Var.TIER)).isEqualTo(tierBefore);
-        assertThat(runtime.getVariable(task.getProcessInstanceId(), ComplaintLifecycle.Var.CATEGORY)).isNotEqualTo("quality")
+        assertThat(runtime.getVariable(task.getProcessInstanceId(), ComplaintLifecycle.Var.TIER))
+                .isEqualTo(tierBefore);
+        assertThat(runtime.getVariable(task.getProcessInstanceId(), ComplaintLifecycle.Var.CATEGORY))
+                .isNotEqualTo("quality")
                 .as("a refused submission stores none of its values");
     }
 
@@ -53,7 +58,8 @@ class TaskFormGuardAppTest {
     void aRequiredFieldSubmittedEmptyIsRefusedWith400() {
         Task task = openTriageTask();
 
-        ResponseEntity<JsonNode> response = submit(task, "{\"variables\":{\"tier\":{\"value\":\"T2\"},\"category\":{\"value\":\"\"}}}");
+        ResponseEntity<JsonNode> response =
+                submit(task, "{\"variables\":{\"tier\":{\"value\":\"T2\"},\"category\":{\"value\":\"\"}}}");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody().path("message").asText()).contains("category is required");
@@ -64,7 +70,8 @@ class TaskFormGuardAppTest {
     void aValidSubmissionCompletesTheTask() {
         Task task = openTriageTask();
 
-        ResponseEntity<JsonNode> response = submit(task,
+        ResponseEntity<JsonNode> response = submit(
+                task,
                 "{\"variables\":{\"tier\":{\"value\":\"T2\"},\"category\":{\"value\":\"packaging_damage\"},"
                         + "\"triageNote\":{\"value\":\"Box crushed in transit\"}}}");
 
@@ -76,8 +83,10 @@ class TaskFormGuardAppTest {
         ResponseEntity<JsonNode> created = http.withBasicAuth("ana", TestDatabase.password())
                 .postForEntity("/api/complaints", SampleComplaint.instagram(5), JsonNode.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        Task task = tasks.createTaskQuery().processInstanceId(created.getBody().path("processInstanceId").asText())
-                .taskDefinitionKey(ComplaintLifecycle.Activity.CONFIRM_TRIAGE).singleResult();
+        Task task = tasks.createTaskQuery()
+                .processInstanceId(created.getBody().path("processInstanceId").asText())
+                .taskDefinitionKey(ComplaintLifecycle.Activity.CONFIRM_TRIAGE)
+                .singleResult();
         tasks.claim(task.getId(), "ana");
         return task;
     }
@@ -86,6 +95,9 @@ class TaskFormGuardAppTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.withBasicAuth("ana", TestDatabase.password())
-                .postForEntity("/engine-rest/task/" + task.getId() + "/submit-form", new HttpEntity<>(body, headers), JsonNode.class);
+                .postForEntity(
+                        "/engine-rest/task/" + task.getId() + "/submit-form",
+                        new HttpEntity<>(body, headers),
+                        JsonNode.class);
     }
 }

@@ -42,15 +42,31 @@ import org.springframework.util.LinkedMultiValueMap;
 class EngineApiGuardAppTest {
 
     /** Every task query parameter of the Camunda 7.24 REST API that the engine evaluates as an expression (TaskQueryDto). */
-    static final List<String> EXPRESSION_PARAMETERS = List.of("assigneeExpression", "assigneeLikeExpression",
-            "ownerExpression", "candidateGroupExpression", "candidateGroupsExpression", "candidateUserExpression",
-            "involvedUserExpression", "dueDateExpression", "dueBeforeExpression", "dueAfterExpression",
-            "followUpDateExpression", "followUpBeforeExpression", "followUpBeforeOrNotExistentExpression",
-            "followUpAfterExpression", "createdOnExpression", "createdBeforeExpression", "createdAfterExpression",
-            "updatedAfterExpression", "processInstanceBusinessKeyExpression", "processInstanceBusinessKeyLikeExpression");
+    static final List<String> EXPRESSION_PARAMETERS = List.of(
+            "assigneeExpression",
+            "assigneeLikeExpression",
+            "ownerExpression",
+            "candidateGroupExpression",
+            "candidateGroupsExpression",
+            "candidateUserExpression",
+            "involvedUserExpression",
+            "dueDateExpression",
+            "dueBeforeExpression",
+            "dueAfterExpression",
+            "followUpDateExpression",
+            "followUpBeforeExpression",
+            "followUpBeforeOrNotExistentExpression",
+            "followUpAfterExpression",
+            "createdOnExpression",
+            "createdBeforeExpression",
+            "createdAfterExpression",
+            "updatedAfterExpression",
+            "processInstanceBusinessKeyExpression",
+            "processInstanceBusinessKeyLikeExpression");
 
     /** Expressions an attacker would send: JUEL's two forms, a method call, and the escaped spelling inside JSON. */
-    static final String EXPRESSION = "${execution.getProcessEngineServices().getIdentityService().createUserQuery().list()}";
+    static final String EXPRESSION =
+            "${execution.getProcessEngineServices().getIdentityService().createUserQuery().list()}";
 
     @Autowired
     TestRestTemplate http;
@@ -71,7 +87,10 @@ class EngineApiGuardAppTest {
     TaskService tasks;
 
     /** The two ways into the engine's REST resources: HTTP Basic on /engine-rest, a webapp session on /camunda/api. */
-    enum Api { ENGINE_REST, WEBAPP }
+    enum Api {
+        ENGINE_REST,
+        WEBAPP
+    }
 
     static Stream<Api> apis() {
         return Stream.of(Api.values());
@@ -86,14 +105,19 @@ class EngineApiGuardAppTest {
             for (String expression : List.of(EXPRESSION, "#{1+1}", "${currentUser()}")) {
                 ResponseEntity<String> byQuery = caller.get("/task?" + parameter + "=" + encode(expression));
                 assertRefused(byQuery, parameter, "expressions are not accepted");
-                ResponseEntity<String> byBody = caller.postJson("/task", "{\"" + parameter + "\":" + quote(expression) + "}");
+                ResponseEntity<String> byBody =
+                        caller.postJson("/task", "{\"" + parameter + "\":" + quote(expression) + "}");
                 assertRefused(byBody, parameter, "expressions are not accepted");
-                assertRefused(caller.postJson("/task/count", "{\"" + parameter + "\":" + quote(expression) + "}"),
-                        parameter, "expressions are not accepted");
+                assertRefused(
+                        caller.postJson("/task/count", "{\"" + parameter + "\":" + quote(expression) + "}"),
+                        parameter,
+                        "expressions are not accepted");
             }
         }
         // JSON's own escapes spell the same expression
-        assertRefused(caller.postJson("/task", "{\"assigneeExpression\":\"\\u0024{currentUser()}\"}"), "assigneeExpression",
+        assertRefused(
+                caller.postJson("/task", "{\"assigneeExpression\":\"\\u0024{currentUser()}\"}"),
+                "assigneeExpression",
                 "expressions are not accepted");
     }
 
@@ -101,8 +125,10 @@ class EngineApiGuardAppTest {
     @MethodSource("apis")
     void orQueriesAreRefusedWhereverTheyAppear(Api api) {
         Caller caller = caller(api, "ana");
-        assertThat(caller.postJson("/task", "{\"active\":true}").getStatusCode()).isEqualTo(HttpStatus.OK);
-        for (String body : List.of("{\"orQueries\":[{\"name\":\"x\"}]}",
+        assertThat(caller.postJson("/task", "{\"active\":true}").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        for (String body : List.of(
+                "{\"orQueries\":[{\"name\":\"x\"}]}",
                 "{\"active\":true,\"orQueries\":[{\"assigneeExpression\":\"${'ana'}\"}]}",
                 "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\",\"orQueries\":[{\"name\":\"x\"}]}]}",
                 "{\"OrQueries\":[{\"name\":\"x\"}]}")) {
@@ -118,21 +144,41 @@ class EngineApiGuardAppTest {
         Caller caller = caller(api, "ana");
         long before = filters.createFilterQuery().count();
         String query = "{\"assigneeExpression\":" + quote(EXPRESSION) + "}";
-        assertRefused(caller.postJson("/filter/create",
-                "{\"resourceType\":\"Task\",\"name\":\"sneaky\",\"owner\":\"ana\",\"query\":" + query + "}"),
-                "query.assigneeExpression", "expressions are not accepted");
-        assertRefused(caller.postJson("/filter/create",
-                "{\"resourceType\":\"Task\",\"name\":\"sneaky\",\"owner\":\"ana\",\"query\":{\"orQueries\":[{\"name\":\"x\"}]}}"),
-                "query.orQueries", "orQueries are not accepted");
+        assertRefused(
+                caller.postJson(
+                        "/filter/create",
+                        "{\"resourceType\":\"Task\",\"name\":\"sneaky\",\"owner\":\"ana\",\"query\":" + query + "}"),
+                "query.assigneeExpression",
+                "expressions are not accepted");
+        assertRefused(
+                caller.postJson(
+                        "/filter/create",
+                        "{\"resourceType\":\"Task\",\"name\":\"sneaky\",\"owner\":\"ana\",\"query\":{\"orQueries\":[{\"name\":\"x\"}]}}"),
+                "query.orQueries",
+                "orQueries are not accepted");
         assertThat(filters.createFilterQuery().count()).as("no filter stored").isEqualTo(before);
 
         // a stored filter (the application's own, which carry ${currentUser()}) runs, but not extended with one
-        String filterId = filters.createFilterQuery().filterName("My tasks / 我的任务").list().get(0).getId();
-        assertThat(caller.postJson("/filter/" + filterId + "/list?maxResults=10", "{}").getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertRefused(caller.postJson("/filter/" + filterId + "/list", query), "assigneeExpression", "expressions are not accepted");
-        assertRefused(caller.postJson("/filter/" + filterId + "/count", query), "assigneeExpression", "expressions are not accepted");
-        assertRefused(caller.get("/filter/" + filterId + "/list?assigneeExpression=" + encode(EXPRESSION)),
-                "assigneeExpression", "expressions are not accepted");
+        String filterId = filters.createFilterQuery()
+                .filterName("My tasks / 我的任务")
+                .list()
+                .get(0)
+                .getId();
+        assertThat(caller.postJson("/filter/" + filterId + "/list?maxResults=10", "{}")
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertRefused(
+                caller.postJson("/filter/" + filterId + "/list", query),
+                "assigneeExpression",
+                "expressions are not accepted");
+        assertRefused(
+                caller.postJson("/filter/" + filterId + "/count", query),
+                "assigneeExpression",
+                "expressions are not accepted");
+        assertRefused(
+                caller.get("/filter/" + filterId + "/list?assigneeExpression=" + encode(EXPRESSION)),
+                "assigneeExpression",
+                "expressions are not accepted");
     }
 
     @ParameterizedTest
@@ -140,8 +186,12 @@ class EngineApiGuardAppTest {
     void aPageOfTenMillionIsRefusedTheCapIsServed(Api api) {
         Caller caller = caller(api, "ana");
         assertThat(caller.get("/task?maxResults=2000").getStatusCode()).isEqualTo(HttpStatus.OK);
-        for (String path : List.of("/task?maxResults=10000000", "/task?firstResult=0&maxResults=%2B10000000",
-                "/history/task?maxResults=10000000", "/process-instance?maxResults=10000000", "/task?maxResults=2001")) {
+        for (String path : List.of(
+                "/task?maxResults=10000000",
+                "/task?firstResult=0&maxResults=%2B10000000",
+                "/history/task?maxResults=10000000",
+                "/process-instance?maxResults=10000000",
+                "/task?maxResults=2001")) {
             assertRefused(caller.get(path), "maxResults", "must not exceed 2000");
         }
         assertRefused(caller.postJson("/task?maxResults=10000000", "{}"), "maxResults", "must not exceed 2000");
@@ -151,33 +201,63 @@ class EngineApiGuardAppTest {
     @MethodSource("apis")
     void aJavaSerializedVariableIsRefusedAndNothingIsSet(Api api) {
         String processInstanceId = openCase();
-        Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskCandidateGroup(Roles.AGENTS).singleResult();
+        Task task = tasks.createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskCandidateGroup(Roles.AGENTS)
+                .singleResult();
         Caller caller = caller(api, "sam");
         String serialized = "{\"value\":\"rO0ABXQABWhlbGxv\",\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":"
                 + "\"java.lang.String\",\"serializationDataFormat\":\"application/x-java-serialized-object\"}}";
 
-        assertRefused(caller.exchange(HttpMethod.PUT, "/process-instance/" + processInstanceId + "/variables/payload",
-                MediaType.APPLICATION_JSON, serialized), "valueInfo", "not accepted");
-        assertRefused(caller.postJson("/process-instance/" + processInstanceId + "/variables",
-                "{\"modifications\":{\"payload\":" + serialized + "}}"), "valueInfo", "not accepted");
-        assertRefused(caller.postJson("/task/" + task.getId() + "/complete", "{\"variables\":{\"payload\":" + serialized + "}}"),
-                "valueInfo", "not accepted");
-        assertRefused(caller.postJson("/process-definition/key/complaint-lifecycle/start",
-                "{\"businessKey\":\"x:serialized\",\"variables\":{\"payload\":" + serialized + "}}"),
-                "valueInfo", "not accepted");
+        assertRefused(
+                caller.exchange(
+                        HttpMethod.PUT,
+                        "/process-instance/" + processInstanceId + "/variables/payload",
+                        MediaType.APPLICATION_JSON,
+                        serialized),
+                "valueInfo",
+                "not accepted");
+        assertRefused(
+                caller.postJson(
+                        "/process-instance/" + processInstanceId + "/variables",
+                        "{\"modifications\":{\"payload\":" + serialized + "}}"),
+                "valueInfo",
+                "not accepted");
+        assertRefused(
+                caller.postJson(
+                        "/task/" + task.getId() + "/complete", "{\"variables\":{\"payload\":" + serialized + "}}"),
+                "valueInfo",
+                "not accepted");
+        assertRefused(
+                caller.postJson(
+                        "/process-definition/key/complaint-lifecycle/start",
+                        "{\"businessKey\":\"x:serialized\",\"variables\":{\"payload\":" + serialized + "}}"),
+                "valueInfo",
+                "not accepted");
         // the binary upload of a variable: refused by the engine's REST API itself (a serialized Object needs a String)
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         HttpHeaders partHeaders = new HttpHeaders();
         partHeaders.setContentType(MediaType.parseMediaType("application/x-java-serialized-object"));
-        parts.add("data", new HttpEntity<>(file(new byte[] {(byte) 0xac, (byte) 0xed, 0, 5, 't', 0, 1, 'x'}, "payload.ser"), partHeaders));
+        parts.add(
+                "data",
+                new HttpEntity<>(
+                        file(new byte[] {(byte) 0xac, (byte) 0xed, 0, 5, 't', 0, 1, 'x'}, "payload.ser"), partHeaders));
         parts.add("valueType", "Object");
-        ResponseEntity<String> upload = caller.exchange(HttpMethod.POST, "/process-instance/" + processInstanceId
-                + "/variables/payload/data", MediaType.MULTIPART_FORM_DATA, parts);
+        ResponseEntity<String> upload = caller.exchange(
+                HttpMethod.POST,
+                "/process-instance/" + processInstanceId + "/variables/payload/data",
+                MediaType.MULTIPART_FORM_DATA,
+                parts);
         assertThat(upload.getStatusCode()).as(upload.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
 
         assertThat(runtime.getVariable(processInstanceId, "payload")).isNull();
-        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isOne();
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("x:serialized").count()).isZero();
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count())
+                .as("the task is still open")
+                .isOne();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey("x:serialized")
+                        .count())
+                .isZero();
     }
 
     @ParameterizedTest
@@ -186,20 +266,36 @@ class EngineApiGuardAppTest {
         Caller caller = caller(api, "pete");
         long deployments = repository.createDeploymentQuery().count();
         String entity = "<!DOCTYPE definitions [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>";
-        for (byte[] document : List.of(bpmn("UTF-8", entity, "&xxe;").getBytes(StandardCharsets.UTF_8),
+        for (byte[] document : List.of(
+                bpmn("UTF-8", entity, "&xxe;").getBytes(StandardCharsets.UTF_8),
                 bpmn("UTF-8", entity.replace("DOCTYPE", "doctype"), "x").getBytes(StandardCharsets.UTF_8),
-                bpmn("UTF-16", "<!DOCTYPE definitions SYSTEM \"http://127.0.0.1:1/evil.dtd\">", "x").getBytes(StandardCharsets.UTF_16))) {
+                bpmn("UTF-16", "<!DOCTYPE definitions SYSTEM \"http://127.0.0.1:1/evil.dtd\">", "x")
+                        .getBytes(StandardCharsets.UTF_16))) {
             ResponseEntity<String> deployed = caller.deploy(document);
             assertRefused(deployed, "DOCTYPE", "must not contain a document type declaration");
         }
         assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("xxe-check").count()).isZero();
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("xxe-check")
+                        .count())
+                .isZero();
         // the same model without the DOCTYPE deploys
-        ResponseEntity<String> plain = caller.deploy(bpmn("UTF-8", "", "A plain process").getBytes(StandardCharsets.UTF_8));
+        ResponseEntity<String> plain =
+                caller.deploy(bpmn("UTF-8", "", "A plain process").getBytes(StandardCharsets.UTF_8));
         assertThat(plain.getStatusCode()).as(plain.getBody()).isEqualTo(HttpStatus.OK);
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("xxe-check").count()).isOne();
-        repository.deleteDeployment(repository.createProcessDefinitionQuery().processDefinitionKey("xxe-check")
-                .singleResult().getDeploymentId(), true);
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("xxe-check")
+                        .count())
+                .isOne();
+        repository.deleteDeployment(
+                repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("xxe-check")
+                        .singleResult()
+                        .getDeploymentId(),
+                true);
     }
 
     @Test
@@ -211,7 +307,8 @@ class EngineApiGuardAppTest {
         assertThat(escaped.getBody()).contains("without percent-escapes");
         assertThat(engineRest.get("/task").getStatusCode()).isEqualTo(HttpStatus.OK);
         WebappSession session = WebappSession.of(http, "ana", "tasklist");
-        for (String path : List.of("/c%61munda/api/engine/engine/default/task?orQueries=x",
+        for (String path : List.of(
+                "/c%61munda/api/engine/engine/default/task?orQueries=x",
                 "/camunda/api/%65ngine/engine/default/task?orQueries=x")) {
             ResponseEntity<String> webapp = session.get(path);
             assertThat(webapp.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -220,8 +317,10 @@ class EngineApiGuardAppTest {
 
     @Test
     void aJsonBodyAboveTenMebibytesIsRefusedBeforeItIsRead() {
-        StringBuilder big = new StringBuilder(com.complaintdesk.engine.EngineGuard.MAX_JSON_BODY + 64).append("{\"name\":\"");
-        big.append("x".repeat(com.complaintdesk.engine.EngineGuard.MAX_JSON_BODY)).append("\"}");
+        StringBuilder big =
+                new StringBuilder(com.complaintdesk.engine.EngineGuard.MAX_JSON_BODY + 64).append("{\"name\":\"");
+        big.append("x".repeat(com.complaintdesk.engine.EngineGuard.MAX_JSON_BODY))
+                .append("\"}");
         ResponseEntity<String> response = caller(Api.ENGINE_REST, "ana").postJson("/task", big.toString());
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
         assertThat(response.getBody()).contains("must not be larger than 10485760 bytes");
@@ -240,9 +339,11 @@ class EngineApiGuardAppTest {
     }
 
     private static String bpmn(String encoding, String doctype, String name) {
-        return "<?xml version=\"1.0\" encoding=\"" + encoding + "\"?>" + doctype + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+        return "<?xml version=\"1.0\" encoding=\"" + encoding + "\"?>" + doctype
+                + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
                 + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"t\"><process id=\"xxe-check\" name=\""
-                + name + "\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\"><startEvent id=\"Start\"/></process></definitions>";
+                + name
+                + "\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\"><startEvent id=\"Start\"/></process></definitions>";
     }
 
     private static ByteArrayResource file(byte[] content, String name) {
@@ -267,9 +368,13 @@ class EngineApiGuardAppTest {
     }
 
     private Caller caller(Api api, String user) {
-        return api == Api.ENGINE_REST ? new Caller(user, null, "/engine-rest") : new Caller(user,
-                WebappSession.of(http, user, "pete".equals(user) || "sam".equals(user) ? "cockpit" : "tasklist"),
-                WebappSession.ENGINE_API);
+        return api == Api.ENGINE_REST
+                ? new Caller(user, null, "/engine-rest")
+                : new Caller(
+                        user,
+                        WebappSession.of(
+                                http, user, "pete".equals(user) || "sam".equals(user) ? "cockpit" : "tasklist"),
+                        WebappSession.ENGINE_API);
     }
 
     /** One user calling the engine's REST resources through one of the two APIs. */

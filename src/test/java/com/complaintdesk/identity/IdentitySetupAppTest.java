@@ -1,29 +1,29 @@
 package com.complaintdesk.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.complaintdesk.support.AppTest;
+import com.complaintdesk.support.TestDatabase;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Map;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
-import com.complaintdesk.support.TestDatabase;
-import java.sql.Timestamp;
-import java.time.Instant;
-import org.springframework.transaction.PlatformTransactionManager;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @AppTest
 class IdentitySetupAppTest {
@@ -84,7 +84,9 @@ class IdentitySetupAppTest {
      */
     @Test
     void nodesStartingAtOnceTakeTurns() throws Exception {
-        Filter filter = filters.createFilterQuery().filterName(TasklistFilters.ALL.get(0).name()).singleResult();
+        Filter filter = filters.createFilterQuery()
+                .filterName(TasklistFilters.ALL.get(0).name())
+                .singleResult();
         Map<String, Object> properties = new java.util.LinkedHashMap<>(filter.getProperties());
         properties.put("color", "#000000");
         filter.setProperties(properties);
@@ -109,26 +111,41 @@ class IdentitySetupAppTest {
         starts.shutdown();
 
         Filter after = filters.getFilter(filter.getId());
-        assertThat(after.getProperties()).containsEntry("color", TasklistFilters.ALL.get(0).properties().get("color"));
+        assertThat(after.getProperties())
+                .containsEntry("color", TasklistFilters.ALL.get(0).properties().get("color"));
         assertThat(revision(filter.getId())).isEqualTo(revisionBefore + 1);
     }
 
     private String revisions() {
-        return jdbc.sql("SELECT (SELECT COUNT(*) FROM ACT_RU_FILTER) || '/' || (SELECT SUM(REV_) FROM ACT_RU_FILTER) || '/'"
-                + " || (SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION) || '/' || (SELECT SUM(REV_) FROM ACT_RU_AUTHORIZATION) || '/'"
-                + " || (SELECT COUNT(*) FROM ACT_ID_USER) || '/' || (SELECT SUM(REV_) FROM ACT_ID_USER) || '/'"
-                + " || (SELECT COUNT(*) FROM ACT_ID_MEMBERSHIP)").query(String.class).single();
+        return jdbc.sql(
+                        "SELECT (SELECT COUNT(*) FROM ACT_RU_FILTER) || '/' || (SELECT SUM(REV_) FROM ACT_RU_FILTER) || '/'"
+                                + " || (SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION) || '/' || (SELECT SUM(REV_) FROM ACT_RU_AUTHORIZATION) || '/'"
+                                + " || (SELECT COUNT(*) FROM ACT_ID_USER) || '/' || (SELECT SUM(REV_) FROM ACT_ID_USER) || '/'"
+                                + " || (SELECT COUNT(*) FROM ACT_ID_MEMBERSHIP)")
+                .query(String.class)
+                .single();
     }
 
     private int revision(String filterId) {
-        return jdbc.sql("SELECT REV_ FROM ACT_RU_FILTER WHERE ID_ = ?").param(filterId).query(Integer.class).single();
+        return jdbc.sql("SELECT REV_ FROM ACT_RU_FILTER WHERE ID_ = ?")
+                .param(filterId)
+                .query(Integer.class)
+                .single();
     }
 
     @Test
     void everyRoleHasItsGroupAndEveryDemoUserIsInIt() {
-        assertThat(identity.createGroupQuery().groupIdIn(Roles.ALL.toArray(String[]::new)).count()).isEqualTo(Roles.ALL.size());
+        assertThat(identity.createGroupQuery()
+                        .groupIdIn(Roles.ALL.toArray(String[]::new))
+                        .count())
+                .isEqualTo(Roles.ALL.size());
         for (DemoUser user : DemoUser.ALL) {
-            assertThat(identity.createUserQuery().userId(user.id()).memberOfGroup(user.group()).count()).as(user.id()).isOne();
+            assertThat(identity.createUserQuery()
+                            .userId(user.id())
+                            .memberOfGroup(user.group())
+                            .count())
+                    .as(user.id())
+                    .isOne();
         }
     }
 
@@ -138,7 +155,11 @@ class IdentitySetupAppTest {
 
         setup.afterSingletonsInstantiated();
 
-        assertThat(identity.createUserQuery().userId("admin").memberOfGroup(Roles.CAMUNDA_ADMIN).count()).isOne();
+        assertThat(identity.createUserQuery()
+                        .userId("admin")
+                        .memberOfGroup(Roles.CAMUNDA_ADMIN)
+                        .count())
+                .isOne();
     }
 
     /**
@@ -149,22 +170,36 @@ class IdentitySetupAppTest {
     void theAdministratorLockedByCamundasFormerLoginLockIsUnlockedAtStart() {
         lockAsCamundaDid("admin");
         lockAsCamundaDid("lena");
-        assertThat(identity.checkPassword("admin", TestDatabase.password())).as("locked: the right password fails").isFalse();
+        assertThat(identity.checkPassword("admin", TestDatabase.password()))
+                .as("locked: the right password fails")
+                .isFalse();
 
         setup.afterSingletonsInstantiated();
 
         for (String user : List.of("admin", "lena")) {
-            assertThat(identity.checkPassword(user, TestDatabase.password())).as(user).isTrue();
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_ID_USER WHERE ID_ = ? AND (ATTEMPTS_ > 0 OR LOCK_EXP_TIME_ IS NOT NULL)")
-                    .param(user).query(Integer.class).single()).as(user + " still locked").isZero();
+            assertThat(identity.checkPassword(user, TestDatabase.password()))
+                    .as(user)
+                    .isTrue();
+            assertThat(jdbc.sql(
+                                    "SELECT COUNT(*) FROM ACT_ID_USER WHERE ID_ = ? AND (ATTEMPTS_ > 0 OR LOCK_EXP_TIME_ IS NOT NULL)")
+                            .param(user)
+                            .query(Integer.class)
+                            .single())
+                    .as(user + " still locked")
+                    .isZero();
         }
-        assertThat(identity.createUserQuery().userId("admin").memberOfGroup(Roles.CAMUNDA_ADMIN).count()).isOne();
+        assertThat(identity.createUserQuery()
+                        .userId("admin")
+                        .memberOfGroup(Roles.CAMUNDA_ADMIN)
+                        .count())
+                .isOne();
     }
 
     /** Locked as Camunda 7.24 locked an account with loginMaxAttempts 10: ten attempts, the last delay not yet over. */
     private void lockAsCamundaDid(String user) {
         jdbc.sql("UPDATE ACT_ID_USER SET ATTEMPTS_ = 10, LOCK_EXP_TIME_ = ? WHERE ID_ = ?")
-                .params(Timestamp.from(Instant.now().plusSeconds(60)), user).update();
+                .params(Timestamp.from(Instant.now().plusSeconds(60)), user)
+                .update();
     }
 
     /** COMPLAINTDESK_ADMIN_RESET=true: the administrator's password is the configured one again, after a start. */
@@ -183,18 +218,30 @@ class IdentitySetupAppTest {
 
             lockAsCamundaDid("admin");
             identity.deleteMembership("admin", Roles.CAMUNDA_ADMIN);
-            setupWith(new AdminProperties("admin", TestDatabase.password(), true, true)).afterSingletonsInstantiated();
+            setupWith(new AdminProperties("admin", TestDatabase.password(), true, true))
+                    .afterSingletonsInstantiated();
 
             assertThat(identity.checkPassword("admin", TestDatabase.password())).isTrue();
             assertThat(identity.checkPassword("admin", "Forgotten-Password-7#")).isFalse();
-            assertThat(identity.createUserQuery().userId("admin").memberOfGroup(Roles.CAMUNDA_ADMIN).count()).isOne();
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_ID_USER WHERE ID_ = 'admin' AND (ATTEMPTS_ > 0 OR LOCK_EXP_TIME_ IS NOT NULL)")
-                    .query(Integer.class).single()).isZero();
+            assertThat(identity.createUserQuery()
+                            .userId("admin")
+                            .memberOfGroup(Roles.CAMUNDA_ADMIN)
+                            .count())
+                    .isOne();
+            assertThat(jdbc.sql(
+                                    "SELECT COUNT(*) FROM ACT_ID_USER WHERE ID_ = 'admin' AND (ATTEMPTS_ > 0 OR LOCK_EXP_TIME_ IS NOT NULL)")
+                            .query(Integer.class)
+                            .single())
+                    .isZero();
         } finally {
             User restored = identity.createUserQuery().userId("admin").singleResult();
             restored.setPassword(TestDatabase.password());
             identity.saveUser(restored);
-            if (identity.createUserQuery().userId("admin").memberOfGroup(Roles.CAMUNDA_ADMIN).count() == 0) {
+            if (identity.createUserQuery()
+                            .userId("admin")
+                            .memberOfGroup(Roles.CAMUNDA_ADMIN)
+                            .count()
+                    == 0) {
                 identity.createMembership("admin", Roles.CAMUNDA_ADMIN);
             }
         }
@@ -203,7 +250,8 @@ class IdentitySetupAppTest {
     @Test
     void theResetSwitchNeedsThePassword() {
         assertThatThrownBy(() -> new AdminProperties("admin", "", false, true))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("COMPLAINTDESK_ADMIN_PASSWORD");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("COMPLAINTDESK_ADMIN_PASSWORD");
     }
 
     private IdentitySetup setupWith(AdminProperties admin) {
@@ -214,7 +262,9 @@ class IdentitySetupAppTest {
     void generatedPasswordsSatisfyThePasswordPolicy() {
         for (int i = 0; i < 50; i++) {
             String password = setup.generatePassword();
-            assertThat(identity.checkPasswordAgainstPolicy(password).isValid()).as(password).isTrue();
+            assertThat(identity.checkPasswordAgainstPolicy(password).isValid())
+                    .as(password)
+                    .isTrue();
         }
     }
 }

@@ -23,12 +23,16 @@ class LoginThrottleTest {
 
     /** 3 failures per account, 10 per source; waits of 1, 2, 4, 8, 8, … s; forgotten a minute after the last. */
     private LoginThrottle throttle(int maxEntries) {
-        return new LoginThrottle(new LoginThrottleProperties(3, 10, Duration.ofSeconds(1), Duration.ofSeconds(8),
-                Duration.ofMinutes(1), maxEntries), now::get);
+        return new LoginThrottle(
+                new LoginThrottleProperties(
+                        3, 10, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(1), maxEntries),
+                now::get);
     }
 
     private void fail(LoginThrottle throttle, String source, String account) {
-        assertThat(throttle.tryAttempt(source, account)).as("attempt for %s from %s let through", account, source).isTrue();
+        assertThat(throttle.tryAttempt(source, account))
+                .as("attempt for %s from %s let through", account, source)
+                .isTrue();
         throttle.failed(source, account);
     }
 
@@ -52,7 +56,9 @@ class LoginThrottleTest {
         }
         for (long expected : new long[] {1, 2, 4, 8, 8, 8}) {
             assertThat(throttle.waitBefore(STRANGER, "admin")).isEqualTo(Duration.ofSeconds(expected));
-            assertThat(throttle.tryAttempt(STRANGER, "admin")).as("refused while waiting, no password checked").isFalse();
+            assertThat(throttle.tryAttempt(STRANGER, "admin"))
+                    .as("refused while waiting, no password checked")
+                    .isFalse();
             advance(Duration.ofSeconds(expected).minusMillis(1));
             assertThat(throttle.tryAttempt(STRANGER, "admin")).isFalse();
             assertThat(throttle.waitBefore(STRANGER, "admin")).isEqualTo(Duration.ofMillis(1));
@@ -75,7 +81,8 @@ class LoginThrottleTest {
         assertThat(throttle.waitBefore(OFFICE, "admin")).isZero();
         assertThat(throttle.tryAttempt(OFFICE, "admin")).isTrue();
         throttle.succeeded(OFFICE, "admin");
-        assertThat(throttle.waitBefore(STRANGER, "admin")).as("the administrator's login clears nothing of the stranger's")
+        assertThat(throttle.waitBefore(STRANGER, "admin"))
+                .as("the administrator's login clears nothing of the stranger's")
                 .isPositive();
     }
 
@@ -127,7 +134,9 @@ class LoginThrottleTest {
         fail(throttle, STRANGER, "admin");
         fail(throttle, STRANGER, "admin");
         fail(throttle, STRANGER, "admin");
-        assertThat(throttle.waitBefore(STRANGER, "admin")).as("counted from one again").isEqualTo(Duration.ofSeconds(1));
+        assertThat(throttle.waitBefore(STRANGER, "admin"))
+                .as("counted from one again")
+                .isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
@@ -141,7 +150,9 @@ class LoginThrottleTest {
             attemptAndFail(throttle, "192.0.2." + (i % 200), "user" + i);
             assertThat(throttle.size()).isLessThanOrEqualTo(100);
         }
-        assertThat(throttle.waitBefore(STRANGER, "admin")).as("the oldest pair was forgotten").isZero();
+        assertThat(throttle.waitBefore(STRANGER, "admin"))
+                .as("the oldest pair was forgotten")
+                .isZero();
 
         // the newest are kept
         LoginThrottle recent = throttle(50);
@@ -199,7 +210,9 @@ class LoginThrottleTest {
             letThrough += result.get() ? 1 : 0;
         }
         pool.shutdown();
-        assertThat(letThrough).as("a page's parallel requests with the right password").isEqualTo(threads);
+        assertThat(letThrough)
+                .as("a page's parallel requests with the right password")
+                .isEqualTo(threads);
         for (int i = 0; i < threads; i++) {
             throttle.succeeded(OFFICE, "ana");
         }

@@ -22,34 +22,47 @@ class PostgresProfileStartupTest {
     private static String[] args(String adminPassword) {
         String db = "jdbc:h2:mem:profile-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         return new String[] {
-            "--spring.datasource.url=" + db, "--spring.datasource.username=sa", "--spring.datasource.password=",
-            "--complaintdesk.admin.password=" + adminPassword, "--server.port=0",
-            "--camunda.bpm.process-engine-name=profilecheck" + UUID.randomUUID().toString().substring(0, 8),
-            "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=warn"
+            "--spring.datasource.url=" + db,
+            "--spring.datasource.username=sa",
+            "--spring.datasource.password=",
+            "--complaintdesk.admin.password=" + adminPassword,
+            "--server.port=0",
+            "--camunda.bpm.process-engine-name=profilecheck"
+                    + UUID.randomUUID().toString().substring(0, 8),
+            "--camunda.bpm.job-execution.enabled=false",
+            "--logging.level.root=warn"
         };
     }
 
     @Test
     void postgresProfileRefusesToStartWithoutAnAdministratorPassword() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(ComplaintDeskApplication.class)
-                        .profiles("postgres").run(args("")).close())
+                        .profiles("postgres")
+                        .run(args(""))
+                        .close())
                 .hasStackTraceContaining("COMPLAINTDESK_ADMIN_PASSWORD");
     }
 
     @Test
     void postgresProfileSendsHstsOnRequestsThatArrivedOverTls() throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ComplaintDeskApplication.class)
-                .profiles("postgres").run(args("Adm1n-" + UUID.randomUUID()))) {
+                .profiles("postgres")
+                .run(args("Adm1n-" + UUID.randomUUID()))) {
             String port = app.getEnvironment().getProperty("local.server.port");
             HttpClient client = HttpClient.newHttpClient();
-            HttpResponse<String> viaTls = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                    .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> viaTls = client.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                            .header("X-Forwarded-Proto", "https")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             assertThat(viaTls.statusCode()).isEqualTo(200);
-            assertThat(viaTls.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
-                    value -> assertThat(value).contains("max-age="));
-            assertThat(app.getEnvironment().getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
-            assertThat(app.getEnvironment().getProperty("complaintdesk.demo.enabled")).isEqualTo("false");
+            assertThat(viaTls.headers().firstValue("Strict-Transport-Security"))
+                    .hasValueSatisfying(value -> assertThat(value).contains("max-age="));
+            assertThat(app.getEnvironment().getProperty("server.servlet.session.cookie.secure"))
+                    .isEqualTo("true");
+            assertThat(app.getEnvironment().getProperty("complaintdesk.demo.enabled"))
+                    .isEqualTo("false");
         }
     }
 }

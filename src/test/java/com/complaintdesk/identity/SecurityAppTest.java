@@ -51,50 +51,73 @@ class SecurityAppTest {
 
     @Test
     void engineRestAndApiRefuseCallersWithoutValidCredentials() {
-        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.getForEntity("/api/complaints/x", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.getForEntity("/api/openapi", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        ResponseEntity<String> wrongPassword = http.withBasicAuth("lena", "Wrong-Password-1!").getForEntity("/engine-rest/task", String.class);
+        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/api/complaints/x", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/api/openapi", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<String> wrongPassword =
+                http.withBasicAuth("lena", "Wrong-Password-1!").getForEntity("/engine-rest/task", String.class);
         assertThat(wrongPassword.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(wrongPassword.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+        assertThat(wrongPassword.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+                .startsWith("Basic");
         // one wrong password holds nothing back (Camunda's login delay used to refuse lena's right password for 3 s)
-        assertThat(as("lena").getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(as("ana").getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("lena").getForEntity("/engine-rest/task", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(as("ana").getForEntity("/engine-rest/task", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
     void onlyTheInstagramEbayAndWechatWebhooksAreOpenWithoutCredentials() {
-        // open: the handshake and the delivery are answered by the webhook itself (it checks Meta's token and signature)
-        ResponseEntity<String> handshake = http.getForEntity(java.net.URI.create(
-                "/webhooks/instagram?hub.mode=subscribe&hub.challenge=42&hub.verify_token=test-verify-token"), String.class);
+        // open: the handshake and the delivery are answered by the webhook itself (it checks Meta's token and
+        // signature)
+        ResponseEntity<String> handshake = http.getForEntity(
+                java.net.URI.create(
+                        "/webhooks/instagram?hub.mode=subscribe&hub.challenge=42&hub.verify_token=test-verify-token"),
+                String.class);
         assertThat(handshake.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(handshake.getBody()).isEqualTo("42");
-        ResponseEntity<String> unsigned = http.postForEntity("/webhooks/instagram", jsonEntity("{\"object\":\"instagram\"}"), String.class);
+        ResponseEntity<String> unsigned =
+                http.postForEntity("/webhooks/instagram", jsonEntity("{\"object\":\"instagram\"}"), String.class);
         assertThat(unsigned.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(unsigned.getBody()).contains("X-Hub-Signature-256");
         // open: eBay's challenge and notifications are answered by the endpoint (it checks eBay's signature)
-        assertThat(http.getForEntity("/webhooks/ebay", String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        ResponseEntity<String> unsignedEbay = http.postForEntity("/webhooks/ebay", jsonEntity("{\"metadata\":{}}"), String.class);
+        assertThat(http.getForEntity("/webhooks/ebay", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<String> unsignedEbay =
+                http.postForEntity("/webhooks/ebay", jsonEntity("{\"metadata\":{}}"), String.class);
         assertThat(unsignedEbay.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
         assertThat(unsignedEbay.getBody()).contains("X-EBAY-SIGNATURE");
         // closed: any other path or method under /webhooks, and the APIs as before
-        assertThat(http.getForEntity("/webhooks/ebay/extra", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(http.exchange("/webhooks/ebay", HttpMethod.PUT, jsonEntity("{}"), String.class).getStatusCode())
+        assertThat(http.getForEntity("/webhooks/ebay/extra", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.exchange("/webhooks/ebay", HttpMethod.PUT, jsonEntity("{}"), String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         // open too: the WeChat webhook answers itself; unconfigured in the test profile, it says so with 503
-        assertThat(http.postForEntity("/webhooks/wechat", jsonEntity("{}"), String.class).getStatusCode())
+        assertThat(http.postForEntity("/webhooks/wechat", jsonEntity("{}"), String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(http.exchange("/webhooks/wechat", HttpMethod.PUT, jsonEntity("{}"), String.class).getStatusCode())
+        assertThat(http.exchange("/webhooks/wechat", HttpMethod.PUT, jsonEntity("{}"), String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(http.getForEntity("/webhooks/wechat/extra", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(http.getForEntity("/webhooks/instagram/extra", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(http.exchange("/webhooks/instagram", HttpMethod.PUT, jsonEntity("{}"), String.class).getStatusCode())
+        assertThat(http.getForEntity("/webhooks/wechat/extra", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(http.exchange("/webhooks/instagram", HttpMethod.DELETE, null, String.class).getStatusCode())
+        assertThat(http.getForEntity("/webhooks/instagram/extra", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(http.postForEntity("/api/complaints", jsonEntity("{}"), String.class).getStatusCode())
+        assertThat(http.exchange("/webhooks/instagram", HttpMethod.PUT, jsonEntity("{}"), String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.exchange("/webhooks/instagram", HttpMethod.DELETE, null, String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.postForEntity("/api/complaints", jsonEntity("{}"), String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
@@ -102,17 +125,22 @@ class SecurityAppTest {
         String admin = "admin";
         identity.deleteMembership(admin, Roles.CAMUNDA_ADMIN);
         try {
-            assertThat(identity.createUserQuery().memberOfGroup(Roles.CAMUNDA_ADMIN).count()).isZero();
+            assertThat(identity.createUserQuery()
+                            .memberOfGroup(Roles.CAMUNDA_ADMIN)
+                            .count())
+                    .isZero();
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(MediaType.APPLICATION_JSON);
-            String body = "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"I\",\"lastName\":\"X\",\"email\":\"i@x.example\"},"
-                    + "\"credentials\":{\"password\":\"Intruder-Pass-1!\"}}";
-            ResponseEntity<String> setup = http.postForEntity("/camunda/api/admin/setup/default/user/create",
-                    new HttpEntity<>(body, headers), String.class);
+            String body =
+                    "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"I\",\"lastName\":\"X\",\"email\":\"i@x.example\"},"
+                            + "\"credentials\":{\"password\":\"Intruder-Pass-1!\"}}";
+            ResponseEntity<String> setup = http.postForEntity(
+                    "/camunda/api/admin/setup/default/user/create", new HttpEntity<>(body, headers), String.class);
 
             assertThat(setup.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(identity.createUserQuery().userId("intruder").count()).isZero();
-            assertThat(http.getForEntity("/camunda/app/admin/default/setup/", String.class).getStatusCode())
+            assertThat(http.getForEntity("/camunda/app/admin/default/setup/", String.class)
+                            .getStatusCode())
                     .isEqualTo(HttpStatus.FORBIDDEN);
         } finally {
             identity.createMembership(admin, Roles.CAMUNDA_ADMIN);
@@ -132,42 +160,63 @@ class SecurityAppTest {
         identity.saveUser(account);
         identity.createMembership(user, Roles.AGENTS);
         try {
-            assertThat(as(user).getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(as(user).getForEntity("/engine-rest/task", String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
 
             // one wrong password: the right one works at once, and Camunda counts nothing on the account
-            assertThat(http.withBasicAuth(user, "Wrong-Password-1!").getForEntity("/engine-rest/task", String.class)
-                    .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-            assertThat(as(user).getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(http.withBasicAuth(user, "Wrong-Password-1!")
+                            .getForEntity("/engine-rest/task", String.class)
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(as(user).getForEntity("/engine-rest/task", String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
             assertThat(attempts(user)).isZero();
 
             // five wrong passwords in a row: the next attempt from here waits, even with the right password, in the
             // API and the webapps, and is answered before any password is checked
             for (int i = 0; i < 5; i++) {
-                assertThat(http.withBasicAuth(user, "Wrong-Password-1!").getForEntity("/engine-rest/task", String.class)
-                        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+                assertThat(http.withBasicAuth(user, "Wrong-Password-1!")
+                                .getForEntity("/engine-rest/task", String.class)
+                                .getStatusCode())
+                        .isEqualTo(HttpStatus.UNAUTHORIZED);
             }
             ResponseEntity<String> held = as(user).getForEntity("/engine-rest/task", String.class);
             assertThat(held.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
             assertThat(held.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
-            assertThat(WebappSession.login(http, user, TestDatabase.password(), "tasklist").getStatusCode())
+            assertThat(WebappSession.login(http, user, TestDatabase.password(), "tasklist")
+                            .getStatusCode())
                     .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-            assertThat(awaitLogin(user)).as("the right password works again after the wait").isEqualTo(HttpStatus.OK);
+            assertThat(awaitLogin(user))
+                    .as("the right password works again after the wait")
+                    .isEqualTo(HttpStatus.OK);
             assertThat(attempts(user)).as("the account was never locked").isZero();
 
             // the tenth wrong password in a row (nine recorded as if by Camunda's former lock) locks nothing either
             jdbc.update("update ACT_ID_USER set ATTEMPTS_ = 9, LOCK_EXP_TIME_ = null where ID_ = ?", user);
-            assertThat(http.withBasicAuth(user, "Wrong-Password-1!").getForEntity("/engine-rest/task", String.class)
-                    .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(http.withBasicAuth(user, "Wrong-Password-1!")
+                            .getForEntity("/engine-rest/task", String.class)
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.UNAUTHORIZED);
             assertThat(attempts(user)).isEqualTo(9);
-            assertThat(as(user).getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-            assertThat(WebappSession.login(http, user, TestDatabase.password(), "tasklist").getStatusCode().is2xxSuccessful())
+            assertThat(as(user).getForEntity("/engine-rest/task", String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+            assertThat(WebappSession.login(http, user, TestDatabase.password(), "tasklist")
+                            .getStatusCode()
+                            .is2xxSuccessful())
                     .isTrue();
-            assertThat(attempts(user)).as("a successful login clears Camunda's count").isZero();
+            assertThat(attempts(user))
+                    .as("a successful login clears Camunda's count")
+                    .isZero();
 
-            // unlocking (Admin app: the user's "Unlock"; REST: POST /user/{id}/unlock) is still the administrators' alone
-            assertThat(as("sam").postForEntity("/engine-rest/user/" + user + "/unlock", null, String.class).getStatusCode())
+            // unlocking (Admin app: the user's "Unlock"; REST: POST /user/{id}/unlock) is still the administrators'
+            // alone
+            assertThat(as("sam")
+                            .postForEntity("/engine-rest/user/" + user + "/unlock", null, String.class)
+                            .getStatusCode())
                     .isEqualTo(HttpStatus.FORBIDDEN);
-            assertThat(as("admin").postForEntity("/engine-rest/user/" + user + "/unlock", null, String.class).getStatusCode())
+            assertThat(as("admin")
+                            .postForEntity("/engine-rest/user/" + user + "/unlock", null, String.class)
+                            .getStatusCode())
                     .isEqualTo(HttpStatus.NO_CONTENT);
         } finally {
             identity.deleteUser(user);
@@ -185,7 +234,9 @@ class SecurityAppTest {
         HttpStatus status;
         do {
             Thread.sleep(500);
-            status = HttpStatus.valueOf(as(user).getForEntity("/engine-rest/task", String.class).getStatusCode().value());
+            status = HttpStatus.valueOf(as(user).getForEntity("/engine-rest/task", String.class)
+                    .getStatusCode()
+                    .value());
         } while (status == HttpStatus.TOO_MANY_REQUESTS && System.nanoTime() < deadline);
         return status;
     }
@@ -194,12 +245,17 @@ class SecurityAppTest {
     void anAuditorReadsButCannotChangeACase() {
         String processInstanceId = openCase();
 
-        assertThat(as("audrey").getForEntity("/engine-rest/process-instance/" + processInstanceId, String.class).getStatusCode())
+        assertThat(as("audrey")
+                        .getForEntity("/engine-rest/process-instance/" + processInstanceId, String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        ResponseEntity<String> delete = as("audrey").exchange("/engine-rest/process-instance/" + processInstanceId,
-                HttpMethod.DELETE, null, String.class);
+        ResponseEntity<String> delete = as("audrey")
+                .exchange("/engine-rest/process-instance/" + processInstanceId, HttpMethod.DELETE, null, String.class);
         assertThat(delete.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count()).isOne();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .count())
+                .isOne();
     }
 
     @Test
@@ -216,9 +272,13 @@ class SecurityAppTest {
         tasks.saveTask(supervisorsOnly);
         tasks.addCandidateGroup(supervisorsOnly.getId(), Roles.SUPERVISORS);
         try {
-            assertThat(as("ana").getForEntity("/engine-rest/task/" + supervisorsOnly.getId(), String.class).getStatusCode())
+            assertThat(as("ana")
+                            .getForEntity("/engine-rest/task/" + supervisorsOnly.getId(), String.class)
+                            .getStatusCode())
                     .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
-            assertThat(as("sam").getForEntity("/engine-rest/task/" + supervisorsOnly.getId(), String.class).getStatusCode())
+            assertThat(as("sam")
+                            .getForEntity("/engine-rest/task/" + supervisorsOnly.getId(), String.class)
+                            .getStatusCode())
                     .isEqualTo(HttpStatus.OK);
         } finally {
             tasks.deleteTask(supervisorsOnly.getId(), true);
@@ -228,54 +288,79 @@ class SecurityAppTest {
     @Test
     void theOperationLogNamesTheUserWhoClaimedThroughTheRestApi() {
         String processInstanceId = openCase();
-        Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskCandidateGroup(Roles.AGENTS).singleResult();
+        Task task = tasks.createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskCandidateGroup(Roles.AGENTS)
+                .singleResult();
 
-        ResponseEntity<String> claim = as("ben").postForEntity("/engine-rest/task/" + task.getId() + "/claim",
-                Map.of("userId", "ben"), String.class);
+        ResponseEntity<String> claim = as("ben")
+                .postForEntity("/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", "ben"), String.class);
 
         assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        UserOperationLogEntry entry = history.createUserOperationLogQuery().taskId(task.getId())
-                .operationType(UserOperationLogEntry.OPERATION_TYPE_CLAIM).singleResult();
+        UserOperationLogEntry entry = history.createUserOperationLogQuery()
+                .taskId(task.getId())
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_CLAIM)
+                .singleResult();
         assertThat(entry.getUserId()).isEqualTo("ben");
-        UserOperationLogEntry start = history.createUserOperationLogQuery().processInstanceId(processInstanceId)
-                .operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE).list().stream().findFirst().orElseThrow();
+        UserOperationLogEntry start = history
+                .createUserOperationLogQuery()
+                .processInstanceId(processInstanceId)
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE)
+                .list()
+                .stream()
+                .findFirst()
+                .orElseThrow();
         assertThat(start.getUserId()).isEqualTo("ana");
     }
 
     @Test
     void tasklistFiltersAreSharedWithTheRolesThatNeedThem() {
         String processInstanceId = openCase();
-        JsonNode agentFilters = as("ana").getForEntity("/engine-rest/filter", JsonNode.class).getBody();
-        JsonNode supervisorFilters = as("sam").getForEntity("/engine-rest/filter", JsonNode.class).getBody();
+        JsonNode agentFilters =
+                as("ana").getForEntity("/engine-rest/filter", JsonNode.class).getBody();
+        JsonNode supervisorFilters =
+                as("sam").getForEntity("/engine-rest/filter", JsonNode.class).getBody();
 
-        assertThat(agentFilters.findValuesAsText("name")).contains("My tasks / 我的任务", "My groups' open tasks / 我组的待办",
-                "Crises (T1) / 危机 (T1)").doesNotContain("Escalations / 升级");
+        assertThat(agentFilters.findValuesAsText("name"))
+                .contains("My tasks / 我的任务", "My groups' open tasks / 我组的待办", "Crises (T1) / 危机 (T1)")
+                .doesNotContain("Escalations / 升级");
         assertThat(supervisorFilters.findValuesAsText("name")).contains("Escalations / 升级");
         String groupFilter = idOf(agentFilters, "My groups' open tasks / 我组的待办");
-        JsonNode listed = postJson("ana", "/engine-rest/filter/" + groupFilter + "/list?maxResults=1000", "{}").getBody();
+        JsonNode listed = postJson("ana", "/engine-rest/filter/" + groupFilter + "/list?maxResults=1000", "{}")
+                .getBody();
         assertThat(listed.findValuesAsText("processInstanceId")).contains(processInstanceId);
-        assertThat(as("audrey").getForEntity("/engine-rest/filter", JsonNode.class).getBody()).isEmpty();
+        assertThat(as("audrey")
+                        .getForEntity("/engine-rest/filter", JsonNode.class)
+                        .getBody())
+                .isEmpty();
     }
 
     @Test
     void actuatorBeyondHealthNeedsAnAdministratorOrOwner() {
         // Test contexts export no metrics, so /actuator/info stands in for /actuator/prometheus: same rule.
-        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(http.getForEntity("/actuator/info", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(as("ana").getForEntity("/actuator/info", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(as("olga").getForEntity("/actuator/info", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/actuator/info", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(as("ana").getForEntity("/actuator/info", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("olga").getForEntity("/actuator/info", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     private String openCase() {
-        ResponseEntity<JsonNode> created = as("ana").postForEntity("/api/complaints", SampleComplaint.instagram(5), JsonNode.class);
+        ResponseEntity<JsonNode> created =
+                as("ana").postForEntity("/api/complaints", SampleComplaint.instagram(5), JsonNode.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return created.getBody().path("processInstanceId").asText();
     }
 
     private ResponseEntity<String> deploy(String user) {
-        String bpmn = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
-                + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"t\"><process id=\"deploy-check-" + user
-                + "\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\"><startEvent id=\"Start\"/></process></definitions>";
+        String bpmn =
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+                        + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"t\"><process id=\"deploy-check-"
+                        + user
+                        + "\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\"><startEvent id=\"Start\"/></process></definitions>";
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("deployment-name", "deploy-check");
         parts.add("data", new ByteArrayResource(bpmn.getBytes()) {

@@ -39,11 +39,20 @@ import org.junit.jupiter.api.Test;
  */
 class ComplaintInsightsProcessTest extends ProcessTestBase {
 
-    static final StreakAlerts.Evidence EVIDENCE = new StreakAlerts.Evidence("WEEK", "packaging_damage",
-            List.of(new StreakAlerts.StreakPeriod("2025-W06", 9, 4), new StreakAlerts.StreakPeriod("2025-W07", 7, 3),
+    static final StreakAlerts.Evidence EVIDENCE = new StreakAlerts.Evidence(
+            "WEEK",
+            "packaging_damage",
+            List.of(
+                    new StreakAlerts.StreakPeriod("2025-W06", 9, 4),
+                    new StreakAlerts.StreakPeriod("2025-W07", 7, 3),
                     new StreakAlerts.StreakPeriod("2025-W08", 5, 2)),
-            List.of(new StreakAlerts.ExampleCase("case-1", "ebay:fb-1", "T2",
-                    OffsetDateTime.parse("2025-02-20T09:00:00Z"), "The box was crushed.", "/audit/case.html?id=case-1")));
+            List.of(new StreakAlerts.ExampleCase(
+                    "case-1",
+                    "ebay:fb-1",
+                    "T2",
+                    OffsetDateTime.parse("2025-02-20T09:00:00Z"),
+                    "The box was crushed.",
+                    "/audit/case.html?id=case-1")));
 
     final InsightsRuns runs = mock(InsightsRuns.class);
     final StreakAlerts alerts = mock(StreakAlerts.class);
@@ -59,23 +68,34 @@ class ComplaintInsightsProcessTest extends ProcessTestBase {
     }
 
     private ProcessInstance report(String granularity, String label) {
-        return processEngine.getRuntimeService().startProcessInstanceByKey(ComplaintInsights.PROCESS_KEY,
-                CaseDriver.map(Var.GRANULARITY, granularity, Var.PERIOD_LABEL, label));
+        return processEngine
+                .getRuntimeService()
+                .startProcessInstanceByKey(
+                        ComplaintInsights.PROCESS_KEY,
+                        CaseDriver.map(Var.GRANULARITY, granularity, Var.PERIOD_LABEL, label));
     }
 
     private void streakFound() {
-        when(runs.reportPeriod(eq("WEEK"), any(), any(), anyString())).thenReturn(new InsightsRuns.PeriodRun("2025-W08", 5,
-                "packaging_damage", new StreakAlerts.Outcome.FixOpened("fix-1", EVIDENCE)));
+        when(runs.reportPeriod(eq("WEEK"), any(), any(), anyString()))
+                .thenReturn(new InsightsRuns.PeriodRun(
+                        "2025-W08", 5, "packaging_damage", new StreakAlerts.Outcome.FixOpened("fix-1", EVIDENCE)));
     }
 
     private Task task(ProcessInstance instance, String activityId) {
-        return processEngine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey(activityId).singleResult();
+        return processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(activityId)
+                .singleResult();
     }
 
     private List<String> candidateGroups(Task task) {
         return processEngine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-                .map(IdentityLink::getGroupId).filter(Objects::nonNull).sorted().toList();
+                .map(IdentityLink::getGroupId)
+                .filter(Objects::nonNull)
+                .sorted()
+                .toList();
     }
 
     @Test
@@ -85,12 +105,23 @@ class ComplaintInsightsProcessTest extends ProcessTestBase {
 
         ProcessInstance instance = report("MONTH", "2025-01");
 
-        assertThat(instance).isEnded().hasPassed(Activity.COMPUTE_PERIOD_REPORT, Activity.END_NO_NEW_SYSTEMIC_FIX)
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(Activity.COMPUTE_PERIOD_REPORT, Activity.END_NO_NEW_SYSTEMIC_FIX)
                 .hasNotPassed(Activity.DECIDE_SYSTEMIC_FIX);
-        verify(runs).reportPeriod(eq("MONTH"), eq("2025-01"), eq(OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC)),
-                eq(instance.getId()));
-        assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId()).variableName(Var.SYSTEMIC_FIX_NEEDED).singleResult().getValue())
+        verify(runs)
+                .reportPeriod(
+                        eq("MONTH"),
+                        eq("2025-01"),
+                        eq(OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC)),
+                        eq(instance.getId()));
+        assertThat(processEngine
+                        .getHistoryService()
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .variableName(Var.SYSTEMIC_FIX_NEEDED)
+                        .singleResult()
+                        .getValue())
                 .isEqualTo(false);
     }
 
@@ -100,15 +131,20 @@ class ComplaintInsightsProcessTest extends ProcessTestBase {
 
         ProcessInstance instance = report("WEEK", null);
 
-        assertThat(instance).isWaitingAt(Activity.DECIDE_SYSTEMIC_FIX).variables()
+        assertThat(instance)
+                .isWaitingAt(Activity.DECIDE_SYSTEMIC_FIX)
+                .variables()
                 .containsEntry(Var.SYSTEMIC_FIX_ID, "fix-1")
                 .containsEntry(Var.SYSTEMIC_FIX_CATEGORY, "packaging_damage")
-                .containsEntry(Var.SYSTEMIC_FIX_PERIODS, """
+                .containsEntry(
+                        Var.SYSTEMIC_FIX_PERIODS,
+                        """
                         packaging_damage has been the top complaint for 3 weeks running:
                         2025-W06: 4 of 9 cases
                         2025-W07: 3 of 7 cases
                         2025-W08: 2 of 5 cases""")
-                .containsEntry(Var.SYSTEMIC_FIX_EXAMPLES,
+                .containsEntry(
+                        Var.SYSTEMIC_FIX_EXAMPLES,
                         "ebay:fb-1 | T2 | 2025-02-20T09:00:00Z | The box was crushed. | /audit/case.html?id=case-1");
         Task decide = task(instance, Activity.DECIDE_SYSTEMIC_FIX);
         assertThat(candidateGroups(decide)).containsExactly("owners");
@@ -116,25 +152,47 @@ class ComplaintInsightsProcessTest extends ProcessTestBase {
 
         processEngine.getIdentityService().setAuthenticatedUserId("olga");
         try {
-            processEngine.getFormService().submitTaskForm(decide.getId(), CaseDriver.map(
-                    Var.SYSTEMIC_FIX_DECISION, "change_supplier_or_product",
-                    Var.SYSTEMIC_FIX_CHANGE, "Double-box every fragile item; new carton supplier.",
-                    Var.SYSTEMIC_FIX_OWNER, "Operations lead", Var.SYSTEMIC_FIX_DUE_ON, "2025-03-31"));
+            processEngine
+                    .getFormService()
+                    .submitTaskForm(
+                            decide.getId(),
+                            CaseDriver.map(
+                                    Var.SYSTEMIC_FIX_DECISION,
+                                    "change_supplier_or_product",
+                                    Var.SYSTEMIC_FIX_CHANGE,
+                                    "Double-box every fragile item; new carton supplier.",
+                                    Var.SYSTEMIC_FIX_OWNER,
+                                    "Operations lead",
+                                    Var.SYSTEMIC_FIX_DUE_ON,
+                                    "2025-03-31"));
         } finally {
             processEngine.getIdentityService().clearAuthentication();
         }
 
-        assertThat(instance).isEnded().hasPassed(Activity.RECORD_SYSTEMIC_FIX_DECISION, Activity.END_SYSTEMIC_FIX_DECIDED);
-        verify(alerts).decide("fix-1", "change_supplier_or_product", "Double-box every fragile item; new carton supplier.",
-                "Operations lead", LocalDate.of(2025, 3, 31), "olga", OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC));
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(Activity.RECORD_SYSTEMIC_FIX_DECISION, Activity.END_SYSTEMIC_FIX_DECIDED);
+        verify(alerts)
+                .decide(
+                        "fix-1",
+                        "change_supplier_or_product",
+                        "Double-box every fragile item; new carton supplier.",
+                        "Operations lead",
+                        LocalDate.of(2025, 3, 31),
+                        "olga",
+                        OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC));
     }
 
     @Test
     void aSystemicFixStillUndecidedAfterSevenDaysGoesToTheTopOfTheOwnersListAndStaysOpen() {
         streakFound();
         ProcessInstance instance = report("WEEK", null);
-        Job reminder = processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-                .activityId(Activity.SYSTEMIC_FIX_REMINDER).singleResult();
+        Job reminder = processEngine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId(Activity.SYSTEMIC_FIX_REMINDER)
+                .singleResult();
         assertThat(reminder.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(7))));
 
         ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofDays(7)).plusSeconds(1)));
@@ -143,8 +201,10 @@ class ComplaintInsightsProcessTest extends ProcessTestBase {
         assertThat(instance).isWaitingAt(Activity.DECIDE_SYSTEMIC_FIX).hasPassed(Activity.REMIND_SYSTEMIC_FIX);
         Task decide = task(instance, Activity.DECIDE_SYSTEMIC_FIX);
         assertThat(decide.getPriority()).isEqualTo(RemindOwnersOfSystemicFixDelegate.OVERDUE_PRIORITY);
-        assertThat(processEngine.getTaskService().getTaskComments(decide.getId())).singleElement()
-                .satisfies(c -> assertThat(c.getFullMessage()).startsWith("Still undecided: the owners are reminded (A2)."));
+        assertThat(processEngine.getTaskService().getTaskComments(decide.getId()))
+                .singleElement()
+                .satisfies(c ->
+                        assertThat(c.getFullMessage()).startsWith("Still undecided: the owners are reminded (A2)."));
         verify(alerts, never()).decide(any(), any(), any(), any(), any(), any(), any());
     }
 
@@ -152,17 +212,36 @@ class ComplaintInsightsProcessTest extends ProcessTestBase {
     void theWeeklyScheduleReportsTheWeekBeforeThroughComplaintInsights() {
         when(runs.reportPeriod(eq("WEEK"), isNull(), any(), anyString()))
                 .thenReturn(new InsightsRuns.PeriodRun("2025-W08", 5, "quality", null));
-        Job weekly = processEngine.getManagementService().createJobQuery()
-                .processDefinitionKey(ComplaintInsights.WEEKLY_PROCESS_KEY).timers().singleResult();
+        Job weekly = processEngine
+                .getManagementService()
+                .createJobQuery()
+                .processDefinitionKey(ComplaintInsights.WEEKLY_PROCESS_KEY)
+                .timers()
+                .singleResult();
 
         processEngine.getManagementService().executeJob(weekly.getId());
 
-        assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(ComplaintInsights.WEEKLY_PROCESS_KEY).finished().count()).isEqualTo(1);
-        assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery()
-                .variableName(Var.GRANULARITY).singleResult().getValue()).isEqualTo("WEEK");
-        assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(ComplaintInsights.PROCESS_KEY).finished().count()).isEqualTo(1);
+        assertThat(processEngine
+                        .getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .processDefinitionKey(ComplaintInsights.WEEKLY_PROCESS_KEY)
+                        .finished()
+                        .count())
+                .isEqualTo(1);
+        assertThat(processEngine
+                        .getHistoryService()
+                        .createHistoricVariableInstanceQuery()
+                        .variableName(Var.GRANULARITY)
+                        .singleResult()
+                        .getValue())
+                .isEqualTo("WEEK");
+        assertThat(processEngine
+                        .getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .processDefinitionKey(ComplaintInsights.PROCESS_KEY)
+                        .finished()
+                        .count())
+                .isEqualTo(1);
         verify(runs).reportPeriod(eq("WEEK"), isNull(), any(), anyString());
     }
 
@@ -170,15 +249,29 @@ class ComplaintInsightsProcessTest extends ProcessTestBase {
     void theMonthlyScheduleReportsTheMonthBeforeThroughComplaintInsights() {
         when(runs.reportPeriod(eq("MONTH"), isNull(), any(), anyString()))
                 .thenReturn(new InsightsRuns.PeriodRun("2025-02", 30, "quality", null));
-        Job monthly = processEngine.getManagementService().createJobQuery()
-                .processDefinitionKey(ComplaintInsights.MONTHLY_PROCESS_KEY).timers().singleResult();
+        Job monthly = processEngine
+                .getManagementService()
+                .createJobQuery()
+                .processDefinitionKey(ComplaintInsights.MONTHLY_PROCESS_KEY)
+                .timers()
+                .singleResult();
 
         processEngine.getManagementService().executeJob(monthly.getId());
 
-        assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(ComplaintInsights.MONTHLY_PROCESS_KEY).finished().count()).isEqualTo(1);
-        assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(ComplaintInsights.PROCESS_KEY).finished().count()).isEqualTo(1);
+        assertThat(processEngine
+                        .getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .processDefinitionKey(ComplaintInsights.MONTHLY_PROCESS_KEY)
+                        .finished()
+                        .count())
+                .isEqualTo(1);
+        assertThat(processEngine
+                        .getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .processDefinitionKey(ComplaintInsights.PROCESS_KEY)
+                        .finished()
+                        .count())
+                .isEqualTo(1);
         verify(runs).reportPeriod(eq("MONTH"), isNull(), any(), anyString());
     }
 
@@ -186,22 +279,38 @@ class ComplaintInsightsProcessTest extends ProcessTestBase {
     void theQuarterlyDigestGoesToTheProductTeamAndKeepsWhatTheyTakeUp() {
         Period q4 = Period.parse("2024-Q4", ZoneOffset.UTC);
         when(digests.quarter(isNull(), any())).thenReturn(q4);
-        when(digests.compute(q4)).thenReturn(new ProductDigests.ProductDigest("2024-Q4", "2024-10-01T00:00:00Z",
-                "2025-01-01T00:00:00Z", 3, List.of(new ProductDigests.Count("suggestion", 2),
-                        new ProductDigests.Count("quality", 1)),
-                List.of(new ProductDigests.Count("not_closed", 3)), List.of(new ProductDigests.Count("TEE-S", 3)),
-                List.of()));
-        Job quarterly = processEngine.getManagementService().createJobQuery()
-                .processDefinitionKey(ComplaintInsights.DIGEST_PROCESS_KEY).timers().singleResult();
+        when(digests.compute(q4))
+                .thenReturn(new ProductDigests.ProductDigest(
+                        "2024-Q4",
+                        "2024-10-01T00:00:00Z",
+                        "2025-01-01T00:00:00Z",
+                        3,
+                        List.of(new ProductDigests.Count("suggestion", 2), new ProductDigests.Count("quality", 1)),
+                        List.of(new ProductDigests.Count("not_closed", 3)),
+                        List.of(new ProductDigests.Count("TEE-S", 3)),
+                        List.of()));
+        Job quarterly = processEngine
+                .getManagementService()
+                .createJobQuery()
+                .processDefinitionKey(ComplaintInsights.DIGEST_PROCESS_KEY)
+                .timers()
+                .singleResult();
 
         processEngine.getManagementService().executeJob(quarterly.getId());
 
-        ProcessInstance instance = processEngine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(ComplaintInsights.DIGEST_PROCESS_KEY).singleResult();
-        assertThat(instance).isWaitingAt(Activity.REVIEW_PRODUCT_DIGEST).variables()
+        ProcessInstance instance = processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(ComplaintInsights.DIGEST_PROCESS_KEY)
+                .singleResult();
+        assertThat(instance)
+                .isWaitingAt(Activity.REVIEW_PRODUCT_DIGEST)
+                .variables()
                 .containsEntry(Var.QUARTER, "2024-Q4")
                 .containsEntry(Var.DIGEST_CASES, 3L)
-                .containsEntry(Var.DIGEST_SUMMARY, """
+                .containsEntry(
+                        Var.DIGEST_SUMMARY,
+                        """
                         2024-Q4: 3 cases of product feedback
                         By category: suggestion 2, quality 1
                         By root cause: not_closed 3
@@ -212,14 +321,26 @@ class ComplaintInsightsProcessTest extends ProcessTestBase {
 
         processEngine.getIdentityService().setAuthenticatedUserId("priya");
         try {
-            processEngine.getFormService().submitTaskForm(review.getId(), Map.of(
-                    Var.DIGEST_TAKEN_UP, "Add a size chart to every tee listing.", Var.DIGEST_NOTES, "Ask design about colours."));
+            processEngine
+                    .getFormService()
+                    .submitTaskForm(
+                            review.getId(),
+                            Map.of(
+                                    Var.DIGEST_TAKEN_UP,
+                                    "Add a size chart to every tee listing.",
+                                    Var.DIGEST_NOTES,
+                                    "Ask design about colours."));
         } finally {
             processEngine.getIdentityService().clearAuthentication();
         }
 
         assertThat(instance).isEnded().hasPassed(Activity.RECORD_DIGEST_REVIEW, Activity.END_DIGEST_REVIEWED);
-        verify(digests).recordReview("2024-Q4", "Add a size chart to every tee listing.", "Ask design about colours.",
-                "priya", OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC));
+        verify(digests)
+                .recordReview(
+                        "2024-Q4",
+                        "Add a size chart to every tee listing.",
+                        "Ask design about colours.",
+                        "priya",
+                        OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC));
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class InsightsCases {
 
     /** This JVM's first year; each set of cases takes the next one, so two tests never share a year. */
-    private static final AtomicInteger NEXT_YEAR = new AtomicInteger(2200 + ThreadLocalRandom.current().nextInt(600));
+    private static final AtomicInteger NEXT_YEAR =
+            new AtomicInteger(2200 + ThreadLocalRandom.current().nextInt(600));
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final int year = NEXT_YEAR.getAndIncrement();
@@ -36,24 +37,35 @@ final class InsightsCases {
     }
 
     /** A case record as the lifecycle leaves it; returns its id. */
-    String insert(OffsetDateTime postedAt, String tier, String category, String rootCause, String productSku, String text) {
+    String insert(
+            OffsetDateTime postedAt, String tier, String category, String rootCause, String productSku, String text) {
         String id = UUID.randomUUID().toString();
         String externalId = "ins-" + run + "-" + (++sequence);
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO cd_complaint (id, channel, external_id, business_key, posted_at, received_at, language, text,
                                           customer_id, payload, tier, category, status, root_cause, product_sku)
                 VALUES (:id, 'ebay', :externalId, :businessKey, :postedAt, :postedAt, 'en', :text,
                         'cust-ins', '{}', :tier, :category, 'closed', :rootCause, :sku)
                 """)
-                .param("id", id).param("externalId", externalId).param("businessKey", businessKey(externalId))
-                .param("postedAt", postedAt).param("text", text).param("tier", tier).param("category", category)
-                .param("rootCause", rootCause).param("sku", productSku)
+                .param("id", id)
+                .param("externalId", externalId)
+                .param("businessKey", businessKey(externalId))
+                .param("postedAt", postedAt)
+                .param("text", text)
+                .param("tier", tier)
+                .param("category", category)
+                .param("rootCause", rootCause)
+                .param("sku", productSku)
                 .update();
         return id;
     }
 
     String businessKeyOf(String caseId) {
-        return jdbc.sql("SELECT business_key FROM cd_complaint WHERE id = :id").param("id", caseId).query(String.class).single();
+        return jdbc.sql("SELECT business_key FROM cd_complaint WHERE id = :id")
+                .param("id", caseId)
+                .query(String.class)
+                .single();
     }
 
     static String businessKey(String externalId) {

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Which period ComplaintInsights and the digest report (A1–A3): the one given, or the last complete one before now. */
 class InsightsRunsTest {
 
-    private static final InsightsReports SHANGHAI = new InsightsReports(null, new InsightsSettings(ZoneId.of("Asia/Shanghai"), 3), null);
+    private static final InsightsReports SHANGHAI =
+            new InsightsReports(null, new InsightsSettings(ZoneId.of("Asia/Shanghai"), 3), null);
     private final InsightsRuns runs = new InsightsRuns(SHANGHAI, null, null);
     private final ProductDigests digests = new ProductDigests(null, SHANGHAI, null);
 
@@ -23,14 +24,18 @@ class InsightsRunsTest {
         assertThat(runs.period("week", " ", MONDAY_MORNING).label()).isEqualTo("2026-W48");
         assertThat(runs.period("MONTH", null, MONDAY_MORNING).label()).isEqualTo("2026-10");
         // 1 December 06:00 in Shanghai, still 30 November in UTC: November is complete for the seller
-        assertThat(runs.period("MONTH", null, OffsetDateTime.parse("2026-11-30T22:00:00Z")).label()).isEqualTo("2026-11");
-        assertThat(digests.quarter(null, OffsetDateTime.parse("2026-12-31T23:00:00Z")).label()).isEqualTo("2026-Q4");
+        assertThat(runs.period("MONTH", null, OffsetDateTime.parse("2026-11-30T22:00:00Z"))
+                        .label())
+                .isEqualTo("2026-11");
+        assertThat(digests.quarter(null, OffsetDateTime.parse("2026-12-31T23:00:00Z"))
+                        .label())
+                .isEqualTo("2026-Q4");
     }
 
     @Test
     void aLabelNamesThePeriodReported() {
-        assertThat(runs.period("WEEK", "2026-W40", MONDAY_MORNING).from()).isEqualTo(
-                OffsetDateTime.parse("2026-09-28T00:00:00+08:00").toInstant());
+        assertThat(runs.period("WEEK", "2026-W40", MONDAY_MORNING).from())
+                .isEqualTo(OffsetDateTime.parse("2026-09-28T00:00:00+08:00").toInstant());
         assertThat(runs.period("MONTH", "2025-02", MONDAY_MORNING).label()).isEqualTo("2025-02");
         assertThat(digests.quarter("2025-Q1", MONDAY_MORNING).label()).isEqualTo("2025-Q1");
     }

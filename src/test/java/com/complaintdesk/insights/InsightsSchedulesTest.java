@@ -26,23 +26,35 @@ class InsightsSchedulesTest {
         Process process = model.getModelElementById(processId);
         assertThat(process.isExecutable()).as(processId + " executable").isTrue();
         StartEvent start = model.getModelElementById(startEventId);
-        assertThat(start.getParentElement()).as(startEventId + " starts " + processId).isSameAs(process);
-        TimerEventDefinition timer = (TimerEventDefinition) start.getEventDefinitions().iterator().next();
+        assertThat(start.getParentElement())
+                .as(startEventId + " starts " + processId)
+                .isSameAs(process);
+        TimerEventDefinition timer =
+                (TimerEventDefinition) start.getEventDefinitions().iterator().next();
         return timer.getTimeCycle().getTextContent();
     }
 
     @Test
     void theWeeklyReportStartsEveryMondayAtSixAndTheMonthlyOnTheFirstAtSix() {
-        assertThat(cycle("complaint-insights.bpmn", ComplaintInsights.WEEKLY_PROCESS_KEY,
-                ComplaintInsights.Activity.WEEKLY_START)).isEqualTo("0 0 6 ? * MON");
-        assertThat(cycle("complaint-insights.bpmn", ComplaintInsights.MONTHLY_PROCESS_KEY,
-                ComplaintInsights.Activity.MONTHLY_START)).isEqualTo("0 0 6 1 * ?");
+        assertThat(cycle(
+                        "complaint-insights.bpmn",
+                        ComplaintInsights.WEEKLY_PROCESS_KEY,
+                        ComplaintInsights.Activity.WEEKLY_START))
+                .isEqualTo("0 0 6 ? * MON");
+        assertThat(cycle(
+                        "complaint-insights.bpmn",
+                        ComplaintInsights.MONTHLY_PROCESS_KEY,
+                        ComplaintInsights.Activity.MONTHLY_START))
+                .isEqualTo("0 0 6 1 * ?");
     }
 
     @Test
     void theProductDigestStartsOnTheFirstDayOfEachQuarterAtSeven() {
-        assertThat(cycle("product-feedback-digest.bpmn", ComplaintInsights.DIGEST_PROCESS_KEY,
-                ComplaintInsights.Activity.DIGEST_START)).isEqualTo("0 0 7 1 1,4,7,10 ?");
+        assertThat(cycle(
+                        "product-feedback-digest.bpmn",
+                        ComplaintInsights.DIGEST_PROCESS_KEY,
+                        ComplaintInsights.Activity.DIGEST_START))
+                .isEqualTo("0 0 7 1 1,4,7,10 ?");
     }
 
     @Test
@@ -63,7 +75,8 @@ class InsightsSchedulesTest {
     void repeatingIntervalsKeepTheEnginesMeaning() {
         SellerZoneSchedules.ZonedCycles cycles = new SellerZoneSchedules.ZonedCycles(SHANGHAI);
 
-        assertThat(cycles.resolveDuedate("R3/2026-11-30T10:00:00Z/PT1H", Date.from(Instant.parse("2026-11-30T10:30:00Z")), 0))
+        assertThat(cycles.resolveDuedate(
+                        "R3/2026-11-30T10:00:00Z/PT1H", Date.from(Instant.parse("2026-11-30T10:30:00Z")), 0))
                 .isEqualTo(Date.from(Instant.parse("2026-11-30T11:00:00Z")));
     }
 }

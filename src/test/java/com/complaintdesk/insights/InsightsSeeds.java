@@ -33,21 +33,34 @@ final class InsightsSeeds {
 
     /** A time of the seed year in the seeds' zone. */
     OffsetDateTime at(int month, int day, int hour, int minute) {
-        return LocalDateTime.of(year, month, day, hour, minute).atZone(zone).toOffsetDateTime()
+        return LocalDateTime.of(year, month, day, hour, minute)
+                .atZone(zone)
+                .toOffsetDateTime()
                 .withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /** Deletes every case posted in the seed year (with its events and messages) and the year's review totals. */
     void clean() {
-        OffsetDateTime from = LocalDate.of(year, 1, 1).minusDays(2).atStartOfDay().atOffset(ZoneOffset.UTC);
-        OffsetDateTime to = LocalDate.of(year + 1, 1, 1).plusDays(2).atStartOfDay().atOffset(ZoneOffset.UTC);
+        OffsetDateTime from =
+                LocalDate.of(year, 1, 1).minusDays(2).atStartOfDay().atOffset(ZoneOffset.UTC);
+        OffsetDateTime to =
+                LocalDate.of(year + 1, 1, 1).plusDays(2).atStartOfDay().atOffset(ZoneOffset.UTC);
         for (String table : List.of("cd_sla_event", "cd_outbound_message")) {
-            jdbc.sql("DELETE FROM " + table + " WHERE case_id IN (SELECT id FROM cd_complaint WHERE posted_at >= :from AND posted_at < :to)")
-                    .param("from", from).param("to", to).update();
+            jdbc.sql(
+                            "DELETE FROM " + table
+                                    + " WHERE case_id IN (SELECT id FROM cd_complaint WHERE posted_at >= :from AND posted_at < :to)")
+                    .param("from", from)
+                    .param("to", to)
+                    .update();
         }
-        jdbc.sql("DELETE FROM cd_complaint WHERE posted_at >= :from AND posted_at < :to").param("from", from).param("to", to).update();
+        jdbc.sql("DELETE FROM cd_complaint WHERE posted_at >= :from AND posted_at < :to")
+                .param("from", from)
+                .param("to", to)
+                .update();
         jdbc.sql("DELETE FROM cd_review_total WHERE review_day >= :from AND review_day < :to")
-                .param("from", from.toLocalDate()).param("to", to.toLocalDate()).update();
+                .param("from", from.toLocalDate())
+                .param("to", to.toLocalDate())
+                .update();
     }
 
     /** A case posted at the given local time; the builder starts as an untriaged open case with nothing done. */
@@ -56,11 +69,14 @@ final class InsightsSeeds {
     }
 
     void reviewTotal(String channel, int month, int day, int reviews) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO cd_review_total (channel, review_day, reviews, recorded_by, recorded_at)
                 VALUES (:channel, :day, :reviews, 'olga', :at)
                 """)
-                .param("channel", channel).param("day", LocalDate.of(year, month, day)).param("reviews", reviews)
+                .param("channel", channel)
+                .param("day", LocalDate.of(year, month, day))
+                .param("reviews", reviews)
                 .param("at", OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
     }
@@ -136,7 +152,8 @@ final class InsightsSeeds {
 
         String insert() {
             String externalId = "insights-" + run + "-" + (++next);
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                     INSERT INTO cd_complaint (id, channel, external_id, business_key, posted_at, received_at, language, text,
                                               customer_id, payload, tier, category, status, root_cause, first_responded_at,
                                               resolved_at, compensation, compensation_amount, compensation_currency,
@@ -159,28 +176,39 @@ final class InsightsSeeds {
                     .param("compensation", compensation)
                     .param("amount", compensationAmount)
                     .param("currency", compensationCurrency)
-                    .param("given", compensation != null && !compensation.equals("none") && !compensation.equals("declined"))
+                    .param(
+                            "given",
+                            compensation != null && !compensation.equals("none") && !compensation.equals("declined"))
                     .param("reviewOutcome", reviewOutcome)
                     .update();
             for (int i = 0; i < slaEvents.size(); i++) {
-                jdbc.sql("""
+                jdbc.sql(
+                                """
                         INSERT INTO cd_sla_event (id, case_id, clock, event, tier, due_at, occurred_at)
                         VALUES (:id, :caseId, :clock, :event, :tier, :at, :at)
                         """)
-                        .param("id", UUID.randomUUID().toString()).param("caseId", id)
-                        .param("clock", slaEvents.get(i)[0]).param("event", slaEvents.get(i)[1]).param("tier", tier)
+                        .param("id", UUID.randomUUID().toString())
+                        .param("caseId", id)
+                        .param("clock", slaEvents.get(i)[0])
+                        .param("event", slaEvents.get(i)[1])
+                        .param("tier", tier)
                         .param("at", postedAt.plusHours(i))
                         .update();
             }
             for (String[] m : messages) {
-                jdbc.sql("""
+                jdbc.sql(
+                                """
                         INSERT INTO cd_outbound_message (id, case_id, channel, kind, surface, text, idempotency_key, status,
                                                          created_at, delivered_at)
                         VALUES (:id, :caseId, :channel, :kind, 'private', 'Would you update your review?', :key, :status,
                                 :at, :deliveredAt)
                         """)
-                        .param("id", UUID.randomUUID().toString()).param("caseId", id).param("channel", channel)
-                        .param("kind", m[0]).param("key", "insights-" + UUID.randomUUID()).param("status", m[1])
+                        .param("id", UUID.randomUUID().toString())
+                        .param("caseId", id)
+                        .param("channel", channel)
+                        .param("kind", m[0])
+                        .param("key", "insights-" + UUID.randomUUID())
+                        .param("status", m[1])
                         .param("at", postedAt.plusDays(1))
                         .param("deliveredAt", "delivered".equals(m[1]) ? postedAt.plusDays(1) : null)
                         .update();

@@ -54,37 +54,86 @@ final class March1987 {
         s.posted(2, 26, 10, 0, "wechat").triage("T3", "shipping_delay").insert();
         s.posted(2, 27, 10, 0, "wechat").triage("T3", "shipping_delay").insert();
         s.posted(2, 28, 23, 30, "instagram").triage("T3", "suggestion").insert();
-        s.posted(3, 1, 23, 30, "instagram").triage("T2", "service_attitude").respondedAfter(600).resolvedAfter(7200)
-                .compensation("gift", null, null).review("updated").message("REVIEW_REQUEST", "delivered").insert();
+        s.posted(3, 1, 23, 30, "instagram")
+                .triage("T2", "service_attitude")
+                .respondedAfter(600)
+                .resolvedAfter(7200)
+                .compensation("gift", null, null)
+                .review("updated")
+                .message("REVIEW_REQUEST", "delivered")
+                .insert();
 
-        s.posted(3, 2, 10, 0, "instagram").triage("T2", "packaging_damage").rootCause("quality")
-                .respondedAfter(7200).resolvedAfter(72000).compensation("full_refund", "30.00", "USD")
-                .review("updated").message("REVIEW_REQUEST", "delivered")
-                .sla(FIRST_RESPONSE, STARTED, RESOLUTION, STARTED).insert();
-        s.posted(3, 3, 9, 0, "instagram").triage("T2", "packaging_damage").rootCause("logistics")
-                .respondedAfter(18000).resolvedAfter(108000).compensation("partial_refund", "12.50", "EUR")
-                .review("declined").message("REVIEW_REQUEST", "delivered")
-                .sla(FIRST_RESPONSE, STARTED, RESOLUTION, STARTED, FIRST_RESPONSE, BREACHED, RESOLUTION, BREACHED,
-                        RESOLUTION, SECOND_BREACH).insert();
-        s.posted(3, 4, 12, 0, "ebay").triage("T1", "safety").rootCause("quality")
-                .respondedAfter(1800).resolvedAfter(36000).compensation("full_refund", "100.00", "USD")
+        s.posted(3, 2, 10, 0, "instagram")
+                .triage("T2", "packaging_damage")
+                .rootCause("quality")
+                .respondedAfter(7200)
+                .resolvedAfter(72000)
+                .compensation("full_refund", "30.00", "USD")
+                .review("updated")
+                .message("REVIEW_REQUEST", "delivered")
+                .sla(FIRST_RESPONSE, STARTED, RESOLUTION, STARTED)
+                .insert();
+        s.posted(3, 3, 9, 0, "instagram")
+                .triage("T2", "packaging_damage")
+                .rootCause("logistics")
+                .respondedAfter(18000)
+                .resolvedAfter(108000)
+                .compensation("partial_refund", "12.50", "EUR")
+                .review("declined")
+                .message("REVIEW_REQUEST", "delivered")
+                .sla(
+                        FIRST_RESPONSE,
+                        STARTED,
+                        RESOLUTION,
+                        STARTED,
+                        FIRST_RESPONSE,
+                        BREACHED,
+                        RESOLUTION,
+                        BREACHED,
+                        RESOLUTION,
+                        SECOND_BREACH)
+                .insert();
+        s.posted(3, 4, 12, 0, "ebay")
+                .triage("T1", "safety")
+                .rootCause("quality")
+                .respondedAfter(1800)
+                .resolvedAfter(36000)
+                .compensation("full_refund", "100.00", "USD")
                 .message("REVIEW_REQUEST", "pending")
-                .sla(FIRST_RESPONSE, STARTED, RESOLUTION, STARTED, RESOLUTION, BREACHED).insert();
-        s.posted(3, 5, 8, 0, "wechat").triage("T3", "shipping_delay").rootCause("logistics")
-                .respondedAfter(3600).compensation("coupon", "5.00", "CNY")
-                .review("updated").message("REVIEW_REQUEST", "manual")
-                .sla(FIRST_RESPONSE, STARTED, RESOLUTION, STARTED).insert();
-        s.posted(3, 6, 15, 0, "wechat").triage("T3", "packaging_damage").message("REPLY", "delivered")
-                .sla(FIRST_RESPONSE, STARTED, RESOLUTION, STARTED, FIRST_RESPONSE, BREACHED).insert();
-        s.posted(3, 8, 23, 30, "ebay").triage("T2", "quality").rootCause("quality")
-                .respondedAfter(10800).resolvedAfter(86400).compensation("declined", null, null)
-                .review("no_answer").message("REVIEW_REQUEST", "delivered")
-                .sla(FIRST_RESPONSE, STARTED, RESOLUTION, STARTED, FIRST_RESPONSE, RESTARTED).insert();
+                .sla(FIRST_RESPONSE, STARTED, RESOLUTION, STARTED, RESOLUTION, BREACHED)
+                .insert();
+        s.posted(3, 5, 8, 0, "wechat")
+                .triage("T3", "shipping_delay")
+                .rootCause("logistics")
+                .respondedAfter(3600)
+                .compensation("coupon", "5.00", "CNY")
+                .review("updated")
+                .message("REVIEW_REQUEST", "manual")
+                .sla(FIRST_RESPONSE, STARTED, RESOLUTION, STARTED)
+                .insert();
+        s.posted(3, 6, 15, 0, "wechat")
+                .triage("T3", "packaging_damage")
+                .message("REPLY", "delivered")
+                .sla(FIRST_RESPONSE, STARTED, RESOLUTION, STARTED, FIRST_RESPONSE, BREACHED)
+                .insert();
+        s.posted(3, 8, 23, 30, "ebay")
+                .triage("T2", "quality")
+                .rootCause("quality")
+                .respondedAfter(10800)
+                .resolvedAfter(86400)
+                .compensation("declined", null, null)
+                .review("no_answer")
+                .message("REVIEW_REQUEST", "delivered")
+                .sla(FIRST_RESPONSE, STARTED, RESOLUTION, STARTED, FIRST_RESPONSE, RESTARTED)
+                .insert();
         s.posted(3, 7, 11, 0, "email").insert();
 
-        s.posted(3, 9, 0, 30, "instagram").triage("T3", "packaging_damage").respondedAfter(54000)
+        s.posted(3, 9, 0, 30, "instagram")
+                .triage("T3", "packaging_damage")
+                .respondedAfter(54000)
                 .compensation("full_refund", "20.00", "EUR")
-                .sla(FIRST_RESPONSE, STARTED, RESOLUTION, STARTED, FIRST_RESPONSE, BREACHED).insert();
+                .sla(FIRST_RESPONSE, STARTED, RESOLUTION, STARTED, FIRST_RESPONSE, BREACHED)
+                .insert();
         s.posted(3, 31, 23, 30, "wechat").triage("T3", "suggestion").insert();
 
         s.reviewTotal("instagram", 2, 28, 500);

@@ -30,7 +30,9 @@ class NearestRankTest {
     @Test
     void noValuesHaveNoPercentileAndPMustBeAPercentage() {
         assertThat(NearestRank.percentile(new long[0], 50)).isNull();
-        assertThatThrownBy(() -> NearestRank.percentile(new long[] {1}, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> NearestRank.percentile(new long[] {1}, 101)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NearestRank.percentile(new long[] {1}, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NearestRank.percentile(new long[] {1}, 101))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

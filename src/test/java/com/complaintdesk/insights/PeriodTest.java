@@ -21,13 +21,15 @@ class PeriodTest {
         assertThat(week.label()).isEqualTo("2026-W49");
         assertThat(week.from()).isEqualTo(Instant.parse("2026-11-29T16:00:00Z"));
         assertThat(week.to()).isEqualTo(Instant.parse("2026-12-06T16:00:00Z"));
-        assertThat(Period.containing(Granularity.WEEK, Instant.parse("2026-11-29T20:00:00Z"), ZoneId.of("UTC")).label())
+        assertThat(Period.containing(Granularity.WEEK, Instant.parse("2026-11-29T20:00:00Z"), ZoneId.of("UTC"))
+                        .label())
                 .isEqualTo("2026-W48");
     }
 
     @Test
     void labelsParseBackToTheirPeriod() {
-        for (String label : new String[] {"2026-W01", "2026-W53", "2027-W52", "2026-11", "2026-01", "2026-Q1", "2026-Q4"}) {
+        for (String label :
+                new String[] {"2026-W01", "2026-W53", "2027-W52", "2026-11", "2026-01", "2026-Q1", "2026-Q4"}) {
             assertThat(Period.parse(label, SHANGHAI).label()).isEqualTo(label);
         }
         // ISO week 1 of 2026 starts on Monday 2025-12-29
@@ -45,9 +47,11 @@ class PeriodTest {
 
     @Test
     void aLabelThatNamesNoPeriodSaysWhatALabelLooksLike() {
-        assertThatThrownBy(() -> Period.parse("2027-W53", SHANGHAI)).hasMessageContaining("week 53 does not exist in 2027");
+        assertThatThrownBy(() -> Period.parse("2027-W53", SHANGHAI))
+                .hasMessageContaining("week 53 does not exist in 2027");
         assertThatThrownBy(() -> Period.parse("2026-13", SHANGHAI)).hasMessageContaining("'2026-13' is not a period");
-        assertThatThrownBy(() -> Period.parse("last week", SHANGHAI)).hasMessageContaining("expected a week like 2026-W48");
+        assertThatThrownBy(() -> Period.parse("last week", SHANGHAI))
+                .hasMessageContaining("expected a week like 2026-W48");
         assertThatThrownBy(() -> new Period(Granularity.MONTH, LocalDate.of(2026, 11, 2), SHANGHAI))
                 .hasMessageContaining("does not start a month");
     }

@@ -44,12 +44,30 @@ class RetrospectivesApiAppTest {
         crisis = cases.insert(at(may.minusDays(3), 9), "T1", "safety", "quality", "PB-10K", "It smoked.");
         quality = cases.insert(at(may.minusDays(2), 9), "T2", "quality", "quality", "TEE-M", "Pilled.");
         shipping = cases.insert(at(may.minusDays(1), 9), "T2", "shipping_delay", "logistics", null, "Late.");
-        retrospectives.record(crisis, Retrospectives.SYSTEMIC, "Power banks of batch 7 overheat.",
-                "=Recall batch 7, new supplier test.", true, "sam", at(may, 10));
-        retrospectives.record(quality, Retrospectives.INDIVIDUAL, "Agent promised a refund too late.",
-                "Coaching on F7 with the supervisor.", false, "sam", at(may.plusDays(1), 10));
-        retrospectives.record(shipping, Retrospectives.SYSTEMIC, "Courier misses the cut-off, again.",
-                "Move the pick-up to 15:00.", false, "olga", at(may.plusDays(2), 10));
+        retrospectives.record(
+                crisis,
+                Retrospectives.SYSTEMIC,
+                "Power banks of batch 7 overheat.",
+                "=Recall batch 7, new supplier test.",
+                true,
+                "sam",
+                at(may, 10));
+        retrospectives.record(
+                quality,
+                Retrospectives.INDIVIDUAL,
+                "Agent promised a refund too late.",
+                "Coaching on F7 with the supervisor.",
+                false,
+                "sam",
+                at(may.plusDays(1), 10));
+        retrospectives.record(
+                shipping,
+                Retrospectives.SYSTEMIC,
+                "Courier misses the cut-off, again.",
+                "Move the pick-up to 15:00.",
+                false,
+                "olga",
+                at(may.plusDays(2), 10));
     }
 
     private ResponseEntity<JsonNode> get(String user, String query) {
@@ -97,10 +115,16 @@ class RetrospectivesApiAppTest {
         assertThat(caseIds("audrey", days(0, 2) + "&cause=systemic")).containsExactly(shipping, crisis);
         assertThat(caseIds("audrey", days(0, 2) + "&cause=individual")).containsExactly(quality);
         assertThat(caseIds("pete", days(0, 2) + "&training=true")).containsExactly(crisis);
-        assertThat(caseIds("priya", days(0, 2) + "&training=false&cause=systemic")).containsExactly(shipping);
+        assertThat(caseIds("priya", days(0, 2) + "&training=false&cause=systemic"))
+                .containsExactly(shipping);
         assertThat(caseIds("admin", days(0, 2) + "&limit=2")).containsExactly(shipping, quality);
-        assertThat(get("admin", days(0, 2) + "&limit=2").getBody().path("truncated").asBoolean()).isTrue();
-        assertThat(caseIds("olga", "from=" + may + "T10:00:00Z&to=" + may + "T10:00:01Z")).containsExactly(crisis);
+        assertThat(get("admin", days(0, 2) + "&limit=2")
+                        .getBody()
+                        .path("truncated")
+                        .asBoolean())
+                .isTrue();
+        assertThat(caseIds("olga", "from=" + may + "T10:00:00Z&to=" + may + "T10:00:01Z"))
+                .containsExactly(crisis);
     }
 
     @Test
@@ -110,11 +134,14 @@ class RetrospectivesApiAppTest {
 
         assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
-        assertThat(csv.getBody().lines().toList()).containsExactly(
-                "\uFEFFcaseId,businessKey,tier,category,cause,findings,action,trainingCase,heldBy,heldAt,link",
-                crisis + "," + cases.businessKeyOf(crisis) + ",T1,safety,systemic,Power banks of batch 7 overheat.,"
-                        + "\"'=Recall batch 7, new supplier test.\",true,sam," + may + "T10:00:00Z,/audit/case.html?id="
-                        + crisis);
+        assertThat(csv.getBody().lines().toList())
+                .containsExactly(
+                        "\uFEFFcaseId,businessKey,tier,category,cause,findings,action,trainingCase,heldBy,heldAt,link",
+                        crisis + "," + cases.businessKeyOf(crisis)
+                                + ",T1,safety,systemic,Power banks of batch 7 overheat.,"
+                                + "\"'=Recall batch 7, new supplier test.\",true,sam," + may
+                                + "T10:00:00Z,/audit/case.html?id="
+                                + crisis);
     }
 
     @Test
@@ -125,8 +152,10 @@ class RetrospectivesApiAppTest {
         List<String> fields = new ArrayList<>();
         bad.getBody().path("errors").forEach(e -> fields.add(e.path("field").asText()));
         assertThat(fields).containsExactlyInAnyOrder("colour", "from", "cause", "training", "limit");
-        assertThat(bad.getBody().path("detail").asText()).contains("cause must be systemic or individual, not 'bad-luck'");
-        assertThat(get("olga", "from=" + may.plusDays(2) + "&to=" + may).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().path("detail").asText())
+                .contains("cause must be systemic or individual, not 'bad-luck'");
+        assertThat(get("olga", "from=" + may.plusDays(2) + "&to=" + may).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test
@@ -134,7 +163,9 @@ class RetrospectivesApiAppTest {
         for (String user : List.of("ana", "ben", "lena")) {
             assertThat(get(user, "").getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(http.withBasicAuth(user, TestDatabase.password())
-                    .getForEntity("/insights/retrospectives.html", String.class).getStatusCode()).as(user)
+                            .getForEntity("/insights/retrospectives.html", String.class)
+                            .getStatusCode())
+                    .as(user)
                     .isEqualTo(HttpStatus.FORBIDDEN);
         }
         for (String user : List.of("olga", "sam", "pete", "audrey", "priya", "admin")) {

@@ -51,10 +51,22 @@ class RetrospectivesBrowserAppTest {
         LocalDate day = LocalDate.of(cases.year, 8, 3);
         String crisis = cases.insert(at(day.minusDays(2), 9), "T1", "safety", "quality", "PB-10K", "It smoked.");
         String late = cases.insert(at(day.minusDays(1), 9), "T2", "shipping_delay", "logistics", null, "Late.");
-        retrospectives.record(crisis, Retrospectives.SYSTEMIC, "Batch 7 power banks overheat.",
-                "Recall batch 7; new supplier test.", true, "sam", at(day, 9));
-        retrospectives.record(late, Retrospectives.INDIVIDUAL, "Agent promised a date nobody checked.",
-                "Coaching on F7 with the supervisor.", false, "sam", at(day, 15));
+        retrospectives.record(
+                crisis,
+                Retrospectives.SYSTEMIC,
+                "Batch 7 power banks overheat.",
+                "Recall batch 7; new supplier test.",
+                true,
+                "sam",
+                at(day, 9));
+        retrospectives.record(
+                late,
+                Retrospectives.INDIVIDUAL,
+                "Agent promised a date nobody checked.",
+                "Coaching on F7 with the supervisor.",
+                false,
+                "sam",
+                at(day, 15));
 
         browser = Browser.start();
         WebDriverWait wait = Browser.logInToCockpit(browser, port, "olga");
@@ -66,8 +78,15 @@ class RetrospectivesBrowserAppTest {
         assertThat(rows).extracting(r -> r.getAttribute("data-case-id")).containsExactly(late, crisis);
         WebElement training = rows.get(1);
         assertThat(training.getAttribute("class")).isEqualTo("training");
-        assertThat(training.getText()).contains("T1", "safety", "Systemic / 系统性", "Batch 7 power banks overheat.",
-                "Recall batch 7; new supplier test.", "Training case / 培训案例", "sam");
+        assertThat(training.getText())
+                .contains(
+                        "T1",
+                        "safety",
+                        "Systemic / 系统性",
+                        "Batch 7 power banks overheat.",
+                        "Recall batch 7; new supplier test.",
+                        "Training case / 培训案例",
+                        "sam");
         assertThat(rows.get(0).getText()).doesNotContain("Training case / 培训案例");
         assertThat(training.findElement(By.tagName("a")).getAttribute("href"))
                 .endsWith("/audit/case.html?id=" + crisis);
@@ -77,7 +96,8 @@ class RetrospectivesBrowserAppTest {
         browser.findElement(By.id("search")).click();
         wait.until(ExpectedConditions.textToBe(By.id("summary"), "1 retrospective / 条复盘"));
         assertThat(browser.findElements(By.cssSelector("#results tbody tr[data-case-id]")))
-                .extracting(r -> r.getAttribute("data-case-id")).containsExactly(crisis);
+                .extracting(r -> r.getAttribute("data-case-id"))
+                .containsExactly(crisis);
         assertThat(browser.getCurrentUrl()).contains("cause=systemic");
         assertThat(browser.findElement(By.id("exportCsv")).getAttribute("href"))
                 .contains("/api/insights/retrospectives.csv?", "cause=systemic", "from=" + day);

@@ -39,8 +39,23 @@ class CaseRecordsAppTest {
 
         CaseSummary summary = records.summary(caseId).orElseThrow();
 
-        assertThat(summary).isEqualTo(new CaseSummary(caseId, "instagram", (String) body.get("externalId"), "open",
-                null, null, null, null, null, null, null, null, null, null, null));
+        assertThat(summary)
+                .isEqualTo(new CaseSummary(
+                        caseId,
+                        "instagram",
+                        (String) body.get("externalId"),
+                        "open",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
     }
 
     @Test
@@ -54,25 +69,34 @@ class CaseRecordsAppTest {
         records.recordCompensation(caseId, "reshipment_gift", new BigDecimal("25.50"), "EUR");
         records.recordResolved(caseId, AT.plusDays(2));
         records.recordReviewOutcome(caseId, "updated");
-        records.recordClosure(caseId, "logistics", "Replacement with bubble wrap arrived intact; customer happy.",
-                "satisfied", AT.plusDays(3));
+        records.recordClosure(
+                caseId,
+                "logistics",
+                "Replacement with bubble wrap arrived intact; customer happy.",
+                "satisfied",
+                AT.plusDays(3));
 
         CaseSummary summary = records.summary(caseId).orElseThrow();
         assertThat(summary.status()).isEqualTo(CaseRecords.CLOSED);
         assertThat(summary.tier()).isEqualTo("T2");
         assertThat(summary.category()).isEqualTo("packaging_damage");
-        assertThat(summary.firstRespondedAt()).as("the first answer counts, not a later one")
+        assertThat(summary.firstRespondedAt())
+                .as("the first answer counts, not a later one")
                 .isEqualTo(AT.withOffsetSameInstant(ZoneOffset.UTC));
         assertThat(summary.resolvedAt()).isEqualTo(AT.plusDays(2).withOffsetSameInstant(ZoneOffset.UTC));
         assertThat(summary.closedAt()).isEqualTo(AT.plusDays(3).withOffsetSameInstant(ZoneOffset.UTC));
         assertThat(summary.compensation()).isEqualTo("reshipment_gift");
         assertThat(summary.compensationAmount()).isEqualByComparingTo("25.50");
         // C4: the insights total compensation per currency
-        assertThat(jdbc.sql("SELECT compensation_currency FROM cd_complaint WHERE id = :id").param("id", caseId)
-                .query(String.class).single()).isEqualTo("EUR");
+        assertThat(jdbc.sql("SELECT compensation_currency FROM cd_complaint WHERE id = :id")
+                        .param("id", caseId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("EUR");
         assertThat(summary.reviewOutcome()).isEqualTo("updated");
         assertThat(summary.rootCause()).isEqualTo("logistics");
-        assertThat(summary.resolutionSummary()).isEqualTo("Replacement with bubble wrap arrived intact; customer happy.");
+        assertThat(summary.resolutionSummary())
+                .isEqualTo("Replacement with bubble wrap arrived intact; customer happy.");
         assertThat(summary.satisfaction()).isEqualTo("satisfied");
     }
 
@@ -84,17 +108,21 @@ class CaseRecordsAppTest {
         records.recordTriage(caseId, "T1", "safety");
 
         assertThat(records.summary(caseId).orElseThrow())
-                .extracting(CaseSummary::tier, CaseSummary::category).containsExactly("T1", "safety");
+                .extracting(CaseSummary::tier, CaseSummary::category)
+                .containsExactly("T1", "safety");
     }
 
     @Test
     void recordsRefuseAnUnknownCase() {
         assertThatThrownBy(() -> records.recordTriage("no-such-case", "T1", "safety"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("No case with id no-such-case");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No case with id no-such-case");
         assertThatThrownBy(() -> records.recordFirstResponse("no-such-case", AT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("No case with id no-such-case");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No case with id no-such-case");
         assertThatThrownBy(() -> records.recordClosure("no-such-case", "other", "Closed.", "unknown", AT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("No case with id no-such-case");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No case with id no-such-case");
         assertThat(records.summary("no-such-case")).isEmpty();
     }
 
@@ -102,19 +130,33 @@ class CaseRecordsAppTest {
     void recordsRefuseValuesOutsideTheSharedKeysAndStoreNothing() {
         String caseId = openCase(SampleComplaint.instagram(3));
 
-        assertThatThrownBy(() -> records.recordTriage(caseId, "T4", "quality")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> records.recordTriage(caseId, "T2", "broken")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> records.recordCompensation(caseId, "cash", BigDecimal.TEN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> records.recordCompensation(caseId, "coupon", new BigDecimal("-1"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> records.recordCompensation(caseId, "coupon", BigDecimal.ONE, "euro")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> records.recordReviewOutcome(caseId, "deleted")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> records.recordClosure(caseId, "shipping", "Closed.", "satisfied", AT)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> records.recordClosure(caseId, "other", "Closed.", "happy", AT)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> records.recordTriage(caseId, "T4", "quality"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> records.recordTriage(caseId, "T2", "broken"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> records.recordCompensation(caseId, "cash", BigDecimal.TEN))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> records.recordCompensation(caseId, "coupon", new BigDecimal("-1")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> records.recordCompensation(caseId, "coupon", BigDecimal.ONE, "euro"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> records.recordReviewOutcome(caseId, "deleted"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> records.recordClosure(caseId, "shipping", "Closed.", "satisfied", AT))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> records.recordClosure(caseId, "other", "Closed.", "happy", AT))
+                .isInstanceOf(IllegalArgumentException.class);
 
         CaseSummary summary = records.summary(caseId).orElseThrow();
         assertThat(summary.status()).isEqualTo(CaseRecords.OPEN);
-        assertThat(summary).extracting(CaseSummary::tier, CaseSummary::category, CaseSummary::compensation,
-                CaseSummary::reviewOutcome, CaseSummary::rootCause).containsOnlyNulls();
+        assertThat(summary)
+                .extracting(
+                        CaseSummary::tier,
+                        CaseSummary::category,
+                        CaseSummary::compensation,
+                        CaseSummary::reviewOutcome,
+                        CaseSummary::rootCause)
+                .containsOnlyNulls();
     }
 
     private String openCase(Map<String, Object> body) {

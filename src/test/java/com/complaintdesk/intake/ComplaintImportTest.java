@@ -27,8 +27,9 @@ class ComplaintImportTest {
         assertThatThrownBy(() -> imports.importCsv("text/csv", endless, -1))
                 .isInstanceOfSatisfying(ComplaintImport.RefusedException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
-                    assertThat(e.getMessage()).isEqualTo("The file is more than 1048576 bytes; at most 1 MiB (1048576 bytes)"
-                            + " is imported at once. Split it into smaller files; nothing was imported.");
+                    assertThat(e.getMessage())
+                            .isEqualTo("The file is more than 1048576 bytes; at most 1 MiB (1048576 bytes)"
+                                    + " is imported at once. Split it into smaller files; nothing was imported.");
                 });
         assertThat(read.get()).isEqualTo(ComplaintImport.MAX_BYTES + 1);
     }
@@ -43,7 +44,7 @@ class ComplaintImportTest {
         };
 
         assertThatThrownBy(() -> imports.importCsv("text/csv; charset=UTF-8", untouchable, 5_000_000))
-                .isInstanceOfSatisfying(ComplaintImport.RefusedException.class,
-                        e -> assertThat(e.getMessage()).startsWith("The file is 5000000 bytes; at most 1 MiB"));
+                .isInstanceOfSatisfying(ComplaintImport.RefusedException.class, e -> assertThat(e.getMessage())
+                        .startsWith("The file is 5000000 bytes; at most 1 MiB"));
     }
 }

@@ -23,12 +23,13 @@ class CsvParserTest {
                 + "3,\"First line\nsecond line\r\nthird line\"\n"
                 + "4,\"\"\n";
 
-        assertThat(CsvParser.parse(csv)).containsExactly(
-                row(1, "id", "text"),
-                row(2, "1", "Broken, and late"),
-                row(3, "2", "The box said \"fragile\""),
-                row(4, "3", "First line\nsecond line\r\nthird line"),
-                row(7, "4", ""));
+        assertThat(CsvParser.parse(csv))
+                .containsExactly(
+                        row(1, "id", "text"),
+                        row(2, "1", "Broken, and late"),
+                        row(3, "2", "The box said \"fragile\""),
+                        row(4, "3", "First line\nsecond line\r\nthird line"),
+                        row(7, "4", ""));
     }
 
     @Test
@@ -90,8 +91,10 @@ class CsvParserTest {
 
         assertThatThrownBy(() -> CsvParser.parse(csv))
                 .isInstanceOf(CsvParser.FormatException.class)
-                .hasMessage("line 3: a quoted cell starts here and is never closed (a quote inside a quoted cell must be doubled: \"\")")
-                .extracting(e -> ((CsvParser.FormatException) e).line()).isEqualTo(3);
+                .hasMessage(
+                        "line 3: a quoted cell starts here and is never closed (a quote inside a quoted cell must be doubled: \"\")")
+                .extracting(e -> ((CsvParser.FormatException) e).line())
+                .isEqualTo(3);
     }
 
     @Test
@@ -100,7 +103,8 @@ class CsvParserTest {
 
         assertThatThrownBy(() -> CsvParser.parse(csv))
                 .isInstanceOf(CsvParser.FormatException.class)
-                .hasMessage("line 4: 'n' after the closing quote of a cell (a quote inside a quoted cell must be doubled: \"\")");
+                .hasMessage(
+                        "line 4: 'n' after the closing quote of a cell (a quote inside a quoted cell must be doubled: \"\")");
     }
 
     private static Row row(int line, String... cells) {

@@ -53,7 +53,8 @@ class DuplicateDeliveriesAppTest {
                 String user = j % 2 == 0 ? "ana" : "ben";
                 deliveries.add(pool.submit(() -> {
                     start.await();
-                    return http.withBasicAuth(user, TestDatabase.password()).postForEntity("/api/complaints", complaint, JsonNode.class);
+                    return http.withBasicAuth(user, TestDatabase.password())
+                            .postForEntity("/api/complaints", complaint, JsonNode.class);
                 }));
             }
         }
@@ -64,14 +65,25 @@ class DuplicateDeliveriesAppTest {
         }
         pool.shutdown();
 
-        assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value()).as(String.valueOf(a.getBody())).isIn(200, 201));
-        assertThat(answers.stream().filter(a -> a.getStatusCode().value() == 201).count()).isEqualTo(COMPLAINTS);
+        assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value())
+                .as(String.valueOf(a.getBody()))
+                .isIn(200, 201));
+        assertThat(answers.stream()
+                        .filter(a -> a.getStatusCode().value() == 201)
+                        .count())
+                .isEqualTo(COMPLAINTS);
         List<String> caseIds = new ArrayList<>();
         for (Map<String, Object> complaint : complaints) {
-            Set<String> named = answers.stream().map(ResponseEntity::getBody)
-                    .filter(b -> complaint.get("externalId").equals(b.path("externalId").asText()))
-                    .map(b -> b.path("caseId").asText()).collect(Collectors.toSet());
-            assertThat(named).as("the case every delivery of %s names", complaint.get("externalId")).hasSize(1);
+            Set<String> named = answers.stream()
+                    .map(ResponseEntity::getBody)
+                    .filter(b -> complaint
+                            .get("externalId")
+                            .equals(b.path("externalId").asText()))
+                    .map(b -> b.path("caseId").asText())
+                    .collect(Collectors.toSet());
+            assertThat(named)
+                    .as("the case every delivery of %s names", complaint.get("externalId"))
+                    .hasSize(1);
             caseIds.addAll(named);
         }
         new Reconciliation(jdbc).verify(Collections.unmodifiableList(caseIds));

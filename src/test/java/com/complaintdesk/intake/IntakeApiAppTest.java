@@ -74,19 +74,25 @@ class IntakeApiAppTest {
         assertThat(created.path("receivedBy").asText()).isEqualTo("ana");
         assertThat(response.getHeaders().getLocation().toString())
                 .endsWith("/api/complaints/" + created.path("caseId").asText());
-        assertThat(created.path("links").path("processInstance").asText()).contains(created.path("processInstanceId").asText());
+        assertThat(created.path("links").path("processInstance").asText())
+                .contains(created.path("processInstanceId").asText());
 
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey)
+                .singleResult();
         assertThat(instance).isNotNull();
         assertThat(instance.getId()).isEqualTo(created.path("processInstanceId").asText());
         Map<String, Object> variables = runtime.getVariables(instance.getId());
-        assertThat(variables).containsEntry(ComplaintLifecycle.Var.CASE_ID, created.path("caseId").asText())
+        assertThat(variables)
+                .containsEntry(
+                        ComplaintLifecycle.Var.CASE_ID, created.path("caseId").asText())
                 .containsEntry(ComplaintLifecycle.Var.CHANNEL, "instagram")
                 .containsEntry(ComplaintLifecycle.Var.CUSTOMER_TIMEZONE, "America/New_York")
                 .containsEntry(ComplaintLifecycle.Var.ORDER_VALUE, 38.5)
                 .containsEntry(ComplaintLifecycle.Var.PRODUCT_FRAGILE, true);
         assertThat((Date) variables.get(ComplaintLifecycle.Var.POSTED_AT))
-                .isEqualTo(Date.from(java.time.OffsetDateTime.parse((String) body.get("postedAt")).toInstant()));
+                .isEqualTo(Date.from(java.time.OffsetDateTime.parse((String) body.get("postedAt"))
+                        .toInstant()));
 
         ResponseEntity<JsonNode> fetched = http.withBasicAuth("ana", TestDatabase.password())
                 .getForEntity("/api/complaints/" + created.path("caseId").asText(), JsonNode.class);
@@ -96,8 +102,8 @@ class IntakeApiAppTest {
 
     @Test
     void intakeHandlesChineseWeChatReviews() {
-        Map<String, Object> body = SampleComplaint.body("wechat", "wx-" + java.util.UUID.randomUUID(), 5,
-                "收到的杯子碎了，包装太差了，非常失望！", "zh-CN");
+        Map<String, Object> body =
+                SampleComplaint.body("wechat", "wx-" + java.util.UUID.randomUUID(), 5, "收到的杯子碎了，包装太差了，非常失望！", "zh-CN");
         SampleComplaint.child(body, "customer").put("timezone", "Asia/Shanghai");
         SampleComplaint.child(body, "order").put("currency", "CNY");
 
@@ -116,7 +122,8 @@ class IntakeApiAppTest {
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(second.getBody().path("caseId").asText()).isEqualTo(first.getBody().path("caseId").asText());
+        assertThat(second.getBody().path("caseId").asText())
+                .isEqualTo(first.getBody().path("caseId").asText());
         assertThat(second.getBody().path("receivedBy").asText()).isEqualTo("ana");
         assertThat(casesFor(body)).isEqualTo(1);
         assertThat(instancesFor(body)).isEqualTo(1);
@@ -142,10 +149,15 @@ class IntakeApiAppTest {
             for (Future<ResponseEntity<JsonNode>> response : responses) {
                 results.add(response.get());
             }
-            assertThat(results).filteredOn(r -> r.getStatusCode() == HttpStatus.CREATED).hasSize(1);
-            assertThat(results).filteredOn(r -> r.getStatusCode() == HttpStatus.OK).hasSize(deliveries - 1);
-            assertThat(results).extracting(r -> r.getBody().path("caseId").asText()).containsOnly(
-                    results.get(0).getBody().path("caseId").asText());
+            assertThat(results)
+                    .filteredOn(r -> r.getStatusCode() == HttpStatus.CREATED)
+                    .hasSize(1);
+            assertThat(results)
+                    .filteredOn(r -> r.getStatusCode() == HttpStatus.OK)
+                    .hasSize(deliveries - 1);
+            assertThat(results)
+                    .extracting(r -> r.getBody().path("caseId").asText())
+                    .containsOnly(results.get(0).getBody().path("caseId").asText());
         } finally {
             pool.shutdownNow();
         }
@@ -156,7 +168,10 @@ class IntakeApiAppTest {
     static List<Arguments> invalidComplaints() {
         return List.of(
                 invalid("channel", "must not be null", b -> b.remove("channel")),
-                invalid("channel", "must be one of instagram, ebay, wechat, email, phone, web", b -> b.put("channel", "tiktok")),
+                invalid(
+                        "channel",
+                        "must be one of instagram, ebay, wechat, email, phone, web",
+                        b -> b.put("channel", "tiktok")),
                 invalid("externalId", "must not be blank", b -> b.put("externalId", " ")),
                 invalid("postedAt", "must not be null", b -> b.remove("postedAt")),
                 invalid("postedAt", "ISO-8601", b -> b.put("postedAt", "yesterday")),
@@ -165,38 +180,56 @@ class IntakeApiAppTest {
                 invalid("text", "size must be between 0 and 4000", b -> b.put("text", "x".repeat(4001))),
                 invalid("language", "language tag", b -> b.put("language", "English")),
                 invalid("customer", "must not be null", b -> b.remove("customer")),
-                invalid("customer.id", "must not be blank", b -> SampleComplaint.child(b, "customer").remove("id")),
-                invalid("customer.timezone", "IANA time zone", b -> SampleComplaint.child(b, "customer").put("timezone", "Mars/Olympus")),
-                invalid("customer.lifetimeOrders", "greater than or equal to 0", b -> SampleComplaint.child(b, "customer").put("lifetimeOrders", -1)),
-                invalid("order.currency", "ISO 4217", b -> SampleComplaint.child(b, "order").put("currency", "usd")),
-                invalid("order.currency", "not an ISO 4217 currency", b -> SampleComplaint.child(b, "order").put("currency", "XYZ")),
-                invalid("order.value", "greater than or equal to 0.00", b -> SampleComplaint.child(b, "order").put("value", -5)),
-                invalid("order.value", "a number", b -> SampleComplaint.child(b, "order").put("value", "cheap")),
-                invalid("order.deliveredAt", "must not be before order.shippedAt",
-                        b -> SampleComplaint.child(b, "order").put("deliveredAt", "2026-11-01T00:00:00Z")),
-                invalid("engagement.shares", "greater than or equal to 0", b -> SampleComplaint.child(b, "engagement").put("shares", -3)),
-                invalid("product.sku", "must not be blank", b -> SampleComplaint.child(b, "product").put("sku", "")),
+                invalid("customer.id", "must not be blank", b -> SampleComplaint.child(b, "customer")
+                        .remove("id")),
+                invalid("customer.timezone", "IANA time zone", b -> SampleComplaint.child(b, "customer")
+                        .put("timezone", "Mars/Olympus")),
+                invalid("customer.lifetimeOrders", "greater than or equal to 0", b -> SampleComplaint.child(
+                                b, "customer")
+                        .put("lifetimeOrders", -1)),
+                invalid("order.currency", "ISO 4217", b -> SampleComplaint.child(b, "order")
+                        .put("currency", "usd")),
+                invalid("order.currency", "not an ISO 4217 currency", b -> SampleComplaint.child(b, "order")
+                        .put("currency", "XYZ")),
+                invalid("order.value", "greater than or equal to 0.00", b -> SampleComplaint.child(b, "order")
+                        .put("value", -5)),
+                invalid("order.value", "a number", b -> SampleComplaint.child(b, "order")
+                        .put("value", "cheap")),
+                invalid("order.deliveredAt", "must not be before order.shippedAt", b -> SampleComplaint.child(
+                                b, "order")
+                        .put("deliveredAt", "2026-11-01T00:00:00Z")),
+                invalid("engagement.shares", "greater than or equal to 0", b -> SampleComplaint.child(b, "engagement")
+                        .put("shares", -3)),
+                invalid("product.sku", "must not be blank", b -> SampleComplaint.child(b, "product")
+                        .put("sku", "")),
                 invalid("unexpected", "is not a known field", b -> b.put("unexpected", true)));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("invalidComplaints")
-    void intakeRejectsAnInvalidFieldWithAMessageAndStoresNothing(String field, String message, Consumer<Map<String, Object>> spoil) {
+    void intakeRejectsAnInvalidFieldWithAMessageAndStoresNothing(
+            String field, String message, Consumer<Map<String, Object>> spoil) {
         Map<String, Object> body = SampleComplaint.instagram(15);
         spoil.accept(body);
-        long casesBefore = jdbc.sql("SELECT COUNT(*) FROM cd_complaint").query(Long.class).single();
+        long casesBefore =
+                jdbc.sql("SELECT COUNT(*) FROM cd_complaint").query(Long.class).single();
 
         ResponseEntity<JsonNode> response = post("ana", body);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().path("errors"))
-                .anySatisfy(error -> {
-                    assertThat(error.path("field").asText()).isEqualTo(field);
-                    assertThat(error.path("message").asText()).contains(message);
-                });
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_complaint").query(Long.class).single()).isEqualTo(casesBefore);
+        assertThat(response.getBody().path("errors")).anySatisfy(error -> {
+            assertThat(error.path("field").asText()).isEqualTo(field);
+            assertThat(error.path("message").asText()).contains(message);
+        });
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_complaint")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(casesBefore);
         if (body.get("externalId") instanceof String externalId && body.get("channel") instanceof String channel) {
-            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(channel + ":" + externalId).count()).isZero();
+            assertThat(runtime.createProcessInstanceQuery()
+                            .processInstanceBusinessKey(channel + ":" + externalId)
+                            .count())
+                    .isZero();
         }
     }
 
@@ -205,17 +238,23 @@ class IntakeApiAppTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<JsonNode> response = http.withBasicAuth("ana", TestDatabase.password())
-                .postForEntity("/api/complaints", new HttpEntity<>("{\"channel\": \"instagram\",", headers), JsonNode.class);
+                .postForEntity(
+                        "/api/complaints", new HttpEntity<>("{\"channel\": \"instagram\",", headers), JsonNode.class);
 
-        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().path("detail").asText()).as(String.valueOf(response.getBody())).startsWith("The request body is not valid JSON");
+        assertThat(response.getStatusCode())
+                .as(String.valueOf(response.getBody()))
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().path("detail").asText())
+                .as(String.valueOf(response.getBody()))
+                .startsWith("The request body is not valid JSON");
     }
 
     @Test
     void intakeRequiresCredentialsAndTheRightRole() {
         Map<String, Object> body = SampleComplaint.instagram(1);
 
-        assertThat(http.postForEntity("/api/complaints", body, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.postForEntity("/api/complaints", body, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(post("audrey", body).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(casesFor(body)).isZero();
     }
@@ -238,11 +277,15 @@ class IntakeApiAppTest {
 
     private long casesFor(Map<String, Object> body) {
         return jdbc.sql("SELECT COUNT(*) FROM cd_complaint WHERE channel = :c AND external_id = :e")
-                .param("c", body.get("channel")).param("e", body.get("externalId")).query(Long.class).single();
+                .param("c", body.get("channel"))
+                .param("e", body.get("externalId"))
+                .query(Long.class)
+                .single();
     }
 
     private long instancesFor(Map<String, Object> body) {
         return history.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(body.get("channel") + ":" + body.get("externalId")).count();
+                .processInstanceBusinessKey(body.get("channel") + ":" + body.get("externalId"))
+                .count();
     }
 }

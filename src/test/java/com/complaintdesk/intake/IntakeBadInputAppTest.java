@@ -37,8 +37,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class IntakeBadInputAppTest {
 
     /** Every text field of a complaint, as a JSON path under the body. */
-    static final List<String> TEXT_FIELDS = List.of("text", "customer.id", "customer.name", "order.id", "product.sku",
-            "product.title", "shop.id", "order.shippingAddress.region", "order.shippingAddress.city",
+    static final List<String> TEXT_FIELDS = List.of(
+            "text",
+            "customer.id",
+            "customer.name",
+            "order.id",
+            "product.sku",
+            "product.title",
+            "shop.id",
+            "order.shippingAddress.region",
+            "order.shippingAddress.city",
             "order.shippingAddress.postalCode");
 
     @Autowired
@@ -75,14 +83,17 @@ class IntakeBadInputAppTest {
     @Test
     void deepNestingAndHugeBodiesAreRefusedWithoutAServerError() {
         assertNothingStored(() -> {
-            ResponseEntity<JsonNode> nested = post(BadInput.deeplyNested(100_000).getBytes(StandardCharsets.UTF_8));
+            ResponseEntity<JsonNode> nested =
+                    post(BadInput.deeplyNested(100_000).getBytes(StandardCharsets.UTF_8));
             assertClientError(nested, "nesting", 400);
             assertThat(fields(nested)).containsExactly("text");
-            ResponseEntity<JsonNode> nestedUnknown = post(("{\"surprise\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}")
-                    .getBytes(StandardCharsets.UTF_8));
+            ResponseEntity<JsonNode> nestedUnknown =
+                    post(("{\"surprise\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}")
+                            .getBytes(StandardCharsets.UTF_8));
             assertClientError(nestedUnknown, "nesting", 400);
             assertThat(detail(nestedUnknown)).contains("nesting depth");
-            ResponseEntity<JsonNode> nestedTop = post(("[".repeat(100_000) + "]".repeat(100_000)).getBytes(StandardCharsets.UTF_8));
+            ResponseEntity<JsonNode> nestedTop =
+                    post(("[".repeat(100_000) + "]".repeat(100_000)).getBytes(StandardCharsets.UTF_8));
             assertClientError(nestedTop, "nesting", 400);
 
             ObjectNode huge = sample();
@@ -185,7 +196,9 @@ class IntakeBadInputAppTest {
                     set(body, field, value);
                     ResponseEntity<JsonNode> response = post(bytes(body));
                     assertClientError(response, field + "=" + value, 400);
-                    assertThat(fields(response)).as(field + "=" + value + ": " + response.getBody()).contains(field);
+                    assertThat(fields(response))
+                            .as(field + "=" + value + ": " + response.getBody())
+                            .contains(field);
                 }
             }
             for (String value : BadInput.BAD_DATES) {
@@ -197,7 +210,9 @@ class IntakeBadInputAppTest {
                     set(body, field, value);
                     ResponseEntity<JsonNode> response = post(bytes(body));
                     assertClientError(response, field + "=" + value, 400);
-                    assertThat(fields(response)).as(field + "=" + value + ": " + response.getBody()).contains(field);
+                    assertThat(fields(response))
+                            .as(field + "=" + value + ": " + response.getBody())
+                            .contains(field);
                 }
             }
         });
@@ -210,37 +225,55 @@ class IntakeBadInputAppTest {
         for (String injection : BadInput.INJECTIONS) {
             ObjectNode body = sample();
             for (String field : TEXT_FIELDS) {
-                set(body, field, field.endsWith("postalCode") ? injection.substring(0, Math.min(32, injection.length())) : injection);
+                set(
+                        body,
+                        field,
+                        field.endsWith("postalCode")
+                                ? injection.substring(0, Math.min(32, injection.length()))
+                                : injection);
             }
             // the external id is the platform's and only takes visible ASCII (no spaces): what of the injection fits
             body.put("externalId", "ig-" + UUID.randomUUID() + injection.replaceAll("[^\\p{Graph}]", ""));
             ResponseEntity<JsonNode> created = post(bytes(body));
-            assertThat(created.getStatusCode().value()).as(injection + ": " + created.getBody()).isEqualTo(201);
+            assertThat(created.getStatusCode().value())
+                    .as(injection + ": " + created.getBody())
+                    .isEqualTo(201);
             String caseId = created.getBody().path("caseId").asText();
             caseIds.add(caseId);
             JsonNode stored = http.withBasicAuth("ana", TestDatabase.password())
-                    .getForEntity("/api/complaints/" + caseId, JsonNode.class).getBody();
+                    .getForEntity("/api/complaints/" + caseId, JsonNode.class)
+                    .getBody();
             assertThat(stored.path("text").asText()).isEqualTo(injection);
             assertThat(stored.path("customerName").asText()).isEqualTo(injection);
             assertThat(stored.path("customerId").asText()).isEqualTo(injection);
-            assertThat(stored.path("externalId").asText()).isEqualTo(body.get("externalId").asText());
+            assertThat(stored.path("externalId").asText())
+                    .isEqualTo(body.get("externalId").asText());
         }
         Reconciliation.Counts after = reconciliation.counts();
         assertThat(after.complaints()).isEqualTo(before.complaints() + BadInput.INJECTIONS.size());
-        assertThat(after.processInstances()).isGreaterThanOrEqualTo(before.processInstances() + BadInput.INJECTIONS.size());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_complaint WHERE text = 'owned'").query(Long.class).single()).isZero();
+        assertThat(after.processInstances())
+                .isGreaterThanOrEqualTo(before.processInstances() + BadInput.INJECTIONS.size());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_complaint WHERE text = 'owned'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         reconciliation.verify(caseIds);
     }
 
     @Test
     void aBadCsvFileIsRefusedWholeOrRowByRowAndStoresNothing() {
         String header = "channel,externalId,postedAt,text,language,customerId\n";
-        String posted = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(5).toString();
+        String posted = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                .minusMinutes(5)
+                .toString();
         assertNothingStored(() -> {
             // whole file refused
             assertCsv(new byte[0], 400, "empty");
             assertCsv(new byte[] {'c', 'h', (byte) 0xC3, 0x28, '\n'}, 400, "UTF-8");
-            assertCsv((header + "instagram,ig-1,\"" + posted + ",never closed\n").getBytes(StandardCharsets.UTF_8), 400, "quote");
+            assertCsv(
+                    (header + "instagram,ig-1,\"" + posted + ",never closed\n").getBytes(StandardCharsets.UTF_8),
+                    400,
+                    "quote");
             assertCsv("channel,surprise\n".getBytes(StandardCharsets.UTF_8), 400, "surprise");
             assertCsv((header + "x".repeat(1024 * 1024 + 1)).getBytes(StandardCharsets.UTF_8), 413, "1 MiB");
             // every row refused, each saying why
@@ -249,11 +282,17 @@ class IntakeBadInputAppTest {
             rows.append("instagram,csv-bad-2,0001-01-01T00:00:00Z,text,en,c1\n");
             rows.append("instagram,csv-bad-3,").append(posted).append(",\"broken\u0000mug\",en,c1\n");
             rows.append("instagram,csv-bad-4,").append(posted).append(",text,klingon language,c1\n");
-            rows.append("instagram,csv-bad-5,").append(posted).append(",").append("y".repeat(4001)).append(",en,c1\n");
+            rows.append("instagram,csv-bad-5,")
+                    .append(posted)
+                    .append(",")
+                    .append("y".repeat(4001))
+                    .append(",en,c1\n");
             rows.append("instagram,csv bad 6,").append(posted).append(",text,en,c1\n");
             rows.append("instagram,csv-bad-7,").append(posted).append(",text,en\n");
             ResponseEntity<JsonNode> result = csv(rows.toString().getBytes(StandardCharsets.UTF_8));
-            assertThat(result.getStatusCode().value()).as(String.valueOf(result.getBody())).isEqualTo(200);
+            assertThat(result.getStatusCode().value())
+                    .as(String.valueOf(result.getBody()))
+                    .isEqualTo(200);
             assertThat(result.getBody().path("rejected").asInt()).isEqualTo(7);
             assertThat(result.getBody().path("created").asInt()).isZero();
             List<String> fields = result.getBody().path("results").findValuesAsText("field");
@@ -270,7 +309,9 @@ class IntakeBadInputAppTest {
     }
 
     private static void assertClientError(ResponseEntity<JsonNode> response, String what, int status) {
-        assertThat(response.getStatusCode().value()).as(what + ": " + response.getBody()).isEqualTo(status);
+        assertThat(response.getStatusCode().value())
+                .as(what + ": " + response.getBody())
+                .isEqualTo(status);
         assertThat(response.getBody()).as(what).isNotNull();
         assertThat(response.getBody().path("detail").asText()).as(what).isNotBlank();
     }
@@ -278,7 +319,9 @@ class IntakeBadInputAppTest {
     private void assertCsv(byte[] file, int status, String says) {
         ResponseEntity<JsonNode> response = csv(file);
         assertClientError(response, says, status);
-        assertThat(response.getBody().toString()).as(String.valueOf(response.getBody())).containsIgnoringCase(says);
+        assertThat(response.getBody().toString())
+                .as(String.valueOf(response.getBody()))
+                .containsIgnoringCase(says);
     }
 
     private static String detail(ResponseEntity<JsonNode> response) {
@@ -297,7 +340,9 @@ class IntakeBadInputAppTest {
         String[] parts = path.split("\\.");
         ObjectNode node = body;
         for (int i = 0; i < parts.length - 1; i++) {
-            node = node.has(parts[i]) && node.get(parts[i]).isObject() ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
+            node = node.has(parts[i]) && node.get(parts[i]).isObject()
+                    ? (ObjectNode) node.get(parts[i])
+                    : node.putObject(parts[i]);
         }
         node.put(parts[parts.length - 1], value);
     }

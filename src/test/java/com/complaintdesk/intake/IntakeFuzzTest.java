@@ -26,7 +26,8 @@ import java.util.List;
 class IntakeFuzzTest {
 
     /** As the application's mapper reads request bodies (application.yaml, spring.jackson). */
-    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
@@ -58,8 +59,11 @@ class IntakeFuzzTest {
             return;
         }
         // accepted: it can be stored and its clocks started
-        assertThat(request.text().codePoints().filter(c -> Character.getType(c) == Character.CONTROL)
-                .allMatch(c -> c == '\t' || c == '\n' || c == '\r')).isTrue();
+        assertThat(request.text()
+                        .codePoints()
+                        .filter(c -> Character.getType(c) == Character.CONTROL)
+                        .allMatch(c -> c == '\t' || c == '\n' || c == '\r'))
+                .isTrue();
         assertThat(request.postedAt().toLocalDate()).isAfterOrEqualTo(ComplaintIntake.EARLIEST_POST);
         assertThat(request.text().length()).isLessThanOrEqualTo(4000);
     }

@@ -19,9 +19,15 @@ class SampleComplaintsTest {
         List<ComplaintRequest> requests = samples.load();
         try (var factory = Validation.buildDefaultValidatorFactory()) {
             Validator validator = factory.getValidator();
-            assertThat(requests).allSatisfy(request -> assertThat(validator.validate(request)).isEmpty());
+            assertThat(requests).allSatisfy(request -> assertThat(validator.validate(request))
+                    .isEmpty());
         }
-        ComplaintIntake intake = new ComplaintIntake(null, null, null, new org.springframework.jdbc.datasource.DataSourceTransactionManager(), json,
+        ComplaintIntake intake = new ComplaintIntake(
+                null,
+                null,
+                null,
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(),
+                json,
                 event -> {});
         requests.forEach(intake::validate);
     }
@@ -30,7 +36,8 @@ class SampleComplaintsTest {
     void samplesCoverTheThreeSocialChannelsInEnglishAndChinese() {
         List<ComplaintRequest> requests = samples.load();
 
-        assertThat(requests).extracting(ComplaintRequest::channel)
+        assertThat(requests)
+                .extracting(ComplaintRequest::channel)
                 .contains(Channel.INSTAGRAM, Channel.EBAY, Channel.WECHAT);
         assertThat(requests).extracting(ComplaintRequest::language).contains("en", "zh-CN");
         assertThat(requests).extracting(r -> r.channel() + ":" + r.externalId()).doesNotHaveDuplicates();

@@ -3,6 +3,7 @@ package com.complaintdesk.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.complaintdesk.crisis.ComplaintCrisis;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
@@ -38,9 +38,9 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** What Modeler users, Tasklist and auditors rely on in the BPMN files under processes/. */
 class ComplaintLifecycleModelTest {
@@ -50,9 +50,15 @@ class ComplaintLifecycleModelTest {
     static final String DELIVERY_FAILURE = "processes/delivery-failure.bpmn";
 
     /** Delegates that talk to the outside world (the channel port): they must run as jobs, after a commit. */
-    static final Set<String> OUTSIDE_WORLD = Set.of("${publishReplyDelegate}", "${sendFollowUpMessageDelegate}",
-            "${sendCompensationOfferDelegate}", "${sendChoiceReminderDelegate}", "${executeCompensationDelegate}",
-            "${sendReviewUpdateRequestDelegate}", "${pauseListingDelegate}", "${preserveEvidenceDelegate}",
+    static final Set<String> OUTSIDE_WORLD = Set.of(
+            "${publishReplyDelegate}",
+            "${sendFollowUpMessageDelegate}",
+            "${sendCompensationOfferDelegate}",
+            "${sendChoiceReminderDelegate}",
+            "${executeCompensationDelegate}",
+            "${sendReviewUpdateRequestDelegate}",
+            "${pauseListingDelegate}",
+            "${preserveEvidenceDelegate}",
             "${publishStatementDelegate}");
 
     @ParameterizedTest
@@ -63,7 +69,9 @@ class ComplaintLifecycleModelTest {
         assertThat(tasks).isNotEmpty();
         for (UserTask task : tasks) {
             assertThat(task.getDocumentations()).as(task.getId()).isNotEmpty();
-            assertThat(task.getDocumentations().iterator().next().getTextContent()).as(task.getId()).matches("(?s).*\\b[TPFCRXEA]\\d.*");
+            assertThat(task.getDocumentations().iterator().next().getTextContent())
+                    .as(task.getId())
+                    .matches("(?s).*\\b[TPFCRXEA]\\d.*");
             assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isNotBlank();
             assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
             assertThat(formIds).as("form of " + task.getId()).contains(task.getCamundaFormRef());
@@ -72,15 +80,20 @@ class ComplaintLifecycleModelTest {
 
     @ParameterizedTest
     @ValueSource(strings = {LIFECYCLE, CRISIS, DELIVERY_FAILURE})
-    void everyProcessLeavesItsHistoryTimeToLiveToTheSellersDefaultAndCallsTheOutsideWorldOnlyAsynchronously(String file) {
+    void everyProcessLeavesItsHistoryTimeToLiveToTheSellersDefaultAndCallsTheOutsideWorldOnlyAsynchronously(
+            String file) {
         BpmnModelInstance model = load(file);
         for (Process process : model.getModelElementsByType(Process.class)) {
             // complaintdesk.history.time-to-live applies only to a process that does not pin its own
-            assertThat(process.getCamundaHistoryTimeToLiveString()).as(process.getId()).isNull();
+            assertThat(process.getCamundaHistoryTimeToLiveString())
+                    .as(process.getId())
+                    .isNull();
         }
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
             if (OUTSIDE_WORLD.contains(task.getCamundaDelegateExpression())) {
-                assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " is asynchronous").isTrue();
+                assertThat(task.isCamundaAsyncBefore())
+                        .as(task.getId() + " is asynchronous")
+                        .isTrue();
             }
         }
     }
@@ -90,7 +103,10 @@ class ComplaintLifecycleModelTest {
     void noElementIdLooksGenerated(String file) {
         for (BaseElement element : load(file).getModelElementsByType(BaseElement.class)) {
             if (element.getId() != null) {
-                assertThat(element.getId()).as("id").doesNotMatch("(?i).*_[0-9a-z]{7}|(Activity|Event|Gateway|Flow|Task|StartEvent|EndEvent|UserTask|ServiceTask)_?\\d+.*");
+                assertThat(element.getId())
+                        .as("id")
+                        .doesNotMatch(
+                                "(?i).*_[0-9a-z]{7}|(Activity|Event|Gateway|Flow|Task|StartEvent|EndEvent|UserTask|ServiceTask)_?\\d+.*");
             }
         }
     }
@@ -103,7 +119,8 @@ class ComplaintLifecycleModelTest {
         BpmnModelInstance lifecycle = load(LIFECYCLE);
         BpmnModelInstance crisis = load(CRISIS);
         for (String step : com.complaintdesk.channel.failure.DeliveryFailure.OUTBOUND_STEPS) {
-            ServiceTask task = lifecycle.getModelElementById(step) != null ? lifecycle.getModelElementById(step)
+            ServiceTask task = lifecycle.getModelElementById(step) != null
+                    ? lifecycle.getModelElementById(step)
                     : crisis.getModelElementById(step);
             assertThat(task).as(step).isNotNull();
             assertThat(OUTSIDE_WORLD).as(step + " talks to a platform").contains(task.getCamundaDelegateExpression());
@@ -117,7 +134,8 @@ class ComplaintLifecycleModelTest {
         FlowNode send = model.getModelElementById(ComplaintLifecycle.Activity.SEND_REVIEW_UPDATE_REQUEST);
         assertThat(reachable(send)).doesNotContain(send.getId());
         assertThat(model.getModelElementsByType(ServiceTask.class).stream()
-                .filter(t -> "${sendReviewUpdateRequestDelegate}".equals(t.getCamundaDelegateExpression()))).hasSize(1);
+                        .filter(t -> "${sendReviewUpdateRequestDelegate}".equals(t.getCamundaDelegateExpression())))
+                .hasSize(1);
     }
 
     @Test
@@ -143,16 +161,24 @@ class ComplaintLifecycleModelTest {
         String draft = ComplaintLifecycle.Activity.DRAFT_REPLY;
         String publish = ComplaintLifecycle.Activity.PUBLISH_REPLY;
 
-        assertThat(graph.reachableFromStart(Set.of())).as("publishing is reachable at all").contains(publish);
-        assertThat(graph.reachableFromStart(Set.of(draft))).as("reachable without the draft").doesNotContain(publish);
+        assertThat(graph.reachableFromStart(Set.of()))
+                .as("publishing is reachable at all")
+                .contains(publish);
+        assertThat(graph.reachableFromStart(Set.of(draft)))
+                .as("reachable without the draft")
+                .doesNotContain(publish);
 
         UserTask drafting = model.getModelElementById(draft);
         assertThat(drafting.getCamundaCandidateGroups()).as("worked by people").isNotBlank();
         JsonNode form = formFields(drafting.getCamundaFormRef());
         for (String part : REPLY_PARTS) {
-            assertThat(form.path(part).path("validate").path("required").asBoolean()).as(part + " is required").isTrue();
-            assertThat(form.path(part).path("disabled").asBoolean() || form.path(part).path("readonly").asBoolean())
-                    .as(part + " is typed in the draft").isFalse();
+            assertThat(form.path(part).path("validate").path("required").asBoolean())
+                    .as(part + " is required")
+                    .isTrue();
+            assertThat(form.path(part).path("disabled").asBoolean()
+                            || form.path(part).path("readonly").asBoolean())
+                    .as(part + " is typed in the draft")
+                    .isFalse();
         }
     }
 
@@ -171,27 +197,32 @@ class ComplaintLifecycleModelTest {
 
         Set<String> between = graph.between(draft, publish);
         assertThat(between.stream().filter(id -> !(model.getModelElementById(id) instanceof Gateway)))
-                .containsExactlyInAnyOrder(ComplaintLifecycle.Activity.CHECK_REPLY_RED_LINES,
-                        ComplaintLifecycle.Activity.APPROVE_REPLY);
+                .containsExactlyInAnyOrder(
+                        ComplaintLifecycle.Activity.CHECK_REPLY_RED_LINES, ComplaintLifecycle.Activity.APPROVE_REPLY);
         assertThat(graph.reachableFrom(draft, Set.of(ComplaintLifecycle.Activity.CHECK_REPLY_RED_LINES)))
-                .as("published without the red-line check").doesNotContain(publish);
+                .as("published without the red-line check")
+                .doesNotContain(publish);
 
         UserTask approval = model.getModelElementById(ComplaintLifecycle.Activity.APPROVE_REPLY);
         JsonNode approvalForm = formFields(approval.getCamundaFormRef());
         for (String part : REPLY_PARTS) {
-            assertThat(approvalForm.path(part).path("disabled").asBoolean()).as(part + " is read-only in the approval").isTrue();
+            assertThat(approvalForm.path(part).path("disabled").asBoolean())
+                    .as(part + " is read-only in the approval")
+                    .isTrue();
         }
         Set<String> elements = new HashSet<>(between);
         elements.add(draft);
         elements.add(publish);
         for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
-            if (elements.contains(flow.getSource().getId()) && elements.contains(flow.getTarget().getId())) {
+            if (elements.contains(flow.getSource().getId())
+                    && elements.contains(flow.getTarget().getId())) {
                 elements.add(flow.getId());
             }
         }
         for (String id : elements) {
             if (!id.equals(draft)) {
-                assertThat(variablesWritten(model.getModelElementById(id))).as(id + " writes a part of the reply")
+                assertThat(variablesWritten(model.getModelElementById(id)))
+                        .as(id + " writes a part of the reply")
                         .doesNotContainAnyElementsOf(REPLY_PARTS);
             }
         }
@@ -222,8 +253,11 @@ class ComplaintLifecycleModelTest {
         return seen;
     }
 
-    static final List<String> REPLY_PARTS = List.of(ComplaintLifecycle.Var.REPLY_APOLOGY,
-            ComplaintLifecycle.Var.REPLY_CAUSE, ComplaintLifecycle.Var.REPLY_SOLUTION, ComplaintLifecycle.Var.REPLY_INVITATION);
+    static final List<String> REPLY_PARTS = List.of(
+            ComplaintLifecycle.Var.REPLY_APOLOGY,
+            ComplaintLifecycle.Var.REPLY_CAUSE,
+            ComplaintLifecycle.Var.REPLY_SOLUTION,
+            ComplaintLifecycle.Var.REPLY_INVITATION);
 
     /**
      * The ways a token can move in a model, a little more generously than the engine: a sequence flow; into an
@@ -241,8 +275,8 @@ class ComplaintLifecycleModelTest {
                 Set<String> targets = next.computeIfAbsent(node.getId(), id -> new HashSet<>());
                 node.getOutgoing().forEach(flow -> targets.add(flow.getTarget().getId()));
                 ModelElementInstance parent = node.getParentElement();
-                if (node instanceof StartEvent && (parent instanceof Process
-                        || parent instanceof SubProcess sub && sub.triggeredByEvent())) {
+                if (node instanceof StartEvent
+                        && (parent instanceof Process || parent instanceof SubProcess sub && sub.triggeredByEvent())) {
                     starts.add(node.getId());
                 }
                 if (node instanceof SubProcess sub && !sub.triggeredByEvent()) {
@@ -251,7 +285,8 @@ class ComplaintLifecycleModelTest {
                             .forEach(start -> targets.add(start.getId()));
                 }
                 if (node instanceof EndEvent && parent instanceof SubProcess sub && !sub.triggeredByEvent()) {
-                    sub.getOutgoing().forEach(flow -> targets.add(flow.getTarget().getId()));
+                    sub.getOutgoing()
+                            .forEach(flow -> targets.add(flow.getTarget().getId()));
                 }
             }
             for (BoundaryEvent boundary : model.getModelElementsByType(BoundaryEvent.class)) {
@@ -316,8 +351,12 @@ class ComplaintLifecycleModelTest {
             mappings.getCamundaOutputParameters().forEach(output -> written.add(output.getCamundaName()));
         }
         List<String> expressions = new java.util.ArrayList<>();
-        extensions.getChildElementsByType(CamundaExecutionListener.class).forEach(l -> expressions.add(l.getCamundaExpression()));
-        extensions.getChildElementsByType(CamundaTaskListener.class).forEach(l -> expressions.add(l.getCamundaExpression()));
+        extensions
+                .getChildElementsByType(CamundaExecutionListener.class)
+                .forEach(l -> expressions.add(l.getCamundaExpression()));
+        extensions
+                .getChildElementsByType(CamundaTaskListener.class)
+                .forEach(l -> expressions.add(l.getCamundaExpression()));
         Pattern setVariable = Pattern.compile("setVariable(?:Local)?\\('([^']+)'");
         for (String expression : expressions) {
             if (expression != null) {
@@ -374,13 +413,15 @@ class ComplaintLifecycleModelTest {
     private static List<String> formIds() throws IOException {
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> files = Files.list(Path.of("forms"))) {
-            return files.filter(p -> p.toString().endsWith(".form")).map(p -> {
-                try {
-                    return json.readTree(p.toFile()).path("id").asText();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
+            return files.filter(p -> p.toString().endsWith(".form"))
+                    .map(p -> {
+                        try {
+                            return json.readTree(p.toFile()).path("id").asText();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
     }
 }

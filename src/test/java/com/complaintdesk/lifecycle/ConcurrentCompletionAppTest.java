@@ -58,12 +58,18 @@ class ConcurrentCompletionAppTest {
         for (int i = 0; i < CASES; i++) {
             Tasklist.Opened opened = tasklist.open("ana", SampleComplaint.instagram(5));
             caseIds.add(opened.caseId());
-            String taskId = tasklist.awaitTask("ana", opened.processInstanceId(), ComplaintLifecycle.Activity.CONFIRM_TRIAGE);
+            String taskId =
+                    tasklist.awaitTask("ana", opened.processInstanceId(), ComplaintLifecycle.Activity.CONFIRM_TRIAGE);
             tasklist.claim("ana", taskId);
             taskOfCase.put(opened.processInstanceId(), taskId);
         }
-        Map<String, Object> values = Tasklist.values(ComplaintLifecycle.Var.TIER, "T2", ComplaintLifecycle.Var.CATEGORY, "quality",
-                ComplaintLifecycle.Var.ESCALATE_TO_CRISIS, false);
+        Map<String, Object> values = Tasklist.values(
+                ComplaintLifecycle.Var.TIER,
+                "T2",
+                ComplaintLifecycle.Var.CATEGORY,
+                "quality",
+                ComplaintLifecycle.Var.ESCALATE_TO_CRISIS,
+                false);
 
         ExecutorService pool = Executors.newFixedThreadPool(50);
         CountDownLatch start = new CountDownLatch(1);
@@ -76,7 +82,8 @@ class ConcurrentCompletionAppTest {
                     start.await();
                     ResponseEntity<JsonNode> response = tasklist.submitForm("ana", taskId, values);
                     int status = response.getStatusCode().value();
-                    statuses.computeIfAbsent(taskId, k -> Collections.synchronizedList(new ArrayList<>())).add(status);
+                    statuses.computeIfAbsent(taskId, k -> Collections.synchronizedList(new ArrayList<>()))
+                            .add(status);
                     if (status >= 500) {
                         serverErrors.add(status + " " + response.getBody());
                     }
@@ -93,21 +100,37 @@ class ConcurrentCompletionAppTest {
         assertThat(serverErrors).as("answers 5xx").isEmpty();
         assertThat(statuses.values().stream().mapToInt(List::size).sum()).isEqualTo(CASES * ATTEMPTS_PER_CASE);
         statuses.forEach((taskId, answers) -> {
-            assertThat(answers.stream().filter(s -> s == 204).count()).as("completions of %s: %s", taskId, answers).isOne();
+            assertThat(answers.stream().filter(s -> s == 204).count())
+                    .as("completions of %s: %s", taskId, answers)
+                    .isOne();
             // 409: changed at the same moment; 404: already completed; 403: already completed, found by the engine's
             // permission check first (the task's grants went with it)
-            assertThat(answers).as("the others of %s", taskId).allMatch(s -> s == 204 || s == 404 || s == 409 || s == 403);
+            assertThat(answers)
+                    .as("the others of %s", taskId)
+                    .allMatch(s -> s == 204 || s == 404 || s == 409 || s == 403);
         });
         for (Map.Entry<String, String> task : taskOfCase.entrySet()) {
-            HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(task.getValue()).singleResult();
-            assertThat(done.getEndTime()).as("task %s completed", task.getValue()).isNotNull();
-            assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(task.getKey())
-                    .taskDefinitionKey(ComplaintLifecycle.Activity.CONFIRM_TRIAGE).count()).as("one triage").isOne();
+            HistoricTaskInstance done = history.createHistoricTaskInstanceQuery()
+                    .taskId(task.getValue())
+                    .singleResult();
+            assertThat(done.getEndTime())
+                    .as("task %s completed", task.getValue())
+                    .isNotNull();
+            assertThat(history.createHistoricTaskInstanceQuery()
+                            .processInstanceId(task.getKey())
+                            .taskDefinitionKey(ComplaintLifecycle.Activity.CONFIRM_TRIAGE)
+                            .count())
+                    .as("one triage")
+                    .isOne();
         }
         for (String caseId : caseIds) {
             // the losers' work was rolled back with them: one order snapshot at triage (X4), not one per attempt
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_evidence WHERE case_id = :id AND kind = 'order'").param("id", caseId)
-                    .query(Long.class).single()).as("order evidence of %s", caseId).isOne();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_evidence WHERE case_id = :id AND kind = 'order'")
+                            .param("id", caseId)
+                            .query(Long.class)
+                            .single())
+                    .as("order evidence of %s", caseId)
+                    .isOne();
         }
         new Reconciliation(jdbc).verify(caseIds);
     }

@@ -31,7 +31,8 @@ class HistoryRetentionAppTest {
 
     @Test
     void theEngineCleansUpHistoryByRemovalTimeInTheConfiguredNightlyWindow() {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
 
         assertThat(configuration.getHistoryTimeToLive()).isEqualTo("P365D");
         assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
@@ -43,35 +44,56 @@ class HistoryRetentionAppTest {
     @Test
     void everyShippedProcessAndDecisionKeepsItsHistoryForTheSellersTimeToLive() {
         assertThat(repository.createProcessDefinitionQuery().latestVersion().list())
-                .filteredOn(definition -> definition.getKey().startsWith("complaint-") || definition.getKey().equals("delivery-failure"))
+                .filteredOn(definition -> definition.getKey().startsWith("complaint-")
+                        || definition.getKey().equals("delivery-failure"))
                 .hasSizeGreaterThanOrEqualTo(3)
-                .extracting(ProcessDefinition::getHistoryTimeToLive).containsOnly(365);
+                .extracting(ProcessDefinition::getHistoryTimeToLive)
+                .containsOnly(365);
         assertThat(repository.createDecisionDefinitionQuery().latestVersion().list())
                 .isNotEmpty()
-                .extracting(DecisionDefinition::getHistoryTimeToLive).containsOnly(365);
+                .extracting(DecisionDefinition::getHistoryTimeToLive)
+                .containsOnly(365);
     }
 
     @Test
     void aChangedTimeToLiveReachesTheVersionsDeployedBeforeButNotAModelThatPinsItsOwn() {
         String pinnedKey = "pinned-" + UUID.randomUUID();
-        repository.createDeployment().name("history-retention-test")
-                .addModelInstance("pinned.bpmn", Bpmn.createExecutableProcess(pinnedKey).camundaHistoryTimeToLive(3)
-                        .startEvent().endEvent().done())
+        repository
+                .createDeployment()
+                .name("history-retention-test")
+                .addModelInstance(
+                        "pinned.bpmn",
+                        Bpmn.createExecutableProcess(pinnedKey)
+                                .camundaHistoryTimeToLive(3)
+                                .startEvent()
+                                .endEvent()
+                                .done())
                 .deploy();
-        String lifecycle = repository.createProcessDefinitionQuery().processDefinitionKey(ComplaintLifecycle.PROCESS_KEY)
-                .latestVersion().singleResult().getId();
+        String lifecycle = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(ComplaintLifecycle.PROCESS_KEY)
+                .latestVersion()
+                .singleResult()
+                .getId();
         try {
             assertThat(historyTimeToLive.apply(30)).isPositive();
 
-            assertThat(repository.getProcessDefinition(lifecycle).getHistoryTimeToLive()).isEqualTo(30);
+            assertThat(repository.getProcessDefinition(lifecycle).getHistoryTimeToLive())
+                    .isEqualTo(30);
             assertThat(repository.createDecisionDefinitionQuery().list())
-                    .extracting(DecisionDefinition::getHistoryTimeToLive).containsOnly(30);
-            assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(pinnedKey).singleResult()
-                    .getHistoryTimeToLive()).isEqualTo(3);
+                    .extracting(DecisionDefinition::getHistoryTimeToLive)
+                    .containsOnly(30);
+            assertThat(repository
+                            .createProcessDefinitionQuery()
+                            .processDefinitionKey(pinnedKey)
+                            .singleResult()
+                            .getHistoryTimeToLive())
+                    .isEqualTo(3);
             assertThat(historyTimeToLive.apply(30)).isZero();
         } finally {
             historyTimeToLive.apply(365);
         }
-        assertThat(repository.getProcessDefinition(lifecycle).getHistoryTimeToLive()).isEqualTo(365);
+        assertThat(repository.getProcessDefinition(lifecycle).getHistoryTimeToLive())
+                .isEqualTo(365);
     }
 }

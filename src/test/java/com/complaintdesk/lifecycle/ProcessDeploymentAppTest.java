@@ -30,28 +30,43 @@ class ProcessDeploymentAppTest {
 
         assertThat(names).contains("processes/complaint-lifecycle.bpmn");
         assertThat(names).allSatisfy(name -> assertThat(name).matches("(processes|forms)/[^:]+\\.(bpmn|dmn|form)"));
-        assertThat(names).containsAll(deployment.resources().stream().map(ProcessDeployment.NamedResource::name).toList());
+        assertThat(names)
+                .containsAll(deployment.resources().stream()
+                        .map(ProcessDeployment.NamedResource::name)
+                        .toList());
     }
 
     @Test
     void deployingTheSameBuildAgainCreatesNoNewVersion() {
-        long deployments = repository.createDeploymentQuery().deploymentName(ProcessDeployment.DEPLOYMENT_NAME).count();
+        long deployments = repository
+                .createDeploymentQuery()
+                .deploymentName(ProcessDeployment.DEPLOYMENT_NAME)
+                .count();
         int version = latestLifecycle().getVersion();
 
         deployment.afterSingletonsInstantiated();
 
-        assertThat(repository.createDeploymentQuery().deploymentName(ProcessDeployment.DEPLOYMENT_NAME).count())
+        assertThat(repository
+                        .createDeploymentQuery()
+                        .deploymentName(ProcessDeployment.DEPLOYMENT_NAME)
+                        .count())
                 .isEqualTo(deployments);
         assertThat(latestLifecycle().getVersion()).isEqualTo(version);
     }
 
     @Test
     void everyUserTaskFormOfEveryProcessResolvesInsideItsDeployment() {
-        for (String key : List.of(ComplaintLifecycle.PROCESS_KEY, com.complaintdesk.crisis.ComplaintCrisis.PROCESS_KEY,
+        for (String key : List.of(
+                ComplaintLifecycle.PROCESS_KEY,
+                com.complaintdesk.crisis.ComplaintCrisis.PROCESS_KEY,
                 com.complaintdesk.channel.failure.DeliveryFailure.PROCESS_KEY,
                 com.complaintdesk.insights.ComplaintInsights.PROCESS_KEY,
                 com.complaintdesk.insights.ComplaintInsights.DIGEST_PROCESS_KEY)) {
-            everyUserTaskFormResolves(repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult());
+            everyUserTaskFormResolves(repository
+                    .createProcessDefinitionQuery()
+                    .processDefinitionKey(key)
+                    .latestVersion()
+                    .singleResult());
         }
     }
 
@@ -71,7 +86,8 @@ class ProcessDeploymentAppTest {
             assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
             assertThat(formResources)
                     .as("form '%s' of %s is in the deployment", formRef, task.getId())
-                    .anySatisfy(name -> assertThat(formId(definition.getDeploymentId(), name)).isEqualTo(formRef));
+                    .anySatisfy(name -> assertThat(formId(definition.getDeploymentId(), name))
+                            .isEqualTo(formRef));
         }
     }
 
@@ -85,7 +101,8 @@ class ProcessDeploymentAppTest {
     }
 
     private ProcessDefinition latestLifecycle() {
-        return repository.createProcessDefinitionQuery()
+        return repository
+                .createProcessDefinitionQuery()
                 .processDefinitionKey(ComplaintLifecycle.PROCESS_KEY)
                 .latestVersion()
                 .singleResult();

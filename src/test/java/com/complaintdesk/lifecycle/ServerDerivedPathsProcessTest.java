@@ -23,10 +23,17 @@ class ServerDerivedPathsProcessTest extends ProcessTestBase {
 
     static final String DAMAGE = "The mug arrived broken, the box was crushed.";
     static final String SAFETY = "The power bank started smoking while charging, it almost caught fire. Dangerous!";
-    static final String EXTORTION = "The mug arrived broken. Add me on WhatsApp and pay me 50 USD, or I post more reviews.";
+    static final String EXTORTION =
+            "The mug arrived broken. Add me on WhatsApp and pay me 50 USD, or I post more reviews.";
 
     private CaseDriver start(String text, double orderValue) {
-        return CaseDriver.start(processEngine, "instagram", text, "en", "Europe/Berlin", POSTED_AT,
+        return CaseDriver.start(
+                processEngine,
+                "instagram",
+                text,
+                "en",
+                "Europe/Berlin",
+                POSTED_AT,
                 Map.of(Var.ORDER_VALUE, orderValue));
     }
 
@@ -43,10 +50,21 @@ class ServerDerivedPathsProcessTest extends ProcessTestBase {
     }
 
     private static CaseDriver offerWithCosts(CaseDriver c, double fullRefund, double reshipment) {
-        return c.complete(Activity.OFFER_COMPENSATION, Var.COMPENSATION_OPTION_1, "full_refund",
-                Var.COMPENSATION_AMOUNT_1, fullRefund, Var.COMPENSATION_OPTION_2, "reshipment",
-                Var.COMPENSATION_AMOUNT_2, reshipment, Var.OFFER_MESSAGE, "We are sorry. Please choose:",
-                Var.ESCALATE_TO_CRISIS, false).run(Activity.SEND_COMPENSATION_OFFER);
+        return c.complete(
+                        Activity.OFFER_COMPENSATION,
+                        Var.COMPENSATION_OPTION_1,
+                        "full_refund",
+                        Var.COMPENSATION_AMOUNT_1,
+                        fullRefund,
+                        Var.COMPENSATION_OPTION_2,
+                        "reshipment",
+                        Var.COMPENSATION_AMOUNT_2,
+                        reshipment,
+                        Var.OFFER_MESSAGE,
+                        "We are sorry. Please choose:",
+                        Var.ESCALATE_TO_CRISIS,
+                        false)
+                .run(Activity.SEND_COMPENSATION_OFFER);
     }
 
     @Test
@@ -96,8 +114,14 @@ class ServerDerivedPathsProcessTest extends ProcessTestBase {
         CaseDriver c = CaseDriver.start(processEngine, "instagram", EXTORTION, "en", "Europe/Berlin", POSTED_AT, facts);
         c.triage("T2", "packaging_damage").draftReply().run(Activity.PUBLISH_REPLY);
         c.prepareFollowUp("logistics", "compensation").contactCustomer();
-        c.complete(Activity.REVIEW_EXTORTION_RISK, Var.EXTORTION_REVIEW_DECISION, "guard", Var.REPORT_TO_PLATFORM, false,
-                Var.EXTORTION_REVIEW_NOTE, "Typical pattern.");
+        c.complete(
+                Activity.REVIEW_EXTORTION_RISK,
+                Var.EXTORTION_REVIEW_DECISION,
+                "guard",
+                Var.REPORT_TO_PLATFORM,
+                false,
+                Var.EXTORTION_REVIEW_NOTE,
+                "Typical pattern.");
         assertThat(c.instance).isWaitingAt(Activity.OFFER_COMPENSATION);
         c.offer("full_refund", "reshipment");
 
@@ -106,7 +130,8 @@ class ServerDerivedPathsProcessTest extends ProcessTestBase {
         c.customerChooses("full_refund", 9.9);
         // E6: a supervisor approves every payment on the guarded path
         assertThat(c.instance).isWaitingAt(Activity.APPROVE_COMPENSATION);
-        c.complete(Activity.APPROVE_COMPENSATION, Var.COMPENSATION_DECISION, "approve").run(Activity.EXECUTE_COMPENSATION);
+        c.complete(Activity.APPROVE_COMPENSATION, Var.COMPENSATION_DECISION, "approve")
+                .run(Activity.EXECUTE_COMPENSATION);
 
         someoneSets(c, Var.EXTORTION_GUARDED, false);
         c.confirmResolution("yes", "yes");
@@ -178,18 +203,26 @@ class ServerDerivedPathsProcessTest extends ProcessTestBase {
         Job resolution = c.job(Activity.RESOLUTION_DUE);
         Job secondBreach = c.job(Activity.FIRST_RESPONSE_SECOND_BREACH);
         Date later = Date.from(POSTED_AT.plus(Duration.ofDays(365)));
-        for (String name : new String[] {Var.FIRST_RESPONSE_DUE_AT, Var.RESOLUTION_DUE_AT,
-                Var.FIRST_RESPONSE_SECOND_DUE_AT, Var.RESOLUTION_SECOND_DUE_AT}) {
+        for (String name : new String[] {
+            Var.FIRST_RESPONSE_DUE_AT,
+            Var.RESOLUTION_DUE_AT,
+            Var.FIRST_RESPONSE_SECOND_DUE_AT,
+            Var.RESOLUTION_SECOND_DUE_AT
+        }) {
             someoneSets(c, name, later);
         }
         for (Job job : new Job[] {firstResponse, resolution, secondBreach}) {
             processEngine.getManagementService().recalculateJobDuedate(job.getId(), false);
         }
 
-        assertThat(c.job(Activity.FIRST_RESPONSE_DUE).getDuedate()).isEqualTo(firstResponse.getDuedate())
+        assertThat(c.job(Activity.FIRST_RESPONSE_DUE).getDuedate())
+                .isEqualTo(firstResponse.getDuedate())
                 .isBefore(later);
-        assertThat(c.job(Activity.RESOLUTION_DUE).getDuedate()).isEqualTo(resolution.getDuedate()).isBefore(later);
-        assertThat(c.job(Activity.FIRST_RESPONSE_SECOND_BREACH).getDuedate()).isEqualTo(secondBreach.getDuedate())
+        assertThat(c.job(Activity.RESOLUTION_DUE).getDuedate())
+                .isEqualTo(resolution.getDuedate())
+                .isBefore(later);
+        assertThat(c.job(Activity.FIRST_RESPONSE_SECOND_BREACH).getDuedate())
+                .isEqualTo(secondBreach.getDuedate())
                 .isBefore(later);
     }
 

@@ -32,7 +32,13 @@ final class ClusterNode {
     private final List<String> extraArguments;
     private Process process;
 
-    ClusterNode(String name, int port, Path jar, Path workDir, Map<String, String> environment, List<String> extraArguments) {
+    ClusterNode(
+            String name,
+            int port,
+            Path jar,
+            Path workDir,
+            Map<String, String> environment,
+            List<String> extraArguments) {
         this.name = name;
         this.port = port;
         this.jar = jar;
@@ -50,8 +56,14 @@ final class ClusterNode {
     }
 
     void start() throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx512m", "-XX:+UseSerialGC", "-jar",
-                jar.toString(), "--spring.profiles.active=postgres", "--server.port=" + port,
+        List<String> command = new java.util.ArrayList<>(List.of(
+                "java",
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-jar",
+                jar.toString(),
+                "--spring.profiles.active=postgres",
+                "--server.port=" + port,
                 // the job log names the node that ran a job (ACT_HI_JOB_LOG.HOSTNAME_)
                 "--camunda.bpm.generic-properties.properties.hostname=" + name));
         command.addAll(extraArguments);
@@ -60,18 +72,25 @@ final class ClusterNode {
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(workDir.toFile(), name + ".log")));
         process = builder.start();
-        Files.writeString(workDir.resolve("pids"), process.pid() + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                workDir.resolve("pids"),
+                process.pid() + "\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     /** Waits until {@code /actuator/health} answers UP; fails when the process ends first or the time is over. */
     void awaitHealthy(HttpClient http, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest health = HttpRequest.newBuilder(baseUri().resolve("/actuator/health")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest health = HttpRequest.newBuilder(baseUri().resolve("/actuator/health"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 printLogTail();
-                throw new IllegalStateException(name + " ended with exit code " + process.exitValue() + "; see " + workDir.resolve(name + ".log"));
+                throw new IllegalStateException(name + " ended with exit code " + process.exitValue() + "; see "
+                        + workDir.resolve(name + ".log"));
             }
             try {
                 HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
@@ -84,7 +103,8 @@ final class ClusterNode {
             Thread.sleep(1000);
         }
         printLogTail();
-        throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + workDir.resolve(name + ".log"));
+        throw new IllegalStateException(
+                name + " not healthy within " + timeout + "; see " + workDir.resolve(name + ".log"));
     }
 
     /**
@@ -95,7 +115,8 @@ final class ClusterNode {
         try {
             List<String> lines = Files.readAllLines(workDir.resolve(name + ".log"), StandardCharsets.UTF_8);
             System.err.println("---- last lines of " + name + ".log ----");
-            lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()).forEach(System.err::println);
+            lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size())
+                    .forEach(System.err::println);
             System.err.println("---- end of " + name + ".log ----");
         } catch (IOException e) {
             System.err.println("cannot read " + name + ".log: " + e.getMessage());

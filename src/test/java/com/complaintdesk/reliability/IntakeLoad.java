@@ -37,20 +37,31 @@ final class IntakeLoad {
     static final int MAX_RESENDS = 5;
 
     /** What the clients saw. */
-    record Result(int sent, Map<Integer, Integer> statuses, int unanswered, int failedOver, int deferred,
-            Set<String> acknowledgedCaseIds, long p50Millis, long p99Millis) {
+    record Result(
+            int sent,
+            Map<Integer, Integer> statuses,
+            int unanswered,
+            int failedOver,
+            int deferred,
+            Set<String> acknowledgedCaseIds,
+            long p50Millis,
+            long p99Millis) {
 
         int acknowledged() {
             return acknowledgedCaseIds.size();
         }
 
         int count5xx() {
-            return statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToInt(Map.Entry::getValue).sum();
+            return statuses.entrySet().stream()
+                    .filter(e -> e.getKey() >= 500)
+                    .mapToInt(Map.Entry::getValue)
+                    .sum();
         }
 
         String summary() {
             return "sent " + sent + ", acknowledged " + acknowledged() + ", answers " + statuses
-                    + (unanswered > 0 ? ", unanswered " + unanswered : "") + (failedOver > 0 ? ", failed over " + failedOver : "")
+                    + (unanswered > 0 ? ", unanswered " + unanswered : "")
+                    + (failedOver > 0 ? ", failed over " + failedOver : "")
                     + (deferred > 0 ? ", 503 then sent again after Retry-After " + deferred : "")
                     + ", p50 " + p50Millis + " ms, p99 " + p99Millis + " ms";
         }
@@ -90,14 +101,25 @@ final class IntakeLoad {
         ExecutorService clients = Executors.newFixedThreadPool(400);
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         long periodMicros = 1_000_000L / perSecond;
-        clock.scheduleAtFixedRate(() -> {
-            long n = sequence.getAndIncrement();
-            if (n >= total) {
-                return;
-            }
-            clients.execute(() -> send(idPrefix + "-" + n, (int) (n % nodes.size()), statuses, acknowledged, latencies,
-                    unanswered, failedOver, deferred));
-        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+        clock.scheduleAtFixedRate(
+                () -> {
+                    long n = sequence.getAndIncrement();
+                    if (n >= total) {
+                        return;
+                    }
+                    clients.execute(() -> send(
+                            idPrefix + "-" + n,
+                            (int) (n % nodes.size()),
+                            statuses,
+                            acknowledged,
+                            latencies,
+                            unanswered,
+                            failedOver,
+                            deferred));
+                },
+                0,
+                periodMicros,
+                TimeUnit.MICROSECONDS);
         try {
             if (during != null) {
                 during.run();
@@ -114,30 +136,49 @@ final class IntakeLoad {
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Result(total, new TreeMap<>(statuses), unanswered.get(), failedOver.get(), deferred.get(), acknowledged,
-                percentile(sorted, 50), percentile(sorted, 99));
+        return new Result(
+                total,
+                new TreeMap<>(statuses),
+                unanswered.get(),
+                failedOver.get(),
+                deferred.get(),
+                acknowledged,
+                percentile(sorted, 50),
+                percentile(sorted, 99));
     }
 
     /** Posts one complaint and returns its status; the load's own bookkeeping is done by {@link #run}. */
     int postOnce(String externalId, int nodeIndex, Set<String> acknowledged) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request(externalId, nodes.get(nodeIndex % nodes.size())),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                request(externalId, nodes.get(nodeIndex % nodes.size())), HttpResponse.BodyHandlers.ofString());
         remember(response, acknowledged);
         return response.statusCode();
     }
 
-    private void send(String externalId, int firstNode, Map<Integer, Integer> statuses, Set<String> acknowledged,
-            List<Long> latencies, AtomicInteger unanswered, AtomicInteger failedOver, AtomicInteger deferred) {
+    private void send(
+            String externalId,
+            int firstNode,
+            Map<Integer, Integer> statuses,
+            Set<String> acknowledged,
+            List<Long> latencies,
+            AtomicInteger unanswered,
+            AtomicInteger failedOver,
+            AtomicInteger deferred) {
         long start = System.nanoTime();
         int resends = 0;
         for (int attempt = 0; attempt < 6; attempt++) {
             ClusterNode node = nodes.get((firstNode + attempt) % nodes.size());
             try {
-                HttpResponse<String> response = http.send(request(externalId, node), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response =
+                        http.send(request(externalId, node), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 503 && resendWhenUnavailable && resends < MAX_RESENDS) {
                     resends++;
                     deferred.incrementAndGet();
-                    Thread.sleep(1000L * response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(5L));
+                    Thread.sleep(1000L
+                            * response.headers()
+                                    .firstValue("Retry-After")
+                                    .map(Long::parseLong)
+                                    .orElse(5L));
                     attempt--; // the same node again: it was there, only busy
                     continue;
                 }
@@ -166,8 +207,8 @@ final class IntakeLoad {
     }
 
     private HttpRequest request(String externalId, ClusterNode node) throws IOException {
-        Map<String, Object> body = SampleComplaint.body("instagram", externalId, 5,
-                "The mug arrived broken, the box was crushed. Really disappointed.", "en");
+        Map<String, Object> body = SampleComplaint.body(
+                "instagram", externalId, 5, "The mug arrived broken, the box was crushed. Really disappointed.", "en");
         return HttpRequest.newBuilder(node.baseUri().resolve("/api/complaints"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", authorization)

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -44,6 +42,7 @@ public final class ReliabilityRun {
     static final String ADMIN_PASSWORD = "Reliab1lity-Run!";
     /** The job lock time of the nodes: a job held by a killed node is taken over after it. */
     static final int LOCK_MILLIS = 10_000;
+
     static final int RATE = 50;
 
     record Row(String scenario, String load, String fault, boolean passed, String result) {}
@@ -51,11 +50,13 @@ public final class ReliabilityRun {
     private final Map<String, String> args;
     private final boolean shortRun;
     private final int rate;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final ObjectMapper json = new ObjectMapper();
-    private final String authorization = "Basic " + Base64.getEncoder()
-            .encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private final String authorization = "Basic "
+            + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     private final List<Row> rows = new ArrayList<>();
     private JdbcClient jdbc;
     private Reconciliation reconciliation;
@@ -101,8 +102,8 @@ public final class ReliabilityRun {
                 "COMPLAINTDESK_DB_PASSWORD", "",
                 "COMPLAINTDESK_ADMIN_USER", ADMIN,
                 "COMPLAINTDESK_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        List<String> settings = List.of("--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
-                "--logging.level.root=WARN");
+        List<String> settings =
+                List.of("--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS, "--logging.level.root=WARN");
         nodeA = new ClusterNode("node-a", freePort(), Path.of(args.get("jar")), work, environment, settings);
         nodeB = new ClusterNode("node-b", freePort(), Path.of(args.get("jar")), work, environment, settings);
         load = new IntakeLoad(http, List.of(nodeA, nodeB), authorization, true);
@@ -114,19 +115,29 @@ public final class ReliabilityRun {
         nodeB.awaitHealthy(http, Duration.ofMinutes(5));
         log("both nodes UP: " + nodeA.baseUri() + ", " + nodeB.baseUri());
         // A node just started loads classes and compiles while it takes its first cases; at 50/s on a busy machine the
-        // requests pile up behind the connection pool meanwhile. Warm both up at a low rate first, as nodes in service are.
+        // requests pile up behind the connection pool meanwhile. Warm both up at a low rate first, as nodes in service
+        // are.
         IntakeLoad.Result warmUp = load.run("rel-warmup-" + UUID.randomUUID(), 5, shortRun ? 10 : 30, null);
         log("warm-up: " + warmUp.summary());
 
         int seconds = shortRun ? 10 : 120;
         scenario("load", rate + "/s for " + seconds + " s, two nodes", "none", () -> loadScenario(seconds));
-        scenario("kill -9 of one node", rate + "/s for " + seconds + " s", "kill -9 node-a at " + seconds / 3 + " s, restarted after",
+        scenario(
+                "kill -9 of one node",
+                rate + "/s for " + seconds + " s",
+                "kill -9 node-a at " + seconds / 3 + " s, restarted after",
                 () -> killScenario(seconds));
-        scenario("PostgreSQL restarted", rate + "/s for " + seconds + " s", "pg_ctl restart -m immediate at " + seconds / 3 + " s",
+        scenario(
+                "PostgreSQL restarted",
+                rate + "/s for " + seconds + " s",
+                "pg_ctl restart -m immediate at " + seconds / 3 + " s",
                 () -> postgresScenario(seconds));
         int timers = shortRun ? 200 : 2000;
         scenario("cluster timers", timers + " timers PT5S, due together", "none", () -> timerScenario(timers));
-        scenario("deployments from either node", "restart of each node; deploy-changed-only from both at once", "none",
+        scenario(
+                "deployments from either node",
+                "restart of each node; deploy-changed-only from both at once",
+                "none",
                 this::deploymentScenario);
         return report();
     }
@@ -139,7 +150,8 @@ public final class ReliabilityRun {
         check(result.unanswered() == 0, result.unanswered() + " requests unanswered");
         check(result.acknowledged() == result.sent(), "acknowledged " + result.acknowledged() + " of " + result.sent());
         reconcile(result);
-        return result.summary() + "; reconciled: " + result.acknowledged() + " cases, " + result.acknowledged() + " lifecycle instances";
+        return result.summary() + "; reconciled: " + result.acknowledged() + " cases, " + result.acknowledged()
+                + " lifecycle instances";
     }
 
     private String killScenario(int seconds) throws Exception {
@@ -154,12 +166,16 @@ public final class ReliabilityRun {
                 activate(probe);
                 Thread.sleep(1500);
                 nodeA.kill();
-                heldJobs.addAll(jdbc.sql("SELECT ID_ FROM ACT_RU_JOB WHERE LOCK_OWNER_ IS NOT NULL").query(String.class).list());
+                heldJobs.addAll(jdbc.sql("SELECT ID_ FROM ACT_RU_JOB WHERE LOCK_OWNER_ IS NOT NULL")
+                        .query(String.class)
+                        .list());
                 log("node-a killed; jobs locked at that moment (by either node): " + heldJobs.size());
             });
             check(result.count5xx() == 0, "5xx answers: " + result.statuses());
             check(result.unanswered() == 0, result.unanswered() + " requests unanswered");
-            check(result.acknowledged() == result.sent(), "acknowledged " + result.acknowledged() + " of " + result.sent());
+            check(
+                    result.acknowledged() == result.sent(),
+                    "acknowledged " + result.acknowledged() + " of " + result.sent());
             // the jobs node-a held are taken over by node-b once their lock has expired
             awaitFired(probe, Duration.ofMillis(LOCK_MILLIS + 120_000L), Instant.now());
             awaitNoExpiredLocks(Duration.ofSeconds(LOCK_MILLIS / 1000 + 30));
@@ -173,8 +189,8 @@ public final class ReliabilityRun {
                 nodeA.awaitHealthy(http, Duration.ofMinutes(5));
             }
         }
-        return result.summary() + "; " + heldJobs.size() + " timer jobs locked at the kill; all " + probe.count() + " timers fired "
-                + timers + "; no expired lock left; reconciled; node-a back UP";
+        return result.summary() + "; " + heldJobs.size() + " timer jobs locked at the kill; all " + probe.count()
+                + " timers fired " + timers + "; no expired lock left; reconciled; node-a back UP";
     }
 
     private String postgresScenario(int seconds) throws Exception {
@@ -183,8 +199,24 @@ public final class ReliabilityRun {
         IntakeLoad.Result result = load.answeringUnavailable().run("rel-pg-" + UUID.randomUUID(), rate, seconds, () -> {
             Thread.sleep(seconds * 1000L / 3);
             long start = System.nanoTime();
-            Process restart = new ProcessBuilder("runuser", "-u", "postgres", "--", args.get("pg-ctl"), "-D", args.get("pg-data"),
-                    "-l", args.get("pg-log"), "-m", "immediate", "-w", "-t", "60", "restart").inheritIO().start();
+            Process restart = new ProcessBuilder(
+                            "runuser",
+                            "-u",
+                            "postgres",
+                            "--",
+                            args.get("pg-ctl"),
+                            "-D",
+                            args.get("pg-data"),
+                            "-l",
+                            args.get("pg-log"),
+                            "-m",
+                            "immediate",
+                            "-w",
+                            "-t",
+                            "60",
+                            "restart")
+                    .inheritIO()
+                    .start();
             check(restart.waitFor() == 0, "pg_ctl restart failed");
             downMillis[0] = (System.nanoTime() - start) / 1_000_000;
             log("PostgreSQL restarted (immediate) in " + downMillis[0] + " ms");
@@ -221,16 +253,26 @@ public final class ReliabilityRun {
     private TimerProbe timerProbe(int count) throws Exception {
         String key = "reliability-timer-" + Long.toHexString(System.nanoTime());
         String definitionId = deploy(nodeA, key, "reliability-timers", timerProcess(key));
-        // timers created while their job definition is suspended stay suspended; activated at once, they are due together
-        String jobDefinitionId = get(nodeA, "/engine-rest/job-definition?processDefinitionId=" + definitionId).get(0).get("id").asText();
-        put(nodeA, "/engine-rest/job-definition/" + jobDefinitionId + "/suspended", "{\"suspended\":true,\"includeJobs\":true}");
+        // timers created while their job definition is suspended stay suspended; activated at once, they are due
+        // together
+        String jobDefinitionId = get(nodeA, "/engine-rest/job-definition?processDefinitionId=" + definitionId)
+                .get(0)
+                .get("id")
+                .asText();
+        put(
+                nodeA,
+                "/engine-rest/job-definition/" + jobDefinitionId + "/suspended",
+                "{\"suspended\":true,\"includeJobs\":true}");
         ExecutorService starters = Executors.newFixedThreadPool(8);
         List<Future<Integer>> starts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ClusterNode node = i % 2 == 0 ? nodeA : nodeB;
             String businessKey = key + "-" + i;
-            starts.add(starters.submit(() -> post(node, "/engine-rest/process-definition/" + definitionId + "/start",
-                    "{\"businessKey\":\"" + businessKey + "\"}").statusCode()));
+            starts.add(starters.submit(() -> post(
+                            node,
+                            "/engine-rest/process-definition/" + definitionId + "/start",
+                            "{\"businessKey\":\"" + businessKey + "\"}")
+                    .statusCode()));
         }
         for (Future<Integer> start : starts) {
             check(start.get() == 200, "starting an instance answered " + start.get());
@@ -243,7 +285,10 @@ public final class ReliabilityRun {
     private record TimerProbe(int count, String definitionId, String jobDefinitionId) {}
 
     private void activate(TimerProbe probe) throws Exception {
-        put(nodeB, "/engine-rest/job-definition/" + probe.jobDefinitionId() + "/suspended", "{\"suspended\":false,\"includeJobs\":true}");
+        put(
+                nodeB,
+                "/engine-rest/job-definition/" + probe.jobDefinitionId() + "/suspended",
+                "{\"suspended\":false,\"includeJobs\":true}");
     }
 
     private long awaitFired(TimerProbe probe, Duration timeout, Instant since) throws InterruptedException {
@@ -261,21 +306,36 @@ public final class ReliabilityRun {
     private String verifyFiredOnce(TimerProbe probe) {
         long instances = count("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE PROC_DEF_ID_ = ?", probe.definitionId());
         check(instances == probe.count(), instances + " instances instead of " + probe.count());
-        long notOnce = count("SELECT COUNT(*) FROM (SELECT PROC_INST_ID_ FROM ACT_HI_ACTINST WHERE PROC_DEF_ID_ = ? AND ACT_ID_ = 'wait'"
-                + " AND END_TIME_ IS NOT NULL GROUP BY PROC_INST_ID_ HAVING COUNT(*) <> 1) t", probe.definitionId());
-        long completedTimers = count("SELECT COUNT(*) FROM ACT_HI_ACTINST WHERE PROC_DEF_ID_ = ? AND ACT_ID_ = 'wait' AND END_TIME_ IS NOT NULL",
+        long notOnce = count(
+                "SELECT COUNT(*) FROM (SELECT PROC_INST_ID_ FROM ACT_HI_ACTINST WHERE PROC_DEF_ID_ = ? AND ACT_ID_ = 'wait'"
+                        + " AND END_TIME_ IS NOT NULL GROUP BY PROC_INST_ID_ HAVING COUNT(*) <> 1) t",
                 probe.definitionId());
-        long escalations = count("SELECT COUNT(*) FROM ACT_HI_TASKINST WHERE PROC_DEF_ID_ = ? AND TASK_DEF_KEY_ = 'escalate'", probe.definitionId());
-        long doubledEscalations = count("SELECT COUNT(*) FROM (SELECT PROC_INST_ID_ FROM ACT_HI_TASKINST WHERE PROC_DEF_ID_ = ?"
-                + " AND TASK_DEF_KEY_ = 'escalate' GROUP BY PROC_INST_ID_ HAVING COUNT(*) > 1) t", probe.definitionId());
-        check(notOnce == 0 && completedTimers == probe.count(), completedTimers + " completed timer activities for " + probe.count()
-                + " instances; " + notOnce + " instances without exactly one");
-        check(escalations == probe.count() && doubledEscalations == 0, escalations + " escalation tasks for " + probe.count() + " instances, "
-                + doubledEscalations + " instances with more than one");
+        long completedTimers = count(
+                "SELECT COUNT(*) FROM ACT_HI_ACTINST WHERE PROC_DEF_ID_ = ? AND ACT_ID_ = 'wait' AND END_TIME_ IS NOT NULL",
+                probe.definitionId());
+        long escalations = count(
+                "SELECT COUNT(*) FROM ACT_HI_TASKINST WHERE PROC_DEF_ID_ = ? AND TASK_DEF_KEY_ = 'escalate'",
+                probe.definitionId());
+        long doubledEscalations = count(
+                "SELECT COUNT(*) FROM (SELECT PROC_INST_ID_ FROM ACT_HI_TASKINST WHERE PROC_DEF_ID_ = ?"
+                        + " AND TASK_DEF_KEY_ = 'escalate' GROUP BY PROC_INST_ID_ HAVING COUNT(*) > 1) t",
+                probe.definitionId());
+        check(
+                notOnce == 0 && completedTimers == probe.count(),
+                completedTimers + " completed timer activities for " + probe.count() + " instances; " + notOnce
+                        + " instances without exactly one");
+        check(
+                escalations == probe.count() && doubledEscalations == 0,
+                escalations + " escalation tasks for " + probe.count() + " instances, " + doubledEscalations
+                        + " instances with more than one");
         Map<String, Long> byNode = new java.util.TreeMap<>();
-        jdbc.sql("SELECT HOSTNAME_, COUNT(*) AS N FROM ACT_HI_JOB_LOG WHERE JOB_DEF_ID_ = ? AND JOB_STATE_ = 2 GROUP BY HOSTNAME_")
-                .param(probe.jobDefinitionId()).query((rs, n) -> byNode.put(rs.getString(1), rs.getLong(2))).list();
-        return "each once (" + completedTimers + " timer activities, " + escalations + " escalation tasks); run by " + byNode;
+        jdbc.sql(
+                        "SELECT HOSTNAME_, COUNT(*) AS N FROM ACT_HI_JOB_LOG WHERE JOB_DEF_ID_ = ? AND JOB_STATE_ = 2 GROUP BY HOSTNAME_")
+                .param(probe.jobDefinitionId())
+                .query((rs, n) -> byNode.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return "each once (" + completedTimers + " timer activities, " + escalations + " escalation tasks); run by "
+                + byNode;
     }
 
     private String deploymentScenario() throws Exception {
@@ -296,7 +356,9 @@ public final class ReliabilityRun {
             ExecutorService both = Executors.newFixedThreadPool(2);
             Future<String> fromA = both.submit(() -> deploy(nodeA, key, "reliability-deploy", bpmn));
             Future<String> fromB = both.submit(() -> deploy(nodeB, key, "reliability-deploy", bpmn));
-            check(fromA.get().equals(fromB.get()), "the two nodes deployed different definitions: " + fromA.get() + ", " + fromB.get());
+            check(
+                    fromA.get().equals(fromB.get()),
+                    "the two nodes deployed different definitions: " + fromA.get() + ", " + fromB.get());
             both.shutdown();
         }
         long probeVersions = count("SELECT COUNT(*) FROM ACT_RE_PROCDEF WHERE KEY_ = ?", key);
@@ -312,8 +374,12 @@ public final class ReliabilityRun {
 
     private Map<String, Long> versions() {
         Map<String, Long> versions = new java.util.TreeMap<>();
-        jdbc.sql("SELECT KEY_, COUNT(*) FROM ACT_RE_PROCDEF GROUP BY KEY_").query((rs, n) -> versions.put(rs.getString(1), rs.getLong(2))).list();
-        jdbc.sql("SELECT KEY_, COUNT(*) FROM ACT_RE_DECISION_DEF GROUP BY KEY_").query((rs, n) -> versions.put("decision:" + rs.getString(1), rs.getLong(2))).list();
+        jdbc.sql("SELECT KEY_, COUNT(*) FROM ACT_RE_PROCDEF GROUP BY KEY_")
+                .query((rs, n) -> versions.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        jdbc.sql("SELECT KEY_, COUNT(*) FROM ACT_RE_DECISION_DEF GROUP BY KEY_")
+                .query((rs, n) -> versions.put("decision:" + rs.getString(1), rs.getLong(2)))
+                .list();
         return versions;
     }
 
@@ -350,49 +416,87 @@ public final class ReliabilityRun {
                     <bpmn:endEvent id="end"/>
                   </bpmn:process>
                 </bpmn:definitions>
-                """.formatted(key);
+                """
+                .formatted(key);
     }
 
     /** {@code POST /engine-rest/deployment/create} with deploy-changed-only; returns the definition id of {@code key}. */
     private String deploy(ClusterNode node, String key, String deploymentName, String bpmn) throws Exception {
         String boundary = "----reliability" + UUID.randomUUID();
         StringBuilder body = new StringBuilder();
-        for (String[] field : new String[][] {{"deployment-name", deploymentName}, {"deploy-changed-only", "true"},
-                {"deployment-source", "reliability-run"}}) {
-            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(field[0])
-                    .append("\"\r\n\r\n").append(field[1]).append("\r\n");
+        for (String[] field : new String[][] {
+            {"deployment-name", deploymentName},
+            {"deploy-changed-only", "true"},
+            {"deployment-source", "reliability-run"}
+        }) {
+            body.append("--")
+                    .append(boundary)
+                    .append("\r\nContent-Disposition: form-data; name=\"")
+                    .append(field[0])
+                    .append("\"\r\n\r\n")
+                    .append(field[1])
+                    .append("\r\n");
         }
-        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(key)
-                .append(".bpmn\"; filename=\"").append(key).append(".bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                .append(bpmn).append("\r\n--").append(boundary).append("--\r\n");
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(node.baseUri().resolve("/engine-rest/deployment/create"))
-                .header("Authorization", authorization).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(),
+        body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(key)
+                .append(".bpmn\"; filename=\"")
+                .append(key)
+                .append(".bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .append(bpmn)
+                .append("\r\n--")
+                .append(boundary)
+                .append("--\r\n");
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(node.baseUri().resolve("/engine-rest/deployment/create"))
+                        .header("Authorization", authorization)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        check(response.statusCode() == 200, "deployment from " + node.name() + " answered " + response.statusCode() + ": " + response.body());
+        check(
+                response.statusCode() == 200,
+                "deployment from " + node.name() + " answered " + response.statusCode() + ": " + response.body());
         JsonNode definitions = get(node, "/engine-rest/process-definition?key=" + key + "&latestVersion=true");
         check(definitions.size() == 1, "no definition " + key + " after deploying it");
         return definitions.get(0).get("id").asText();
     }
 
     private JsonNode get(ClusterNode node, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(node.baseUri().resolve(path))
-                .header("Authorization", authorization).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        check(response.statusCode() == 200, "GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(node.baseUri().resolve(path))
+                        .header("Authorization", authorization)
+                        .header("Accept", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        check(
+                response.statusCode() == 200,
+                "GET " + path + " answered " + response.statusCode() + ": " + response.body());
         return json.readTree(response.body());
     }
 
     private HttpResponse<String> post(ClusterNode node, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(node.baseUri().resolve(path)).header("Authorization", authorization)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return http.send(
+                HttpRequest.newBuilder(node.baseUri().resolve(path))
+                        .header("Authorization", authorization)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private void put(ClusterNode node, String path, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(node.baseUri().resolve(path)).header("Authorization", authorization)
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(node.baseUri().resolve(path))
+                        .header("Authorization", authorization)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        check(response.statusCode() == 204, "PUT " + path + " answered " + response.statusCode() + ": " + response.body());
+        check(
+                response.statusCode() == 204,
+                "PUT " + path + " answered " + response.statusCode() + ": " + response.body());
     }
 
     private long count(String sql, Object... parameters) {
@@ -427,7 +531,12 @@ public final class ReliabilityRun {
             row = new Row(name, loadDescription, fault, true, "PASS: " + result);
         } catch (Throwable e) {
             e.printStackTrace();
-            row = new Row(name, loadDescription, fault, false, "FAIL: " + String.valueOf(e.getMessage()).replace('\n', ' '));
+            row = new Row(
+                    name,
+                    loadDescription,
+                    fault,
+                    false,
+                    "FAIL: " + String.valueOf(e.getMessage()).replace('\n', ' '));
         }
         rows.add(row);
         log(row.result() + " (" + (System.nanoTime() - start) / 1_000_000_000 + " s)");
@@ -436,20 +545,43 @@ public final class ReliabilityRun {
     private boolean report() throws IOException {
         StringBuilder table = new StringBuilder("| scenario | load | fault | result |\n|---|---|---|---|\n");
         for (Row row : rows) {
-            table.append("| ").append(row.scenario()).append(" | ").append(row.load()).append(" | ").append(row.fault())
-                    .append(" | ").append(row.result().replace("|", "\\|")).append(" |\n");
+            table.append("| ")
+                    .append(row.scenario())
+                    .append(" | ")
+                    .append(row.load())
+                    .append(" | ")
+                    .append(row.fault())
+                    .append(" | ")
+                    .append(row.result().replace("|", "\\|"))
+                    .append(" |\n");
         }
         String heading = "# Reliability run (" + (shortRun ? "short" : "full") + "), " + Instant.now() + "\n\n"
-                + "Two application nodes (profile postgres, job lock time " + LOCK_MILLIS + " ms) on one PostgreSQL.\n\n";
+                + "Two application nodes (profile postgres, job lock time " + LOCK_MILLIS
+                + " ms) on one PostgreSQL.\n\n";
         Path out = Path.of(args.get("out"));
         Files.createDirectories(out);
         Files.writeString(out.resolve("report.md"), heading + table);
-        Files.writeString(out.resolve("report.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(
-                Map.of("mode", shortRun ? "short" : "full", "finishedAt", Instant.now().toString(), "scenarios", rows)));
+        Files.writeString(
+                out.resolve("report.json"),
+                json.writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(Map.of(
+                                "mode",
+                                shortRun ? "short" : "full",
+                                "finishedAt",
+                                Instant.now().toString(),
+                                "scenarios",
+                                rows)));
         System.out.println();
         System.out.println(table);
         boolean passed = rows.stream().allMatch(Row::passed);
-        System.out.println(passed ? "All scenarios passed." : "FAILED: " + rows.stream().filter(r -> !r.passed()).map(Row::scenario).toList());
+        System.out.println(
+                passed
+                        ? "All scenarios passed."
+                        : "FAILED: "
+                                + rows.stream()
+                                        .filter(r -> !r.passed())
+                                        .map(Row::scenario)
+                                        .toList());
         return passed;
     }
 

@@ -109,16 +109,22 @@ class RedLinesDecisionTest {
 
     @Test
     void aCleanSincereReplyHasNoHits() {
-        assertThat(check("en", "We're very sorry your parcel arrived late, and thank you for telling us. We checked the "
-                + "tracking: it waited three days at the carrier's hub. We will refund the shipping cost today, and "
-                + "we have sent you a private message.")).isEmpty();
-        assertThat(check("zh-CN", "很抱歉您的包裹晚到了，感谢您告诉我们。我们查了物流：包裹在中转站滞留了三天。"
-                + "我们今天会退还运费，并已给您发了私信。")).isEmpty();
+        assertThat(check(
+                        "en",
+                        "We're very sorry your parcel arrived late, and thank you for telling us. We checked the "
+                                + "tracking: it waited three days at the carrier's hub. We will refund the shipping cost today, and "
+                                + "we have sent you a private message."))
+                .isEmpty();
+        assertThat(check("zh-CN", "很抱歉您的包裹晚到了，感谢您告诉我们。我们查了物流：包裹在中转站滞留了三天。" + "我们今天会退还运费，并已给您发了私信。"))
+                .isEmpty();
     }
 
     @Test
     void severalHitsAreAllCollected() {
-        assertThat(check("en", "That's not true, it's your fault. We guarantee nothing, but leave 5 stars and talk to our lawyer."))
+        assertThat(
+                        check(
+                                "en",
+                                "That's not true, it's your fault. We guarantee nothing, but leave 5 stars and talk to our lawyer."))
                 .extracting(hit -> hit.get("phrase"), hit -> hit.get("action"))
                 .containsExactlyInAnyOrder(
                         tuple("that's not true", "block"),
@@ -132,19 +138,24 @@ class RedLinesDecisionTest {
     }
 
     private void assertBlocked(String language, String draft, String phrase) {
-        assertThat(check(language, draft)).as(draft)
-                .anySatisfy(hit -> assertThat(hit).containsEntry("phrase", phrase).containsEntry("action", "block"));
+        assertThat(check(language, draft)).as(draft).anySatisfy(hit -> assertThat(hit)
+                .containsEntry("phrase", phrase)
+                .containsEntry("action", "block"));
     }
 
     private void assertOnlyWarned(String language, String draft, String phrase) {
         List<Map<String, Object>> hits = check(language, draft);
-        assertThat(hits).as(draft)
-                .anySatisfy(hit -> assertThat(hit).containsEntry("phrase", phrase).containsEntry("action", "warn"))
+        assertThat(hits)
+                .as(draft)
+                .anySatisfy(
+                        hit -> assertThat(hit).containsEntry("phrase", phrase).containsEntry("action", "warn"))
                 .allSatisfy(hit -> assertThat(hit).containsEntry("action", "warn"));
     }
 
     private List<Map<String, Object>> check(String language, String draft) {
-        return processEngine.getDecisionService().evaluateDecisionByKey(ComplaintLifecycle.Decision.RED_LINES)
+        return processEngine
+                .getDecisionService()
+                .evaluateDecisionByKey(ComplaintLifecycle.Decision.RED_LINES)
                 .variables(Variables.createVariables()
                         .putValue("text", draft.toLowerCase(Locale.ROOT))
                         .putValue("language", language))

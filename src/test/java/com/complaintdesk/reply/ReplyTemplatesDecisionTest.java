@@ -28,7 +28,8 @@ class ReplyTemplatesDecisionTest {
     @RegisterExtension
     static ProcessEngineExtension engine = com.complaintdesk.support.ProcessTestEngine.extension();
 
-    static final List<String> PARTS = List.of("replyApology", "replyCause", "replySolution", "replyInvitation", "followUpOpening");
+    static final List<String> PARTS =
+            List.of("replyApology", "replyCause", "replySolution", "replyInvitation", "followUpOpening");
     static final List<String> LANGUAGES = List.of("en", "zh-CN");
     static final Pattern CJK = Pattern.compile("\\p{IsHan}");
 
@@ -41,7 +42,9 @@ class ReplyTemplatesDecisionTest {
                 Map<String, Object> texts = templates(category, language);
                 assertThat(texts).as(category + " " + language).containsOnlyKeys(PARTS);
                 for (String part : PARTS) {
-                    assertThat((String) texts.get(part)).as(category + " " + language + " " + part).isNotBlank();
+                    assertThat((String) texts.get(part))
+                            .as(category + " " + language + " " + part)
+                            .isNotBlank();
                 }
             }
         }
@@ -51,8 +54,10 @@ class ReplyTemplatesDecisionTest {
     void chineseCustomersGetChineseTemplates() {
         for (String language : List.of("zh-CN", "zh", "zh-TW")) {
             for (String category : ComplaintLifecycle.Category.ALL) {
-                templates(category, language).forEach((part, text) ->
-                        assertThat(CJK.matcher((String) text).find()).as(category + " " + language + " " + part).isTrue());
+                templates(category, language).forEach((part, text) -> assertThat(
+                                CJK.matcher((String) text).find())
+                        .as(category + " " + language + " " + part)
+                        .isTrue());
             }
         }
     }
@@ -61,9 +66,10 @@ class ReplyTemplatesDecisionTest {
     void everyOtherLanguageGetsEnglishTemplates() {
         for (String language : Arrays.asList("en", "en-US", "fr", "", null)) {
             for (String category : ComplaintLifecycle.Category.ALL) {
-                templates(category, language).forEach((part, text) ->
-                        assertThat((String) text).as(category + " " + language + " " + part)
-                                .doesNotContainPattern(CJK).containsPattern("[A-Za-z]{3,}"));
+                templates(category, language).forEach((part, text) -> assertThat((String) text)
+                        .as(category + " " + language + " " + part)
+                        .doesNotContainPattern(CJK)
+                        .containsPattern("[A-Za-z]{3,}"));
             }
         }
     }
@@ -75,12 +81,17 @@ class ReplyTemplatesDecisionTest {
                 templates(category, language).forEach((part, text) -> {
                     String draft = ((String) text).toLowerCase(Locale.ROOT);
                     for (String checkedAs : LANGUAGES) {
-                        List<Map<String, Object>> hits = processEngine.getDecisionService()
+                        List<Map<String, Object>> hits = processEngine
+                                .getDecisionService()
                                 .evaluateDecisionByKey(ComplaintLifecycle.Decision.RED_LINES)
-                                .variables(Variables.createVariables().putValue("text", draft).putValue("language", checkedAs))
+                                .variables(Variables.createVariables()
+                                        .putValue("text", draft)
+                                        .putValue("language", checkedAs))
                                 .evaluate()
                                 .getResultList();
-                        assertThat(hits).as(category + " " + language + " " + part + ": " + text).isEmpty();
+                        assertThat(hits)
+                                .as(category + " " + language + " " + part + ": " + text)
+                                .isEmpty();
                     }
                 });
             }
@@ -91,8 +102,9 @@ class ReplyTemplatesDecisionTest {
     void everyTemplateLeavesAFactForTheAgentToFillIn() {
         for (String category : ComplaintLifecycle.Category.ALL) {
             for (String language : LANGUAGES) {
-                templates(category, language).forEach((part, text) ->
-                        assertThat((String) text).as(category + " " + language + " " + part).containsPattern("\\[[^\\]]+\\]"));
+                templates(category, language).forEach((part, text) -> assertThat((String) text)
+                        .as(category + " " + language + " " + part)
+                        .containsPattern("\\[[^\\]]+\\]"));
             }
         }
     }
@@ -115,25 +127,35 @@ class ReplyTemplatesDecisionTest {
     @Test
     void theSolutionSaysByWhen() {
         for (String category : ComplaintLifecycle.Category.ALL) {
-            assertThat((String) templates(category, "en").get("replySolution")).as(category).contains("[date]");
-            assertThat((String) templates(category, "zh-CN").get("replySolution")).as(category).contains("[日期]");
+            assertThat((String) templates(category, "en").get("replySolution"))
+                    .as(category)
+                    .contains("[date]");
+            assertThat((String) templates(category, "zh-CN").get("replySolution"))
+                    .as(category)
+                    .contains("[日期]");
         }
     }
 
     @Test
     void theTemplatesSpeakToTheCategory() {
         assertThat((String) templates("shipping_delay", "en").get("replyCause")).contains("tracking");
-        assertThat((String) templates("shipping_delay", "zh-CN").get("replyCause")).contains("物流");
-        assertThat((String) templates("packaging_damage", "en").get("replySolution")).contains("stronger packaging");
+        assertThat((String) templates("shipping_delay", "zh-CN").get("replyCause"))
+                .contains("物流");
+        assertThat((String) templates("packaging_damage", "en").get("replySolution"))
+                .contains("stronger packaging");
         assertThat((String) templates("safety", "en").get("replyApology")).contains("safety");
         assertThat((String) templates("safety", "zh-CN").get("replyApology")).contains("安全");
-        assertThat((String) templates("other", "en").get("replyApology")).isEqualTo(templates("unknown", "en").get("replyApology"));
+        assertThat((String) templates("other", "en").get("replyApology"))
+                .isEqualTo(templates("unknown", "en").get("replyApology"));
     }
 
     private Map<String, Object> templates(String category, String language) {
-        DmnDecisionResultEntries result = processEngine.getDecisionService()
+        DmnDecisionResultEntries result = processEngine
+                .getDecisionService()
                 .evaluateDecisionByKey(ComplaintLifecycle.Decision.REPLY_TEMPLATES)
-                .variables(Variables.createVariables().putValue("category", category).putValue("language", language))
+                .variables(Variables.createVariables()
+                        .putValue("category", category)
+                        .putValue("language", language))
                 .evaluate()
                 .getSingleResult();
         assertThat(result).as(category + " " + language).isNotNull();

@@ -19,13 +19,13 @@ class TemplateBlanksTest {
     void chineseBlanksAreFoundAndFilled() {
         String text = "[称呼]您好，订单[订单号]已于[日期]补发。";
         assertThat(TemplateBlanks.blanks(text)).containsExactly("[称呼]", "[订单号]", "[日期]");
-        assertThat(TemplateBlanks.fill(text, Map.of("称呼", "李娜", "订单号", "A-17")))
-                .isEqualTo("李娜您好，订单A-17已于[日期]补发。");
+        assertThat(TemplateBlanks.fill(text, Map.of("称呼", "李娜", "订单号", "A-17"))).isEqualTo("李娜您好，订单A-17已于[日期]补发。");
     }
 
     @Test
     void aTextWithoutBlanksHasNone() {
-        assertThat(TemplateBlanks.blanks("We send a new mug today; it arrives by Friday.")).isEmpty();
+        assertThat(TemplateBlanks.blanks("We send a new mug today; it arrives by Friday."))
+                .isEmpty();
         assertThat(TemplateBlanks.blanks(null)).isEmpty();
     }
 

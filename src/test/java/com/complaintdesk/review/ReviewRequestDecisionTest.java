@@ -33,7 +33,8 @@ class ReviewRequestDecisionTest {
 
     @Test
     void ebayCustomersAreWalkedThroughTheFeedbackRevisionRequest() {
-        assertThat(request("ebay", "en")).contains("feedback revision request", "My eBay → Feedback", "Revise feedback");
+        assertThat(request("ebay", "en"))
+                .contains("feedback revision request", "My eBay → Feedback", "Revise feedback");
         assertThat(request("ebay", "zh-CN")).contains("评价修改请求", "My eBay → Feedback", "Revise feedback");
     }
 
@@ -52,9 +53,13 @@ class ReviewRequestDecisionTest {
     @Test
     void channelsWithoutARevisionFeatureOnlyMentionThatTheCustomerCanUpdateWhatTheyWrote() {
         for (String channel : List.of("email", "phone", "web", "tiktok")) {
-            assertThat(request(channel, "en")).as(channel).contains("feel like it, you can update what you wrote")
+            assertThat(request(channel, "en"))
+                    .as(channel)
+                    .contains("feel like it, you can update what you wrote")
                     .doesNotContain("eBay", "⋯", "WeChat");
-            assertThat(request(channel, "zh-CN")).as(channel).contains("可以更新您写的内容")
+            assertThat(request(channel, "zh-CN"))
+                    .as(channel)
+                    .contains("可以更新您写的内容")
                     .doesNotContain("eBay", "⋯", "我的订单");
         }
     }
@@ -65,7 +70,9 @@ class ReviewRequestDecisionTest {
             assertThat(request(channel, "zh")).as(channel).contains("您好");
             assertThat(request(channel, "zh-CN")).as(channel).contains("您好");
             for (String language : List.of("en", "fr")) {
-                assertThat(request(channel, language)).as(channel + " " + language).startsWith("Hi [name]");
+                assertThat(request(channel, language))
+                        .as(channel + " " + language)
+                        .startsWith("Hi [name]");
             }
             assertThat(request(channel, null)).as(channel).startsWith("Hi [name]");
         }
@@ -76,8 +83,14 @@ class ReviewRequestDecisionTest {
     @Test
     void everyTextAsksToReflectHowItWasResolvedAndOnlyOnce() {
         for (String channel : CHANNELS) {
-            assertThat(request(channel, "en")).as(channel).contains("reflects how it was resolved").containsPattern("only (ask|mention) this once");
-            assertThat(request(channel, "zh-CN")).as(channel).contains("反映问题最终的处理结果").containsPattern("只(会请求|提)这一次");
+            assertThat(request(channel, "en"))
+                    .as(channel)
+                    .contains("reflects how it was resolved")
+                    .containsPattern("only (ask|mention) this once");
+            assertThat(request(channel, "zh-CN"))
+                    .as(channel)
+                    .contains("反映问题最终的处理结果")
+                    .containsPattern("只(会请求|提)这一次");
         }
     }
 
@@ -86,9 +99,23 @@ class ReviewRequestDecisionTest {
         for (String channel : CHANNELS) {
             for (String language : LANGUAGES) {
                 String text = request(channel, language).toLowerCase(Locale.ROOT);
-                assertThat(text).as(channel + " " + language)
-                        .doesNotContain("positive", "5 star", "five star", "好评", "五星", "stars", "compensation", "coupon",
-                                "refund", "gift", "补偿", "优惠券", "退款", "礼品");
+                assertThat(text)
+                        .as(channel + " " + language)
+                        .doesNotContain(
+                                "positive",
+                                "5 star",
+                                "five star",
+                                "好评",
+                                "五星",
+                                "stars",
+                                "compensation",
+                                "coupon",
+                                "refund",
+                                "gift",
+                                "补偿",
+                                "优惠券",
+                                "退款",
+                                "礼品");
             }
         }
     }
@@ -98,9 +125,12 @@ class ReviewRequestDecisionTest {
         for (String channel : CHANNELS) {
             for (String language : LANGUAGES) {
                 String text = request(channel, language).toLowerCase(Locale.ROOT);
-                List<Map<String, Object>> hits = processEngine.getDecisionService()
+                List<Map<String, Object>> hits = processEngine
+                        .getDecisionService()
                         .evaluateDecisionByKey(ComplaintLifecycle.Decision.RED_LINES)
-                        .variables(Variables.createVariables().putValue("text", text).putValue("language", language))
+                        .variables(Variables.createVariables()
+                                .putValue("text", text)
+                                .putValue("language", language))
                         .evaluate()
                         .getResultList();
                 assertThat(hits).as(channel + " " + language).isEmpty();
@@ -109,9 +139,11 @@ class ReviewRequestDecisionTest {
     }
 
     private String request(String channel, String language) {
-        DmnDecisionResultEntries result = processEngine.getDecisionService()
+        DmnDecisionResultEntries result = processEngine
+                .getDecisionService()
                 .evaluateDecisionByKey(ComplaintLifecycle.Decision.REVIEW_REQUEST)
-                .variables(Variables.createVariables().putValue("channel", channel).putValue("language", language))
+                .variables(
+                        Variables.createVariables().putValue("channel", channel).putValue("language", language))
                 .evaluate()
                 .getSingleResult();
         assertThat(result).as(channel + " " + language).isNotNull();

@@ -25,12 +25,14 @@ class DeadlineCalculatorTest {
 
     @Test
     void worksOnDates() {
-        assertThat(DeadlineCalculator.due(Date.from(POSTED), "PT4H")).isEqualTo(Date.from(Instant.parse("2025-03-02T03:30:00Z")));
+        assertThat(DeadlineCalculator.due(Date.from(POSTED), "PT4H"))
+                .isEqualTo(Date.from(Instant.parse("2025-03-02T03:30:00Z")));
     }
 
     @Test
     void refusesWhatIsNoDurationOrHasNoFixedLength() {
-        assertThatThrownBy(() -> DeadlineCalculator.due(POSTED, "4 hours")).hasMessageContaining("Not an ISO-8601 duration");
+        assertThatThrownBy(() -> DeadlineCalculator.due(POSTED, "4 hours"))
+                .hasMessageContaining("Not an ISO-8601 duration");
         assertThatThrownBy(() -> DeadlineCalculator.due(POSTED, "P1M")).hasMessageContaining("months");
         assertThatThrownBy(() -> DeadlineCalculator.due(POSTED, null)).hasMessageContaining("missing");
         assertThatThrownBy(() -> DeadlineCalculator.due((Instant) null, "PT1H")).hasMessageContaining("postedAt");

@@ -42,35 +42,49 @@ class FirstResponseTimerAppTest {
     @Test
     void aMissedFirstResponseDeadlineEscalatesBySelfWithinSeconds() throws InterruptedException {
         // A T3 suggestion (24 h clock) posted 24 h minus 3 s ago: its first response is due 3 s from now.
-        Map<String, Object> body = SampleComplaint.body("wechat", "wx-timer-" + UUID.randomUUID(), 0,
-                "Would be nice if the mug came in more colours, maybe a green one.", "en");
+        Map<String, Object> body = SampleComplaint.body(
+                "wechat",
+                "wx-timer-" + UUID.randomUUID(),
+                0,
+                "Would be nice if the mug came in more colours, maybe a green one.",
+                "en");
         body.remove("order");
-        body.put("postedAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(24).plusSeconds(3).toString());
+        body.put(
+                "postedAt",
+                OffsetDateTime.now(ZoneOffset.UTC).minusHours(24).plusSeconds(3).toString());
 
         ResponseEntity<JsonNode> created = http.withBasicAuth("ana", TestDatabase.password())
                 .postForEntity("/api/complaints", body, JsonNode.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String processInstanceId = created.getBody().path("processInstanceId").asText();
         Date dueAt = (Date) runtime.getVariable(processInstanceId, ComplaintLifecycle.Var.FIRST_RESPONSE_DUE_AT);
-        assertThat(runtime.getVariable(processInstanceId, ComplaintLifecycle.Var.TIER)).isEqualTo("T3");
+        assertThat(runtime.getVariable(processInstanceId, ComplaintLifecycle.Var.TIER))
+                .isEqualTo("T3");
 
         Task escalation = awaitEscalation(processInstanceId);
 
         assertThat(escalation).as("escalation task within %s", PATIENCE).isNotNull();
-        assertThat(Duration.between(dueAt.toInstant(), escalation.getCreateTime().toInstant()))
-                .as("escalation created soon after the deadline").isBetween(Duration.ZERO, Duration.ofSeconds(5));
+        assertThat(Duration.between(
+                        dueAt.toInstant(), escalation.getCreateTime().toInstant()))
+                .as("escalation created soon after the deadline")
+                .isBetween(Duration.ZERO, Duration.ofSeconds(5));
         assertThat(tasks.getIdentityLinksForTask(escalation.getId()))
                 .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(Roles.SUPERVISORS));
-        assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(ComplaintLifecycle.Activity.CONFIRM_TRIAGE).count())
-                .as("the agent's task is not cancelled").isOne();
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(processInstanceId)
+                        .taskDefinitionKey(ComplaintLifecycle.Activity.CONFIRM_TRIAGE)
+                        .count())
+                .as("the agent's task is not cancelled")
+                .isOne();
     }
 
     private Task awaitEscalation(String processInstanceId) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
-            Task task = tasks.createTaskQuery().processInstanceId(processInstanceId)
-                    .taskDefinitionKey(ComplaintLifecycle.Activity.HANDLE_FIRST_RESPONSE_BREACH).singleResult();
+            Task task = tasks.createTaskQuery()
+                    .processInstanceId(processInstanceId)
+                    .taskDefinitionKey(ComplaintLifecycle.Activity.HANDLE_FIRST_RESPONSE_BREACH)
+                    .singleResult();
             if (task != null) {
                 return task;
             }

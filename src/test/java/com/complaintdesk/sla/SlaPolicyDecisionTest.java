@@ -20,17 +20,20 @@ class SlaPolicyDecisionTest {
 
     @Test
     void crisisRespondsWithinAnHourAndEscalatesToOwnersToo() {
-        assertThat(policy("T1")).isEqualTo(new SlaPolicy("T1", "PT1H", "PT12H", "supervisors,owners", "PT1H", "owners", "supervisors"));
+        assertThat(policy("T1"))
+                .isEqualTo(new SlaPolicy("T1", "PT1H", "PT12H", "supervisors,owners", "PT1H", "owners", "supervisors"));
     }
 
     @Test
     void importantRespondsWithinFourHoursAndClosesWithinADay() {
-        assertThat(policy("T2")).isEqualTo(new SlaPolicy("T2", "PT4H", "PT24H", "supervisors", "PT4H", "owners", "agents,supervisors"));
+        assertThat(policy("T2"))
+                .isEqualTo(new SlaPolicy("T2", "PT4H", "PT24H", "supervisors", "PT4H", "owners", "agents,supervisors"));
     }
 
     @Test
     void generalRespondsWithinADayAndClosesWithinThreeDays() {
-        assertThat(policy("T3")).isEqualTo(new SlaPolicy("T3", "PT24H", "P3D", "supervisors", "PT24H", "owners", "agents,supervisors"));
+        assertThat(policy("T3"))
+                .isEqualTo(new SlaPolicy("T3", "PT24H", "P3D", "supervisors", "PT24H", "owners", "agents,supervisors"));
     }
 
     @Test
@@ -54,21 +57,27 @@ class SlaPolicyDecisionTest {
         for (String tier : new String[] {"T1", "T2", "T3"}) {
             SlaPolicy p = policy(tier);
             assertThat(DeadlineCalculator.parse(p.firstResponseWithin())).isPositive();
-            assertThat(DeadlineCalculator.parse(p.resolutionWithin())).isGreaterThan(DeadlineCalculator.parse(p.firstResponseWithin()));
+            assertThat(DeadlineCalculator.parse(p.resolutionWithin()))
+                    .isGreaterThan(DeadlineCalculator.parse(p.firstResponseWithin()));
             assertThat(DeadlineCalculator.parse(p.escalateAgainAfter())).isPositive();
         }
     }
 
     @Test
     void theTrialsTimeScaleTurnsHoursIntoMinutes() {
-        SlaPolicy trial = new SlaClock(processEngine.getDecisionService(), org.mockito.Mockito.mock(SlaEvents.class), 60)
+        SlaPolicy trial = new SlaClock(
+                        processEngine.getDecisionService(), org.mockito.Mockito.mock(SlaEvents.class), 60)
                 .policyFor("T1");
-        assertThat(trial).isEqualTo(new SlaPolicy("T1", "PT1M", "PT12M", "supervisors,owners", "PT1M", "owners", "supervisors"));
+        assertThat(trial)
+                .isEqualTo(new SlaPolicy("T1", "PT1M", "PT12M", "supervisors,owners", "PT1M", "owners", "supervisors"));
         assertThat(new SlaClock(processEngine.getDecisionService(), org.mockito.Mockito.mock(SlaEvents.class), 60)
-                .policyFor("T3").resolutionWithin()).isEqualTo("PT1H12M");
+                        .policyFor("T3")
+                        .resolutionWithin())
+                .isEqualTo("PT1H12M");
     }
 
     private SlaPolicy policy(String tier) {
-        return new SlaClock(processEngine.getDecisionService(), org.mockito.Mockito.mock(SlaEvents.class)).policyFor(tier);
+        return new SlaClock(processEngine.getDecisionService(), org.mockito.Mockito.mock(SlaEvents.class))
+                .policyFor(tier);
     }
 }

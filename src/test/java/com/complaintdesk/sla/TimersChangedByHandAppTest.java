@@ -42,15 +42,25 @@ class TimersChangedByHandAppTest {
     void aSupervisorCannotMoveOrFireADeadlineAndNothingIsRecorded() {
         Opened opened = open();
         Job timer = firstResponseTimer(opened.processInstanceId());
-        ResponseEntity<String> moved = http.withBasicAuth("sam", TestDatabase.password()).exchange("/engine-rest/job/"
-                + timer.getId() + "/duedate", HttpMethod.PUT, new HttpEntity<>(Map.of("duedate", format(later(timer)))), String.class);
-        ResponseEntity<String> fired = http.withBasicAuth("sam", TestDatabase.password()).postForEntity("/engine-rest/job/"
-                + timer.getId() + "/execute", null, String.class);
+        ResponseEntity<String> moved = http.withBasicAuth("sam", TestDatabase.password())
+                .exchange(
+                        "/engine-rest/job/" + timer.getId() + "/duedate",
+                        HttpMethod.PUT,
+                        new HttpEntity<>(Map.of("duedate", format(later(timer)))),
+                        String.class);
+        ResponseEntity<String> fired = http.withBasicAuth("sam", TestDatabase.password())
+                .postForEntity("/engine-rest/job/" + timer.getId() + "/execute", null, String.class);
 
         assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(fired.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(management.createJobQuery().jobId(timer.getId()).singleResult().getDuedate()).isEqualTo(timer.getDuedate());
-        assertThat(events.forCase(opened.caseId())).noneMatch(e -> e.actor() != null && e.actor().equals("sam"));
+        assertThat(management
+                        .createJobQuery()
+                        .jobId(timer.getId())
+                        .singleResult()
+                        .getDuedate())
+                .isEqualTo(timer.getDuedate());
+        assertThat(events.forCase(opened.caseId()))
+                .noneMatch(e -> e.actor() != null && e.actor().equals("sam"));
     }
 
     @Test
@@ -58,18 +68,24 @@ class TimersChangedByHandAppTest {
         Opened opened = open();
         Job timer = firstResponseTimer(opened.processInstanceId());
         Date later = later(timer);
-        ResponseEntity<String> moved = http.withBasicAuth("admin", TestDatabase.password()).exchange("/engine-rest/job/"
-                + timer.getId() + "/duedate", HttpMethod.PUT, new HttpEntity<>(Map.of("duedate", format(later))), String.class);
+        ResponseEntity<String> moved = http.withBasicAuth("admin", TestDatabase.password())
+                .exchange(
+                        "/engine-rest/job/" + timer.getId() + "/duedate",
+                        HttpMethod.PUT,
+                        new HttpEntity<>(Map.of("duedate", format(later))),
+                        String.class);
         assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
         SlaEvent recorded = events.forCase(opened.caseId()).stream()
-                .filter(e -> e.event().equals(SlaEvent.MOVED_BY_HAND)).findFirst().orElseThrow();
+                .filter(e -> e.event().equals(SlaEvent.MOVED_BY_HAND))
+                .findFirst()
+                .orElseThrow();
         assertThat(recorded.clock()).isEqualTo(SlaEvent.FIRST_RESPONSE);
         assertThat(recorded.actor()).isEqualTo("admin");
         assertThat(recorded.dueAt().toInstant()).isEqualTo(later.toInstant());
 
-        ResponseEntity<String> fired = http.withBasicAuth("admin", TestDatabase.password()).postForEntity("/engine-rest/job/"
-                + timer.getId() + "/execute", null, String.class);
+        ResponseEntity<String> fired = http.withBasicAuth("admin", TestDatabase.password())
+                .postForEntity("/engine-rest/job/" + timer.getId() + "/execute", null, String.class);
         assertThat(fired.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(events.forCase(opened.caseId())).anySatisfy(e -> {
             assertThat(e.event()).isEqualTo(SlaEvent.FIRED_BY_HAND);
@@ -83,16 +99,24 @@ class TimersChangedByHandAppTest {
         ResponseEntity<JsonNode> created = http.withBasicAuth("ana", TestDatabase.password())
                 .postForEntity("/api/complaints", SampleComplaint.instagram(5), JsonNode.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return new Opened(created.getBody().path("caseId").asText(), created.getBody().path("processInstanceId").asText());
+        return new Opened(
+                created.getBody().path("caseId").asText(),
+                created.getBody().path("processInstanceId").asText());
     }
 
     private Job firstResponseTimer(String processInstanceId) {
-        return management.createJobQuery().processInstanceId(processInstanceId).timers().activityId("Timer_FirstResponseDue")
+        return management
+                .createJobQuery()
+                .processInstanceId(processInstanceId)
+                .timers()
+                .activityId("Timer_FirstResponseDue")
                 .singleResult();
     }
 
     private static Date later(Job timer) {
-        return Date.from(OffsetDateTime.ofInstant(timer.getDuedate().toInstant(), ZoneOffset.UTC).plusDays(30).toInstant());
+        return Date.from(OffsetDateTime.ofInstant(timer.getDuedate().toInstant(), ZoneOffset.UTC)
+                .plusDays(30)
+                .toInstant());
     }
 
     private static String format(Date date) {

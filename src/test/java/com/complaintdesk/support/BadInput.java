@@ -24,8 +24,17 @@ public final class BadInput {
 
     /** Bodies that are not JSON at all, or not the JSON asked for. */
     public static final List<String> MALFORMED_JSON = List.of(
-            "{", "}", "{\"channel\":}", "{\"channel\":\"instagram\",}", "{}}", "[", "nul", "{'channel':'instagram'}",
-            "{\"text\":\"unterminated}", "\u0000", "<?xml version=\"1.0\"?><complaint/>");
+            "{",
+            "}",
+            "{\"channel\":}",
+            "{\"channel\":\"instagram\",}",
+            "{}}",
+            "[",
+            "nul",
+            "{'channel':'instagram'}",
+            "{\"text\":\"unterminated}",
+            "\u0000",
+            "<?xml version=\"1.0\"?><complaint/>");
 
     /** JSON nested {@code depth} arrays deep inside an object. */
     public static String deeplyNested(int depth) {
@@ -34,15 +43,23 @@ public final class BadInput {
 
     /** UTF-8 that is not: a lone continuation byte, an overlong encoding, a truncated sequence, a surrogate. */
     public static final List<byte[]> INVALID_UTF8 = List.of(
-            new byte[] {(byte) 0x80}, new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xE6, (byte) 0x9D},
-            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xFF});
+            new byte[] {(byte) 0x80},
+            new byte[] {(byte) 0xC0, (byte) 0xAF},
+            new byte[] {(byte) 0xE6, (byte) 0x9D},
+            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            new byte[] {(byte) 0xFF});
 
     /**
      * Text that is well-formed JSON once escaped ({@link #escaped}) but is no text a customer typed: a NUL and other
      * control characters (PostgreSQL cannot store a NUL), and unpaired UTF-16 surrogates (no UTF-8 can carry them).
      */
-    public static final List<String> UNSTORABLE_TEXT = List.of("broken\u0000mug", "\u0000", "bell\u0007\u001b[2J",
-            "half \uD83D emoji", "\uDE21 low first", "\uDFFF\uD800");
+    public static final List<String> UNSTORABLE_TEXT = List.of(
+            "broken\u0000mug",
+            "\u0000",
+            "bell\u0007\u001b[2J",
+            "half \uD83D emoji",
+            "\uDE21 low first",
+            "\uDFFF\uD800");
 
     /** JSON string content with every character outside printable ASCII as a backslash-u escape, as Meta sends it. */
     public static String escaped(String text) {
@@ -75,9 +92,15 @@ public final class BadInput {
     }
 
     /** Dates no complaint has: far past, far future, and not dates at all. */
-    public static final List<String> BAD_DATE_TIMES = List.of("0001-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z",
-            "1899-12-31T23:59:59Z", "+999999999-12-31T23:59:59Z", "9999-12-31T23:59:59Z", "2026-13-45T25:61:00Z",
+    public static final List<String> BAD_DATE_TIMES = List.of(
+            "0001-01-01T00:00:00Z",
+            "-999999999-01-01T00:00:00Z",
+            "1899-12-31T23:59:59Z",
+            "+999999999-12-31T23:59:59Z",
+            "9999-12-31T23:59:59Z",
+            "2026-13-45T25:61:00Z",
             "yesterday");
-    public static final List<String> BAD_DATES = List.of("0001-01-01", "-999999999-01-01", "+999999999-12-31",
-            "9999-12-31", "2026-02-30", "soon");
+
+    public static final List<String> BAD_DATES =
+            List.of("0001-01-01", "-999999999-01-01", "+999999999-12-31", "9999-12-31", "2026-02-30", "soon");
 }

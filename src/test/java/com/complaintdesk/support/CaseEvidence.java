@@ -15,20 +15,30 @@ public final class CaseEvidence {
 
     /** The kinds of the case's items, in chain order. */
     public static List<String> kinds(JdbcClient jdbc, String channel, String externalId) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT e.kind FROM cd_evidence e JOIN cd_complaint c ON c.id = e.case_id
                  WHERE c.channel = :channel AND c.external_id = :externalId ORDER BY e.seq
                 """)
-                .param("channel", channel).param("externalId", externalId).query(String.class).list();
+                .param("channel", channel)
+                .param("externalId", externalId)
+                .query(String.class)
+                .list();
     }
 
     /** The platform deliveries kept with the case, each as the platform sent it, in chain order. */
     public static List<String> inboundPayloads(JdbcClient jdbc, String channel, String externalId) {
-        return jdbc.sql("""
+        return jdbc
+                .sql(
+                        """
                 SELECT e.content FROM cd_evidence e JOIN cd_complaint c ON c.id = e.case_id
                  WHERE c.channel = :channel AND c.external_id = :externalId AND e.kind = 'inbound' ORDER BY e.seq
                 """)
-                .param("channel", channel).param("externalId", externalId).query(String.class).list().stream()
+                .param("channel", channel)
+                .param("externalId", externalId)
+                .query(String.class)
+                .list()
+                .stream()
                 .map(content -> {
                     try {
                         return JSON.readTree(content).path("payload").asText();

@@ -36,7 +36,8 @@ public final class EbayStub {
     /** Registered in META-INF/spring.factories. */
     public static final class Factory implements ContextCustomizerFactory {
         @Override
-        public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
+        public ContextCustomizer createContextCustomizer(
+                Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
             return CUSTOMIZER;
         }
     }
@@ -44,8 +45,10 @@ public final class EbayStub {
     private static final class Customizer implements ContextCustomizer {
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("ebay-stub",
-                    Map.of("complaintdesk.channels.ebay.api-base-url", baseUrl())));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "ebay-stub", Map.of("complaintdesk.channels.ebay.api-base-url", baseUrl())));
         }
     }
 }

@@ -70,8 +70,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricDetail;
@@ -92,12 +92,14 @@ public final class LifecycleFixture {
     public final List<OutboundMessage> manual = new CopyOnWriteArrayList<>();
     /** The clock events recorded, in order. */
     public final List<SlaEvent> clockEvents = new CopyOnWriteArrayList<>();
+
     public final CaseRecords cases = mock(CaseRecords.class);
     public final Retrospectives retrospectives = mock(Retrospectives.class);
     public final EvidenceStore evidence = mock(EvidenceStore.class);
     public final LifecycleSettings settings = new LifecycleSettings();
     /** The extortion assessments' store; the customer's history in the shop is none unless a test says otherwise. */
     public final ExtortionAssessments assessments = mock(ExtortionAssessments.class);
+
     public final AbuseSettings abuseSettings = new AbuseSettings(60);
     /** C2: signs the choice links in offers, with a fixed test key. */
     public final ChoiceLinks choiceLinks = new ChoiceLinks(new ChoiceLinkSettings(
@@ -108,6 +110,7 @@ public final class LifecycleFixture {
      * intake facts are the variables as the case started, so a variable changed later does not change them.
      */
     public final Map<String, String> recordedTiers = new ConcurrentHashMap<>();
+
     public final Map<String, String> recordedCategories = new ConcurrentHashMap<>();
     public final Map<String, String> extortionReviews = new ConcurrentHashMap<>();
     public final Map<String, CompensationOffers.Offer> offers = new ConcurrentHashMap<>();
@@ -128,11 +131,14 @@ public final class LifecycleFixture {
         when(outbox.recordManual(any(), any(), Mockito.anyString())).thenAnswer(call -> {
             OutboundMessage message = call.getArgument(0);
             manual.add(message);
-            return new Delivery(UUID.randomUUID().toString(), "manual:" + call.getArgument(2), "manual", EngineClock.now());
+            return new Delivery(
+                    UUID.randomUUID().toString(), "manual:" + call.getArgument(2), "manual", EngineClock.now());
         });
         Deliveries deliveries = new Deliveries(outbox);
         SlaEvents events = mock(SlaEvents.class);
-        Mockito.doAnswer(call -> clockEvents.add(call.getArgument(0))).when(events).record(any());
+        Mockito.doAnswer(call -> clockEvents.add(call.getArgument(0)))
+                .when(events)
+                .record(any());
         ComplaintIntake intake = mock(ComplaintIntake.class);
         when(intake.find(Mockito.anyString())).thenReturn(Optional.empty());
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
@@ -140,27 +146,37 @@ public final class LifecycleFixture {
         OrderSnapshots orderSnapshots = new OrderSnapshots(evidence, json);
         CaseSnapshots snapshots = new CaseSnapshots(evidence, outbox, json);
         Mockito.when(events.lastStart(any(), any())).thenAnswer(call -> clockEvents.stream()
-                .filter(e -> call.getArgument(0).equals(e.processInstanceId()) && call.getArgument(1).equals(e.clock())
+                .filter(e -> call.getArgument(0).equals(e.processInstanceId())
+                        && call.getArgument(1).equals(e.clock())
                         && List.of(SlaEvent.STARTED, SlaEvent.RESTARTED).contains(e.event()))
                 .reduce((first, second) -> second));
         Mockito.doAnswer(call -> {
-            recordedTiers.put(call.getArgument(0), call.getArgument(1));
-            recordedCategories.put(call.getArgument(0), call.getArgument(2));
-            return null;
-        }).when(cases).recordTriage(any(), any(), any());
-        Mockito.doAnswer(call -> recordedTiers.put(call.getArgument(0), call.getArgument(1))).when(cases)
+                    recordedTiers.put(call.getArgument(0), call.getArgument(1));
+                    recordedCategories.put(call.getArgument(0), call.getArgument(2));
+                    return null;
+                })
+                .when(cases)
+                .recordTriage(any(), any(), any());
+        Mockito.doAnswer(call -> recordedTiers.put(call.getArgument(0), call.getArgument(1)))
+                .when(cases)
                 .recordTier(any(), any());
-        Mockito.doAnswer(call -> extortionReviews.put(call.getArgument(0), call.getArgument(1))).when(assessments)
+        Mockito.doAnswer(call -> extortionReviews.put(call.getArgument(0), call.getArgument(1)))
+                .when(assessments)
                 .recordReview(any(), any(), Mockito.anyBoolean(), any(), any(), any());
-        when(assessments.reviewDecision(any())).thenAnswer(call -> Optional.ofNullable(extortionReviews.get(call.getArgument(0))));
+        when(assessments.reviewDecision(any()))
+                .thenAnswer(call -> Optional.ofNullable(extortionReviews.get(call.getArgument(0))));
         Mockito.doCallRealMethod().when(compensationOffers).recordOffer(any());
         Mockito.doAnswer(call -> {
-            List<CompensationOffers.OfferedOption> options = ((List<CompensationOffers.OfferedOption>) call.getArgument(3))
-                    .stream().filter(java.util.Objects::nonNull).toList();
-            offers.put(call.getArgument(0), new CompensationOffers.Offer(call.getArgument(2), options));
-            return null;
-        }).when(compensationOffers).record(any(), any(), any(), any(), any());
-        when(compensationOffers.current(any())).thenAnswer(call -> Optional.ofNullable(offers.get(call.getArgument(0))));
+                    List<CompensationOffers.OfferedOption> options = ((List<CompensationOffers.OfferedOption>)
+                                    call.getArgument(3))
+                            .stream().filter(java.util.Objects::nonNull).toList();
+                    offers.put(call.getArgument(0), new CompensationOffers.Offer(call.getArgument(2), options));
+                    return null;
+                })
+                .when(compensationOffers)
+                .record(any(), any(), any(), any(), any());
+        when(compensationOffers.current(any()))
+                .thenAnswer(call -> Optional.ofNullable(offers.get(call.getArgument(0))));
         when(caseFacts.forProcessInstance(any())).thenAnswer(call -> facts(engine, call.getArgument(0)));
         SlaClock clock = new SlaClock(engine.getDecisionService(), events);
         SlaDeadlines deadlines = new SlaDeadlines(events, clock);
@@ -176,7 +192,8 @@ public final class LifecycleFixture {
         Mocks.register("choiceLinks", choiceLinks);
         when(assessments.history(any(), any(), any())).thenReturn(new ExtortionAssessments.History(0, 0));
         Mocks.register("assessExtortionRiskDelegate", new AssessExtortionRiskDelegate(assessments, abuseSettings));
-        Mocks.register("preserveExtortionEvidenceDelegate",
+        Mocks.register(
+                "preserveExtortionEvidenceDelegate",
                 new PreserveExtortionEvidenceDelegate(snapshots, evidence, orderSnapshots));
         Mocks.register("applyExtortionReviewDelegate", new ApplyExtortionReviewDelegate(assessments));
         Mocks.register("reportToPlatformDelegate", new ReportToPlatformDelegate(deliveries));
@@ -190,9 +207,13 @@ public final class LifecycleFixture {
         Mocks.register("escalateToCrisisListener", new EscalateToCrisisListener(clock, declaration, cases));
         Mocks.register("checkRedLinesDelegate", new CheckRedLinesDelegate());
         Mocks.register("publishReplyDelegate", new PublishReplyDelegate(deliveries, cases));
-        Mocks.register("submissionRulesListener",
-                new SubmissionRulesListener(new SubmissionRules(List.of(new ApprovalRule(), new CompensationRules(),
-                        new TemplateBlanksRule(), new ExtortionGuardRule()))));
+        Mocks.register(
+                "submissionRulesListener",
+                new SubmissionRulesListener(new SubmissionRules(List.of(
+                        new ApprovalRule(),
+                        new CompensationRules(),
+                        new TemplateBlanksRule(),
+                        new ExtortionGuardRule()))));
         Mocks.register("templateBlanks", new TemplateBlanks());
         Mocks.register("planContactTimeDelegate", new PlanContactTimeDelegate(settings));
         Mocks.register("sendFollowUpMessageDelegate", new SendFollowUpMessageDelegate(deliveries));
@@ -205,9 +226,12 @@ public final class LifecycleFixture {
         Mocks.register("recordClosureDelegate", new RecordClosureDelegate(cases, orderSnapshots));
         Mocks.register("recordRetrospectiveDelegate", new RecordRetrospectiveDelegate(retrospectives));
         Mocks.register("pauseListingDelegate", new PauseListingDelegate(deliveries));
-        Mocks.register("preserveEvidenceDelegate", new PreserveEvidenceDelegate(snapshots, evidence, intake, orderSnapshots));
+        Mocks.register(
+                "preserveEvidenceDelegate", new PreserveEvidenceDelegate(snapshots, evidence, intake, orderSnapshots));
         Mocks.register("publishStatementDelegate", new PublishStatementDelegate(deliveries));
-        Mocks.register("applyDeliveryDecisionDelegate", new com.complaintdesk.channel.failure.ApplyDeliveryDecisionDelegate(outbox));
+        Mocks.register(
+                "applyDeliveryDecisionDelegate",
+                new com.complaintdesk.channel.failure.ApplyDeliveryDecisionDelegate(outbox));
     }
 
     /**
@@ -216,8 +240,13 @@ public final class LifecycleFixture {
      */
     private Optional<CaseFacts.Facts> facts(ProcessEngine engine, String processInstanceId) {
         Map<String, Object> started = new java.util.HashMap<>();
-        for (HistoricDetail detail : engine.getHistoryService().createHistoricDetailQuery()
-                .processInstanceId(processInstanceId).variableUpdates().orderPartiallyByOccurrence().asc().list()) {
+        for (HistoricDetail detail : engine.getHistoryService()
+                .createHistoricDetailQuery()
+                .processInstanceId(processInstanceId)
+                .variableUpdates()
+                .orderPartiallyByOccurrence()
+                .asc()
+                .list()) {
             HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
             if (update.getRevision() == 0 && !started.containsKey(update.getVariableName())) {
                 started.put(update.getVariableName(), update.getValue());
@@ -226,8 +255,13 @@ public final class LifecycleFixture {
         if (!(started.get(com.complaintdesk.lifecycle.ComplaintLifecycle.Var.CASE_ID) instanceof String caseId)) {
             return Optional.empty();
         }
-        return Optional.of(new CaseFacts.Facts(caseId, (String) started.get("channel"), recordedTiers.get(caseId),
-                recordedCategories.get(caseId), number(started.get("orderValue")), number(started.get("productPrice")),
+        return Optional.of(new CaseFacts.Facts(
+                caseId,
+                (String) started.get("channel"),
+                recordedTiers.get(caseId),
+                recordedCategories.get(caseId),
+                number(started.get("orderValue")),
+                number(started.get("productPrice")),
                 started.get("customerLifetimeOrders") instanceof Integer i ? i : null));
     }
 

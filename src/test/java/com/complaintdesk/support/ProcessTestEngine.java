@@ -8,6 +8,8 @@ public final class ProcessTestEngine {
     private ProcessTestEngine() {}
 
     public static ProcessEngineExtension extension() {
-        return ProcessEngineExtension.builder().configurationResource("process-test.camunda.cfg.xml").build();
+        return ProcessEngineExtension.builder()
+                .configurationResource("process-test.camunda.cfg.xml")
+                .build();
     }
 }

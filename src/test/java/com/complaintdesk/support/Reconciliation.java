@@ -23,7 +23,9 @@ public final class Reconciliation {
     }
 
     public Counts counts() {
-        return new Counts(count("SELECT COUNT(*) FROM cd_complaint"), count("SELECT COUNT(*) FROM cd_inbound_event"),
+        return new Counts(
+                count("SELECT COUNT(*) FROM cd_complaint"),
+                count("SELECT COUNT(*) FROM cd_inbound_event"),
                 count("SELECT COUNT(*) FROM ACT_HI_PROCINST"));
     }
 
@@ -34,29 +36,48 @@ public final class Reconciliation {
      */
     public void verify(Collection<String> acknowledgedCaseIds) {
         for (String caseId : acknowledgedCaseIds) {
-            List<Map<String, Object>> rows = jdbc.sql("SELECT business_key, process_instance_id FROM cd_complaint WHERE id = :id")
-                    .param("id", caseId).query().listOfRows();
+            List<Map<String, Object>> rows = jdbc.sql(
+                            "SELECT business_key, process_instance_id FROM cd_complaint WHERE id = :id")
+                    .param("id", caseId)
+                    .query()
+                    .listOfRows();
             assertThat(rows).as("case %s is stored once", caseId).hasSize(1);
             Object businessKey = value(rows.get(0), "business_key");
             Object processInstanceId = value(rows.get(0), "process_instance_id");
-            assertThat(processInstanceId).as("case %s has its process instance (not half-created)", caseId).isNotNull();
-            assertThat(count("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ? AND PROC_DEF_KEY_ = 'complaint-lifecycle'",
-                    businessKey)).as("lifecycle instances of %s", businessKey).isOne();
+            assertThat(processInstanceId)
+                    .as("case %s has its process instance (not half-created)", caseId)
+                    .isNotNull();
+            assertThat(count(
+                            "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ? AND PROC_DEF_KEY_ = 'complaint-lifecycle'",
+                            businessKey))
+                    .as("lifecycle instances of %s", businessKey)
+                    .isOne();
             assertThat(count("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE ID_ = ?", processInstanceId))
-                    .as("the instance case %s names exists", caseId).isOne();
-            assertThat(count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE PROCESS_INSTANCE_ID_ = ? AND LOCK_EXP_TIME_ < CURRENT_TIMESTAMP",
-                    processInstanceId)).as("jobs of %s whose lock expired", caseId).isZero();
+                    .as("the instance case %s names exists", caseId)
+                    .isOne();
+            assertThat(count(
+                            "SELECT COUNT(*) FROM ACT_RU_JOB WHERE PROCESS_INSTANCE_ID_ = ? AND LOCK_EXP_TIME_ < CURRENT_TIMESTAMP",
+                            processInstanceId))
+                    .as("jobs of %s whose lock expired", caseId)
+                    .isZero();
         }
-        assertThat(jdbc.sql("SELECT channel, external_id, COUNT(*) FROM cd_complaint GROUP BY channel, external_id HAVING COUNT(*) > 1")
-                .query().listOfRows()).as("cases doubled per channel and external id").isEmpty();
+        assertThat(jdbc.sql(
+                                "SELECT channel, external_id, COUNT(*) FROM cd_complaint GROUP BY channel, external_id HAVING COUNT(*) > 1")
+                        .query()
+                        .listOfRows())
+                .as("cases doubled per channel and external id")
+                .isEmpty();
     }
 
     /** No case at all without its process instance: for a database that only the scenario uses. */
     public void verifyNoneHalfCreated() {
         assertThat(count("SELECT COUNT(*) FROM cd_complaint WHERE process_instance_id IS NULL"))
-                .as("cases stored without their process instance (half-created)").isZero();
+                .as("cases stored without their process instance (half-created)")
+                .isZero();
         assertThat(count("SELECT COUNT(*) FROM cd_complaint c WHERE NOT EXISTS (SELECT 1 FROM ACT_HI_PROCINST p"
-                + " WHERE p.ID_ = c.process_instance_id)")).as("cases whose process instance does not exist").isZero();
+                        + " WHERE p.ID_ = c.process_instance_id)"))
+                .as("cases whose process instance does not exist")
+                .isZero();
     }
 
     private static Object value(Map<String, Object> row, String column) {

@@ -13,11 +13,19 @@ import org.camunda.bpm.engine.identity.User;
  */
 public final class RoleUsers {
 
-    public static final String AGENT = "ana", SUPERVISOR = "sam", LEGAL = "lena", OWNER = "olga", PROCESS_OWNER = "pete",
-            AUDITOR = "audrey", PRODUCT = "pia", NOBODY = "nobody", ADMIN = "admin";
+    public static final String AGENT = "ana",
+            SUPERVISOR = "sam",
+            LEGAL = "lena",
+            OWNER = "olga",
+            PROCESS_OWNER = "pete",
+            AUDITOR = "audrey",
+            PRODUCT = "pia",
+            NOBODY = "nobody",
+            ADMIN = "admin";
 
     /** User → their one group ("" for none). */
     public static final Map<String, String> USERS;
+
     static {
         Map<String, String> users = new LinkedHashMap<>();
         users.put(AGENT, "agents");

@@ -70,8 +70,12 @@ public final class Tasklist {
     public Opened open(String user, Map<String, Object> body) {
         ResponseEntity<JsonNode> created = http.withBasicAuth(user, TestDatabase.password())
                 .postForEntity("/api/complaints", body, JsonNode.class);
-        assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
-        return new Opened(created.getBody().path("caseId").asText(), created.getBody().path("processInstanceId").asText(),
+        assertThat(created.getStatusCode())
+                .as(String.valueOf(created.getBody()))
+                .isEqualTo(HttpStatus.CREATED);
+        return new Opened(
+                created.getBody().path("caseId").asText(),
+                created.getBody().path("processInstanceId").asText(),
                 created.getBody().path("businessKey").asText());
     }
 
@@ -84,28 +88,34 @@ public final class Tasklist {
         work(user, processInstanceId, taskKey, values, null);
     }
 
-    public void work(String user, String processInstanceId, String taskKey, Map<String, Object> values, String knownTaskId) {
+    public void work(
+            String user, String processInstanceId, String taskKey, Map<String, Object> values, String knownTaskId) {
         String taskId = knownTaskId != null ? knownTaskId : awaitTask(user, processInstanceId, taskKey);
         claim(user, taskId);
         ResponseEntity<JsonNode> submitted = submitForm(user, taskId, values);
-        assertThat(submitted.getStatusCode()).as("%s submits %s: %s", user, taskKey, submitted.getBody())
+        assertThat(submitted.getStatusCode())
+                .as("%s submits %s: %s", user, taskKey, submitted.getBody())
                 .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     /** The open task of that kind the user sees, once it is there (the job executor may still be on its way). */
     public String awaitTask(String user, String processInstanceId, String taskKey) {
-        List<JsonNode> found = poll(() -> {
-            List<JsonNode> list = tasks(user, processInstanceId, taskKey);
-            return list.isEmpty() ? null : list;
-        }, () -> user + " sees no " + taskKey + " in " + processInstanceId);
+        List<JsonNode> found = poll(
+                () -> {
+                    List<JsonNode> list = tasks(user, processInstanceId, taskKey);
+                    return list.isEmpty() ? null : list;
+                },
+                () -> user + " sees no " + taskKey + " in " + processInstanceId);
         assertThat(found).as("%s's %s tasks", user, taskKey).hasSize(1);
         return found.get(0).path("id").asText();
     }
 
     public List<JsonNode> tasks(String user, String processInstanceId, String taskKey) {
-        ResponseEntity<JsonNode> response = get(user, engine("/task?processInstanceId=" + processInstanceId
-                + "&taskDefinitionKey=" + taskKey));
-        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> response =
+                get(user, engine("/task?processInstanceId=" + processInstanceId + "&taskDefinitionKey=" + taskKey));
+        assertThat(response.getStatusCode())
+                .as(String.valueOf(response.getBody()))
+                .isEqualTo(HttpStatus.OK);
         List<JsonNode> list = new ArrayList<>();
         response.getBody().forEach(list::add);
         return list;
@@ -122,7 +132,9 @@ public final class Tasklist {
     }
 
     public static void assertCompleted(ResponseEntity<JsonNode> response) {
-        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(response.getStatusCode())
+                .as(String.valueOf(response.getBody()))
+                .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     /**
@@ -131,7 +143,12 @@ public final class Tasklist {
      */
     public void runDueJobs(String processInstanceId) {
         for (int round = 0; round < 50; round++) {
-            List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).executable().messages().list();
+            List<Job> jobs = management
+                    .createJobQuery()
+                    .processInstanceId(processInstanceId)
+                    .executable()
+                    .messages()
+                    .list();
             if (jobs.isEmpty()) {
                 return;
             }
@@ -172,12 +189,20 @@ public final class Tasklist {
         if (jobs.isEmpty()) {
             return "no jobs waiting";
         }
-        return "jobs: " + jobs.stream().map(job -> job.getProcessDefinitionKey() + "/" + job.getProcessInstanceId()
-                + " retries=" + job.getRetries() + " due=" + job.getDuedate()
-                + (job.getExceptionMessage() == null ? "" : " exception=" + job.getExceptionMessage()
-                        + "\n" + management.getJobExceptionStacktrace(job.getId()).lines().limit(12)
-                        .collect(Collectors.joining("\n  "))))
-                .collect(Collectors.joining("\n"));
+        return "jobs: "
+                + jobs.stream()
+                        .map(job -> job.getProcessDefinitionKey() + "/" + job.getProcessInstanceId()
+                                + " retries=" + job.getRetries() + " due=" + job.getDuedate()
+                                + (job.getExceptionMessage() == null
+                                        ? ""
+                                        : " exception=" + job.getExceptionMessage()
+                                                + "\n"
+                                                + management
+                                                        .getJobExceptionStacktrace(job.getId())
+                                                        .lines()
+                                                        .limit(12)
+                                                        .collect(Collectors.joining("\n  "))))
+                        .collect(Collectors.joining("\n"));
     }
 
     /** Form values from name, value, name, value … */
@@ -196,7 +221,7 @@ public final class Tasklist {
     public ResponseEntity<JsonNode> post(String user, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth(user, TestDatabase.password()).postForEntity(path, new HttpEntity<>(body, headers),
-                JsonNode.class);
+        return http.withBasicAuth(user, TestDatabase.password())
+                .postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
     }
 }

@@ -54,7 +54,8 @@ public class TestDatabase implements ExecutionCondition, ApplicationContextIniti
             properties.put("spring.datasource.username", orEmpty(System.getenv(POSTGRES_USER_ENV)));
             properties.put("spring.datasource.password", orEmpty(System.getenv(POSTGRES_PASSWORD_ENV)));
         } else {
-            properties.put("spring.datasource.url",
+            properties.put(
+                    "spring.datasource.url",
                     "jdbc:h2:mem:cd-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
             properties.put("spring.datasource.username", "sa");
             properties.put("spring.datasource.password", "");

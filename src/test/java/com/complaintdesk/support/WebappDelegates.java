@@ -19,15 +19,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class WebappDelegates implements BeforeEachCallback, AfterEachCallback {
 
-    private record Snapshot(CockpitRuntimeDelegate cockpit, TasklistRuntimeDelegate tasklist,
-            AdminRuntimeDelegate admin, WelcomeRuntimeDelegate welcome) {}
+    private record Snapshot(
+            CockpitRuntimeDelegate cockpit,
+            TasklistRuntimeDelegate tasklist,
+            AdminRuntimeDelegate admin,
+            WelcomeRuntimeDelegate welcome) {}
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WebappDelegates.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(WebappDelegates.class);
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        context.getStore(NAMESPACE).put(Snapshot.class, new Snapshot(Cockpit.getRuntimeDelegate(),
-                Tasklist.getRuntimeDelegate(), Admin.getRuntimeDelegate(), Welcome.getRuntimeDelegate()));
+        context.getStore(NAMESPACE)
+                .put(
+                        Snapshot.class,
+                        new Snapshot(
+                                Cockpit.getRuntimeDelegate(),
+                                Tasklist.getRuntimeDelegate(),
+                                Admin.getRuntimeDelegate(),
+                                Welcome.getRuntimeDelegate()));
     }
 
     @Override

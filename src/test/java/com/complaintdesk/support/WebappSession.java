@@ -48,11 +48,13 @@ public final class WebappSession {
         HttpHeaders headers = new HttpHeaders();
         headers.add(HttpHeaders.COOKIE, session);
         headers.add("X-XSRF-TOKEN", "Fetch");
-        ResponseEntity<String> page = http.exchange("/camunda/app/" + webapp + "/default/", HttpMethod.GET,
-                new HttpEntity<>(headers), String.class);
+        ResponseEntity<String> page = http.exchange(
+                "/camunda/app/" + webapp + "/default/", HttpMethod.GET, new HttpEntity<>(headers), String.class);
         String token = page.getHeaders().getFirst("X-XSRF-TOKEN");
         String pageCookies = cookies(page.getHeaders());
-        return new WebappSession(http, pageCookies.contains("JSESSIONID") ? pageCookies : session,
+        return new WebappSession(
+                http,
+                pageCookies.contains("JSESSIONID") ? pageCookies : session,
                 token != null ? token : attempt.token);
     }
 
@@ -91,13 +93,14 @@ public final class WebappSession {
         headers.add("X-XSRF-TOKEN", token);
         LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.setAll(Map.of("username", user, "password", password));
-        ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/" + webapp,
-                new HttpEntity<>(form, headers), String.class);
+        ResponseEntity<String> login = http.postForEntity(
+                "/camunda/api/admin/auth/user/default/login/" + webapp, new HttpEntity<>(form, headers), String.class);
         return new Attempt(login, cookies, token);
     }
 
     private static String cookies(HttpHeaders headers) {
         List<String> set = headers.getOrDefault(HttpHeaders.SET_COOKIE, List.of());
-        return String.join("; ", set.stream().map(c -> c.substring(0, c.indexOf(';'))).toList());
+        return String.join(
+                "; ", set.stream().map(c -> c.substring(0, c.indexOf(';'))).toList());
     }
 }

@@ -77,43 +77,70 @@ class TasklistBrowserAppTest {
         browser = Browser.start();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Username']"))).sendKeys("ana");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Username']")))
+                .sendKeys("ana");
         browser.findElement(By.cssSelector("input[placeholder='Password']")).sendKeys(TestDatabase.password());
         browser.findElement(By.cssSelector("button[type='submit']")).click();
 
         openAndClaim(wait, customer, "Confirm triage");
-        WebElement note = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[id$='Field_TriageNote']")));
-        assertThat(browser.findElement(By.xpath("//label[contains(., 'Tier / 等级')]")).isDisplayed()).isTrue();
-        assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_Text']")).getAttribute("value"))
+        WebElement note =
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[id$='Field_TriageNote']")));
+        assertThat(browser.findElement(By.xpath("//label[contains(., 'Tier / 等级')]"))
+                        .isDisplayed())
+                .isTrue();
+        assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_Text']"))
+                        .getAttribute("value"))
                 .isEqualTo(complaint.get("text"));
         type(note, "Checked the courier scan: box crushed in transit.");
         click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
 
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline && tasks.createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(ComplaintLifecycle.Activity.CONFIRM_TRIAGE).count() > 0) {
+        while (System.nanoTime() < deadline
+                && tasks.createTaskQuery()
+                                .processInstanceId(processInstanceId)
+                                .taskDefinitionKey(ComplaintLifecycle.Activity.CONFIRM_TRIAGE)
+                                .count()
+                        > 0) {
             Thread.onSpinWait();
         }
-        assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(ComplaintLifecycle.Activity.CONFIRM_TRIAGE).count()).as("triage completed").isZero();
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-                .variableName(ComplaintLifecycle.Var.TRIAGE_NOTE).singleResult().getValue())
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(processInstanceId)
+                        .taskDefinitionKey(ComplaintLifecycle.Activity.CONFIRM_TRIAGE)
+                        .count())
+                .as("triage completed")
+                .isZero();
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .variableName(ComplaintLifecycle.Var.TRIAGE_NOTE)
+                        .singleResult()
+                        .getValue())
                 .isEqualTo("Checked the courier scan: box crushed in transit.");
-        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(ComplaintLifecycle.Activity.CONFIRM_TRIAGE).singleResult().getAssignee()).isEqualTo("ana");
+        assertThat(history.createHistoricTaskInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .taskDefinitionKey(ComplaintLifecycle.Activity.CONFIRM_TRIAGE)
+                        .singleResult()
+                        .getAssignee())
+                .isEqualTo("ana");
 
         // P6: the reply form comes prefilled from the templates, the customer's name already in; the agent writes
         // the facts of this case into the remaining blanks and sends it on
         // on in the same page, as a person would: the filter's list refreshes and shows the next task
         openAndClaim(wait, customer, "Draft reply");
-        WebElement apology = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[id$='Field_ReplyApology']")));
+        WebElement apology = wait.until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[id$='Field_ReplyApology']")));
         String prefilledApology = apology.getAttribute("value");
-        assertThat(prefilledApology).as("prefilled apology").startsWith(customer).doesNotContain("[name]");
-        type(browser.findElement(By.cssSelector("textarea[id$='Field_ReplyCause']")),
+        assertThat(prefilledApology)
+                .as("prefilled apology")
+                .startsWith(customer)
+                .doesNotContain("[name]");
+        type(
+                browser.findElement(By.cssSelector("textarea[id$='Field_ReplyCause']")),
                 "We checked: the box of this batch is too thin and gets crushed in transit.");
-        type(browser.findElement(By.cssSelector("textarea[id$='Field_ReplySolution']")),
+        type(
+                browser.findElement(By.cssSelector("textarea[id$='Field_ReplySolution']")),
                 "We are sending you a new mug today; it arrives by Friday, and you keep the broken one.");
-        type(browser.findElement(By.cssSelector("textarea[id$='Field_ReplyInvitation']")),
+        type(
+                browser.findElement(By.cssSelector("textarea[id$='Field_ReplyInvitation']")),
                 "We have sent you a direct message to confirm your address.");
         click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
 
@@ -124,10 +151,11 @@ class TasklistBrowserAppTest {
         }
         assertThat(outbox.forCase(caseId)).singleElement().satisfies(reply -> {
             assertThat(reply.kind()).isEqualTo(MessageKind.REPLY);
-            assertThat(reply.text()).isEqualTo(prefilledApology.strip()
-                    + "\n\nWe checked: the box of this batch is too thin and gets crushed in transit."
-                    + "\n\nWe are sending you a new mug today; it arrives by Friday, and you keep the broken one."
-                    + "\n\nWe have sent you a direct message to confirm your address.");
+            assertThat(reply.text())
+                    .isEqualTo(prefilledApology.strip()
+                            + "\n\nWe checked: the box of this batch is too thin and gets crushed in transit."
+                            + "\n\nWe are sending you a new mug today; it arrives by Friday, and you keep the broken one."
+                            + "\n\nWe have sent you a direct message to confirm your address.");
         });
     }
 
@@ -154,14 +182,17 @@ class TasklistBrowserAppTest {
 
     /** In "My groups' open tasks" (the first filter, listing the case's variables), opens the case's task and claims it. */
     private void openAndClaim(WebDriverWait wait, String customer, String taskName) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(), \"My groups' open tasks\")]"))).click();
-        By task = By.xpath("//li[contains(@class, 'task')][.//*[contains(text(), '" + customer + "')]][.//*[contains(text(), '"
-                + taskName + "')]]//a");
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        By.xpath("//*[contains(text(), \"My groups' open tasks\")]")))
+                .click();
+        By task = By.xpath("//li[contains(@class, 'task')][.//*[contains(text(), '" + customer
+                + "')]][.//*[contains(text(), '" + taskName + "')]]//a");
         // the list may be drawn again between finding the task and clicking it (it refreshes itself): find it again
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
             driver.findElement(task).click();
             return true;
         });
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())='Claim']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())='Claim']")))
+                .click();
     }
 }

@@ -44,13 +44,24 @@ class WebappsForEveryRoleBrowserAppTest {
     @BeforeEach
     void aCaseToSee() {
         RoleUsers.ensure(identity);
-        http.withBasicAuth(RoleUsers.AGENT, TestDatabase.password()).postForEntity("/api/complaints",
-                SampleComplaint.instagram(5), String.class);
+        http.withBasicAuth(RoleUsers.AGENT, TestDatabase.password())
+                .postForEntity("/api/complaints", SampleComplaint.instagram(5), String.class);
     }
 
     @ParameterizedTest(name = "{0} in {1}")
-    @CsvSource({"ana, tasklist", "sam, tasklist", "lena, tasklist", "olga, tasklist", "pia, tasklist", "admin, tasklist",
-            "sam, cockpit", "olga, cockpit", "pete, cockpit", "audrey, cockpit", "admin, cockpit"})
+    @CsvSource({
+        "ana, tasklist",
+        "sam, tasklist",
+        "lena, tasklist",
+        "olga, tasklist",
+        "pia, tasklist",
+        "admin, tasklist",
+        "sam, cockpit",
+        "olga, cockpit",
+        "pete, cockpit",
+        "audrey, cockpit",
+        "admin, cockpit"
+    })
     void theRoleWorksItsWebappWithoutAnError(String user, String app) throws Exception {
         ChromeDriver browser = Browser.start();
         try {
@@ -61,21 +72,32 @@ class WebappsForEveryRoleBrowserAppTest {
             browser.findElement(By.cssSelector("input[placeholder='Password']")).sendKeys(TestDatabase.password());
             browser.findElement(By.cssSelector("button[type='submit']")).click();
             if (app.equals("tasklist")) {
-                WebElement filter = wait.until(ExpectedConditions.elementToBeClickable(
-                        By.xpath("//*[contains(text(), 'My tasks / 我的任务')]")));
+                WebElement filter = wait.until(
+                        ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(), 'My tasks / 我的任务')]")));
                 filter.click();
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters, [cam-tasklist-filters]")));
+                wait.until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector(".task-filters, [cam-tasklist-filters]")));
             } else {
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(), 'Processes')]")));
+                wait.until(
+                        ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(), 'Processes')]")));
                 browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/processes");
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(), 'complaint-lifecycle')"
-                        + " or contains(text(), 'Complaint lifecycle') or contains(text(), 'Complaint Lifecycle')]")));
+                wait.until(
+                        ExpectedConditions.visibilityOfElementLocated(
+                                By.xpath(
+                                        "//*[contains(text(), 'complaint-lifecycle')"
+                                                + " or contains(text(), 'Complaint lifecycle') or contains(text(), 'Complaint Lifecycle')]")));
             }
             Thread.sleep(1500); // requests the page makes after it is drawn
             Browser.screenshot(browser, getClass().getSimpleName() + "-" + user + "-" + app);
             // the webapps' notifications of a failed request (the Camunda 8 banner is no notification)
-            List<String> errors = browser.findElements(By.cssSelector(".notifications .alert-danger, .notifications .alert-error"))
-                    .stream().filter(WebElement::isDisplayed).map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+            List<String> errors =
+                    browser
+                            .findElements(By.cssSelector(".notifications .alert-danger, .notifications .alert-error"))
+                            .stream()
+                            .filter(WebElement::isDisplayed)
+                            .map(WebElement::getText)
+                            .filter(t -> !t.isBlank())
+                            .toList();
             assertThat(errors).as(user + " in " + app).isEmpty();
         } finally {
             browser.quit();

@@ -18,8 +18,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +78,8 @@ class EngagementUpdatesAppTest {
     @Test
     void aGeneralCommentGoingViralBecomesACrisisWithAOneHourDeadlineAndACrisisResponse() {
         Opened c = openGeneralCase(20);
-        assertThat(firstResponseDue(c)).isEqualTo(Date.from(c.postedAt().plusHours(24).toInstant()));
+        assertThat(firstResponseDue(c))
+                .isEqualTo(Date.from(c.postedAt().plusHours(24).toInstant()));
 
         // 80 shares within 20 minutes of the post: 80 per hour
         OffsetDateTime observedAt = now();
@@ -91,16 +92,24 @@ class EngagementUpdatesAppTest {
         String reason = response.getBody().path("reason").asText();
         assertThat(reason).startsWith("Going viral: 50 or more new shares within an hour (T6)");
         assertThat(runtime.getVariable(c.processInstanceId(), Var.TIER)).isEqualTo("T1");
-        assertThat(runtime.getVariable(c.processInstanceId(), Var.RETIER_REASON)).isEqualTo(reason);
-        assertThat(firstResponseDue(c)).as("T1: first response within an hour of the post")
+        assertThat(runtime.getVariable(c.processInstanceId(), Var.RETIER_REASON))
+                .isEqualTo(reason);
+        assertThat(firstResponseDue(c))
+                .as("T1: first response within an hour of the post")
                 .isEqualTo(Date.from(c.postedAt().plusHours(1).toInstant()));
         assertThat(crisisResponses(c)).isOne();
-        assertThat(slaEvents.forCase(c.caseId())).filteredOn(e -> e.event().equals("restarted"))
+        assertThat(slaEvents.forCase(c.caseId()))
+                .filteredOn(e -> e.event().equals("restarted"))
                 .extracting(SlaEvent::tier, SlaEvent::actor)
                 .as("both clocks restarted for T1, by the agent who reported the counts")
                 .containsExactly(tuple("T1", "ana"), tuple("T1", "ana"));
-        assertThat(stored(c)).containsEntry("shares", 80).containsEntry("comments", 12).containsEntry("likes", 40);
-        assertThat(caseRecords.summary(c.caseId()).orElseThrow().tier()).as("the case record for reports").isEqualTo("T1");
+        assertThat(stored(c))
+                .containsEntry("shares", 80)
+                .containsEntry("comments", 12)
+                .containsEntry("likes", 40);
+        assertThat(caseRecords.summary(c.caseId()).orElseThrow().tier())
+                .as("the case record for reports")
+                .isEqualTo("T1");
 
         // the same delivery again changes nothing
         ResponseEntity<JsonNode> repeat = post("ana", c.caseId(), engagement(40, 80, 12, observedAt));
@@ -112,7 +121,8 @@ class EngagementUpdatesAppTest {
         assertThat(repeat.getBody().path("reason").isNull()).isTrue();
         assertThat(retiers(c)).isOne();
         assertThat(crisisResponses(c)).isOne();
-        assertThat(firstResponseDue(c)).isEqualTo(Date.from(c.postedAt().plusHours(1).toInstant()));
+        assertThat(firstResponseDue(c))
+                .isEqualTo(Date.from(c.postedAt().plusHours(1).toInstant()));
 
         // more growth on a crisis: it stays a crisis, nothing is restarted
         ResponseEntity<JsonNode> more = post("ana", c.caseId(), engagement(90, 400, 150, observedAt.plusMinutes(1)));
@@ -175,12 +185,16 @@ class EngagementUpdatesAppTest {
 
         assertThat(lower.getBody().path("tier").asText()).isEqualTo("T3");
         assertThat(lower.getBody().path("retiered").asBoolean()).isFalse();
-        assertThat(stored(c)).containsEntry("likes", 10).containsEntry("shares", 5).containsEntry("comments", 3);
+        assertThat(stored(c))
+                .containsEntry("likes", 10)
+                .containsEntry("shares", 5)
+                .containsEntry("comments", 3);
         assertThat(storedObservedAt(c)).isEqualTo(first.toInstant());
         assertThat(runtime.getVariable(c.processInstanceId(), Var.TIER)).isEqualTo("T3");
         assertThat(retiers(c)).isZero();
         assertThat(crisisResponses(c)).isZero();
-        assertThat(firstResponseDue(c)).isEqualTo(Date.from(c.postedAt().plusHours(24).toInstant()));
+        assertThat(firstResponseDue(c))
+                .isEqualTo(Date.from(c.postedAt().plusHours(24).toInstant()));
     }
 
     @Test
@@ -188,17 +202,24 @@ class EngagementUpdatesAppTest {
         Opened c = openGeneralCase(10);
 
         // a webhook calls the service as its channel, with the agents' intake rights
-        EngagementUpdates.Outcome outcome = engine.asChannel("instagram",
-                () -> updates.update(c.caseId(), new Engagement(30, 15, 4), now()));
+        EngagementUpdates.Outcome outcome =
+                engine.asChannel("instagram", () -> updates.update(c.caseId(), new Engagement(30, 15, 4), now()));
 
-        assertThat(outcome).isEqualTo(new EngagementUpdates.Outcome(c.caseId(), "T2", true,
-                "Spreading: 10 or more new shares within an hour (T6) / 开始扩散：一小时内新增转发 10 次以上（T6）"));
+        assertThat(outcome)
+                .isEqualTo(new EngagementUpdates.Outcome(
+                        c.caseId(),
+                        "T2",
+                        true,
+                        "Spreading: 10 or more new shares within an hour (T6) / 开始扩散：一小时内新增转发 10 次以上（T6）"));
         assertThat(runtime.getVariable(c.processInstanceId(), Var.TIER)).isEqualTo("T2");
-        assertThat(firstResponseDue(c)).as("T2: first response within 4 hours of the post")
+        assertThat(firstResponseDue(c))
+                .as("T2: first response within 4 hours of the post")
                 .isEqualTo(Date.from(c.postedAt().plusHours(4).toInstant()));
         assertThat(crisisResponses(c)).as("no crisis below T1").isZero();
-        assertThat(slaEvents.forCase(c.caseId())).filteredOn(e -> e.event().equals("restarted"))
-                .extracting(SlaEvent::actor).containsOnly("channel:instagram");
+        assertThat(slaEvents.forCase(c.caseId()))
+                .filteredOn(e -> e.event().equals("restarted"))
+                .extracting(SlaEvent::actor)
+                .containsOnly("channel:instagram");
     }
 
     @Test
@@ -239,7 +260,8 @@ class EngagementUpdatesAppTest {
         assertThat(response.getBody().path("errors").findValuesAsText("field"))
                 .containsExactly("likes", "observedAt", "shares");
         assertThat(response.getBody().path("errors").findValuesAsText("message"))
-                .containsExactly("must be greater than or equal to 0", "must not be null", "must be greater than or equal to 0");
+                .containsExactly(
+                        "must be greater than or equal to 0", "must not be null", "must be greater than or equal to 0");
         assertThat(stored(c)).isEmpty();
     }
 
@@ -248,12 +270,15 @@ class EngagementUpdatesAppTest {
         Opened c = openGeneralCase(15);
 
         ResponseEntity<JsonNode> future = post("ana", c.caseId(), engagement(1, 200, 3, now().plusHours(1)));
-        ResponseEntity<JsonNode> beforePost = post("ana", c.caseId(), engagement(1, 200, 3, c.postedAt().minusMinutes(1)));
+        ResponseEntity<JsonNode> beforePost =
+                post("ana", c.caseId(), engagement(1, 200, 3, c.postedAt().minusMinutes(1)));
 
         assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(future.getBody().path("errors").findValuesAsText("message")).containsExactly("must not be in the future");
+        assertThat(future.getBody().path("errors").findValuesAsText("message"))
+                .containsExactly("must not be in the future");
         assertThat(beforePost.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(beforePost.getBody().path("errors").findValuesAsText("field")).containsExactly("observedAt");
+        assertThat(beforePost.getBody().path("errors").findValuesAsText("field"))
+                .containsExactly("observedAt");
         assertThat(stored(c)).isEmpty();
         assertThat(runtime.getVariable(c.processInstanceId(), Var.TIER)).isEqualTo("T3");
     }
@@ -275,16 +300,22 @@ class EngagementUpdatesAppTest {
 
     /** A T3 suggestion on Instagram with little engagement, posted {@code minutesAgo} minutes ago. */
     private Opened openGeneralCase(int minutesAgo) {
-        Map<String, Object> body = SampleComplaint.body("instagram", "ig-viral-" + UUID.randomUUID(), 0, SUGGESTION, "en");
+        Map<String, Object> body =
+                SampleComplaint.body("instagram", "ig-viral-" + UUID.randomUUID(), 0, SUGGESTION, "en");
         body.remove("order");
         OffsetDateTime postedAt = now().minusMinutes(minutesAgo).truncatedTo(ChronoUnit.SECONDS);
         body.put("postedAt", postedAt.toString());
         ResponseEntity<JsonNode> created = http.withBasicAuth("ana", TestDatabase.password())
                 .postForEntity("/api/complaints", body, JsonNode.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        Opened c = new Opened(created.getBody().path("caseId").asText(), created.getBody().path("processInstanceId").asText(),
-                created.getBody().path("businessKey").asText(), postedAt);
-        assertThat(runtime.getVariable(c.processInstanceId(), Var.TIER)).as("a general case to begin with").isEqualTo("T3");
+        Opened c = new Opened(
+                created.getBody().path("caseId").asText(),
+                created.getBody().path("processInstanceId").asText(),
+                created.getBody().path("businessKey").asText(),
+                postedAt);
+        assertThat(runtime.getVariable(c.processInstanceId(), Var.TIER))
+                .as("a general case to begin with")
+                .isEqualTo("T3");
         return c;
     }
 
@@ -310,25 +341,33 @@ class EngagementUpdatesAppTest {
     }
 
     private Date firstResponseDue(Opened c) {
-        return management.createJobQuery().processInstanceId(c.processInstanceId())
-                .activityId(Activity.FIRST_RESPONSE_DUE).singleResult().getDuedate();
+        return management
+                .createJobQuery()
+                .processInstanceId(c.processInstanceId())
+                .activityId(Activity.FIRST_RESPONSE_DUE)
+                .singleResult()
+                .getDuedate();
     }
 
     private long crisisResponses(Opened c) {
-        return history.createHistoricProcessInstanceQuery().processDefinitionKey(ComplaintCrisis.PROCESS_KEY)
-                .processInstanceBusinessKey(c.businessKey()).count();
+        return history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ComplaintCrisis.PROCESS_KEY)
+                .processInstanceBusinessKey(c.businessKey())
+                .count();
     }
 
     private long retiers(Opened c) {
-        return history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId())
-                .activityId(Activity.APPLY_RETIER).count();
+        return history.createHistoricActivityInstanceQuery()
+                .processInstanceId(c.processInstanceId())
+                .activityId(Activity.APPLY_RETIER)
+                .count();
     }
 
     private Map<String, Object> stored(Opened c) {
         return jdbc.sql("SELECT likes, shares, comments FROM cd_engagement WHERE case_id = :id")
                 .param("id", c.caseId())
-                .query((rs, row) -> Map.<String, Object>of("likes", rs.getInt("likes"), "shares", rs.getInt("shares"),
-                        "comments", rs.getInt("comments")))
+                .query((rs, row) -> Map.<String, Object>of(
+                        "likes", rs.getInt("likes"), "shares", rs.getInt("shares"), "comments", rs.getInt("comments")))
                 .optional()
                 .orElse(Map.of());
     }
@@ -336,7 +375,8 @@ class EngagementUpdatesAppTest {
     private Instant storedObservedAt(Opened c) {
         return jdbc.sql("SELECT observed_at FROM cd_engagement WHERE case_id = :id")
                 .param("id", c.caseId())
-                .query((rs, row) -> rs.getObject("observed_at", OffsetDateTime.class).toInstant())
+                .query((rs, row) ->
+                        rs.getObject("observed_at", OffsetDateTime.class).toInstant())
                 .single();
     }
 }

@@ -53,7 +53,8 @@ class EngagementWindowTest {
     @Test
     void aFewSharesSecondsApartAreNeverExtrapolatedToAnHour() {
         EngagementWindow.Point start = at(120, 10, 5);
-        EngagementWindow.Point tenSecondsLater = new EngagementWindow.Point(12, 6, start.at().plusSeconds(10));
+        EngagementWindow.Point tenSecondsLater =
+                new EngagementWindow.Point(12, 6, start.at().plusSeconds(10));
 
         EngagementWindow.Measurement m = EngagementWindow.measure(start, tenSecondsLater, HOUR);
 

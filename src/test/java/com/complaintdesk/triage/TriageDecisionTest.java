@@ -25,69 +25,97 @@ class TriageDecisionTest {
 
     @Test
     void safetyIsT1() {
-        assertThat(triage("quality,safety", 0, null, 0)).containsEntry("suggestedTier", "T1").containsEntry("suggestedCategory", "safety");
+        assertThat(triage("quality,safety", 0, null, 0))
+                .containsEntry("suggestedTier", "T1")
+                .containsEntry("suggestedCategory", "safety");
     }
 
     @Test
     void fraudIsT1() {
-        assertThat(triage("fraud", 0, 20.0, 0)).containsEntry("suggestedTier", "T1").containsEntry("suggestedCategory", "fraud");
+        assertThat(triage("fraud", 0, 20.0, 0))
+                .containsEntry("suggestedTier", "T1")
+                .containsEntry("suggestedCategory", "fraud");
     }
 
     @Test
     void moneyLossIsT1OnlyFromAnOrderValueOf500() {
         assertThat(triage("money_loss", 0, 500.0, 0)).containsEntry("suggestedTier", "T1");
         assertThat(triage("money_loss", 0, 499.99, 0)).containsEntry("suggestedTier", "T3");
-        assertThat(triage("money_loss", 0, null, 0)).containsEntry("suggestedTier", "T3").containsEntry("suggestedCategory", "other");
+        assertThat(triage("money_loss", 0, null, 0))
+                .containsEntry("suggestedTier", "T3")
+                .containsEntry("suggestedCategory", "other");
     }
 
     @Test
     void aViralPostIsT1AndKeepsItsCategory() {
-        assertThat(triage("quality", 20, null, 0)).containsEntry("suggestedTier", "T1").containsEntry("suggestedCategory", "quality");
+        assertThat(triage("quality", 20, null, 0))
+                .containsEntry("suggestedTier", "T1")
+                .containsEntry("suggestedCategory", "quality");
         assertThat(triage("suggestion", 19.9, null, 0)).containsEntry("suggestedTier", "T3");
     }
 
     @Test
     void qualityShippingAttitudeAndPackagingAreT2() {
-        assertThat(triage("quality", 0, null, 0)).containsEntry("suggestedTier", "T2").containsEntry("suggestedCategory", "quality");
-        assertThat(triage("shipping_delay", 0, null, 0)).containsEntry("suggestedTier", "T2").containsEntry("suggestedCategory", "shipping_delay");
-        assertThat(triage("service_attitude", 0, null, 0)).containsEntry("suggestedTier", "T2").containsEntry("suggestedCategory", "service_attitude");
-        assertThat(triage("packaging_damage,quality", 0, null, 0)).containsEntry("suggestedTier", "T2").containsEntry("suggestedCategory", "packaging_damage");
+        assertThat(triage("quality", 0, null, 0))
+                .containsEntry("suggestedTier", "T2")
+                .containsEntry("suggestedCategory", "quality");
+        assertThat(triage("shipping_delay", 0, null, 0))
+                .containsEntry("suggestedTier", "T2")
+                .containsEntry("suggestedCategory", "shipping_delay");
+        assertThat(triage("service_attitude", 0, null, 0))
+                .containsEntry("suggestedTier", "T2")
+                .containsEntry("suggestedCategory", "service_attitude");
+        assertThat(triage("packaging_damage,quality", 0, null, 0))
+                .containsEntry("suggestedTier", "T2")
+                .containsEntry("suggestedCategory", "packaging_damage");
     }
 
     @Test
     void aDeliveryLaterThanPromisedIsT2ShippingDelayEvenWhenTheTextDoesNotSaySo() {
-        assertThat(triage("", 0, 30.0, 1)).containsEntry("suggestedTier", "T2").containsEntry("suggestedCategory", "shipping_delay");
-        assertThat(triage("", 0, 30.0, 0)).containsEntry("suggestedTier", "T3").containsEntry("suggestedCategory", "other");
+        assertThat(triage("", 0, 30.0, 1))
+                .containsEntry("suggestedTier", "T2")
+                .containsEntry("suggestedCategory", "shipping_delay");
+        assertThat(triage("", 0, 30.0, 0))
+                .containsEntry("suggestedTier", "T3")
+                .containsEntry("suggestedCategory", "other");
     }
 
     @Test
     void misunderstandingSuggestionAndMildAreT3() {
-        assertThat(triage("misunderstanding", 0, null, 0)).containsEntry("suggestedTier", "T3").containsEntry("suggestedCategory", "product_misunderstanding");
+        assertThat(triage("misunderstanding", 0, null, 0))
+                .containsEntry("suggestedTier", "T3")
+                .containsEntry("suggestedCategory", "product_misunderstanding");
         assertThat(triage("suggestion", 0, null, 0)).containsEntry("suggestedCategory", "suggestion");
-        assertThat(triage("mild", 0, null, 0)).containsEntry("suggestedTier", "T3").containsEntry("suggestedCategory", "other");
+        assertThat(triage("mild", 0, null, 0))
+                .containsEntry("suggestedTier", "T3")
+                .containsEntry("suggestedCategory", "other");
     }
 
     @Test
     void chineseSafetyComplaintIsT1() {
-        assertThat(classifyAndTriage("宝宝用了这个奶瓶后过敏，去了医院，太危险了")).containsEntry("suggestedTier", "T1")
+        assertThat(classifyAndTriage("宝宝用了这个奶瓶后过敏，去了医院，太危险了"))
+                .containsEntry("suggestedTier", "T1")
                 .containsEntry("suggestedCategory", "safety");
     }
 
     @Test
     void chineseCounterfeitComplaintIsT1Fraud() {
-        assertThat(classifyAndTriage("收到的是假货，你们就是骗子")).containsEntry("suggestedTier", "T1")
+        assertThat(classifyAndTriage("收到的是假货，你们就是骗子"))
+                .containsEntry("suggestedTier", "T1")
                 .containsEntry("suggestedCategory", "fraud");
     }
 
     @Test
     void chinesePackagingComplaintIsT2() {
-        assertThat(classifyAndTriage("快递到了，包装破损，杯子压坏了")).containsEntry("suggestedTier", "T2")
+        assertThat(classifyAndTriage("快递到了，包装破损，杯子压坏了"))
+                .containsEntry("suggestedTier", "T2")
                 .containsEntry("suggestedCategory", "packaging_damage");
     }
 
     @Test
     void chineseSuggestionIsT3() {
-        assertThat(classifyAndTriage("衣服很好看，建议多出几个颜色")).containsEntry("suggestedTier", "T3")
+        assertThat(classifyAndTriage("衣服很好看，建议多出几个颜色"))
+                .containsEntry("suggestedTier", "T3")
                 .containsEntry("suggestedCategory", "suggestion");
     }
 
@@ -101,8 +129,12 @@ class TriageDecisionTest {
                 .putValue("engagementPerHour", engagementPerHour)
                 .putValue("orderValue", orderValue)
                 .putValue("daysLate", daysLate);
-        DmnDecisionResultEntries result = processEngine.getDecisionService()
-                .evaluateDecisionByKey(ComplaintLifecycle.Decision.TRIAGE).variables(variables).evaluate().getSingleResult();
+        DmnDecisionResultEntries result = processEngine
+                .getDecisionService()
+                .evaluateDecisionByKey(ComplaintLifecycle.Decision.TRIAGE)
+                .variables(variables)
+                .evaluate()
+                .getSingleResult();
         return result.getEntryMap();
     }
 }

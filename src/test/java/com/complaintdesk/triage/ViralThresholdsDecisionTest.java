@@ -24,40 +24,49 @@ class ViralThresholdsDecisionTest {
 
     @Test
     void fiftyNewSharesWithinAnHourMakeAGeneralOrImportantCaseACrisis() {
-        assertThat(verdict("T3", 50, 0, 50, 0)).isEqualTo(new Verdict("T1",
-                "Going viral: 50 or more new shares within an hour (T6) / 正在快速传播：一小时内新增转发 50 次以上（T6）"));
+        assertThat(verdict("T3", 50, 0, 50, 0))
+                .isEqualTo(new Verdict(
+                        "T1", "Going viral: 50 or more new shares within an hour (T6) / 正在快速传播：一小时内新增转发 50 次以上（T6）"));
         assertThat(verdict("T2", 50, 0, 50, 0).newTier()).isEqualTo("T1");
         assertThat(verdict("T2", 49.9, 0, 49, 0).newTier()).isNull();
     }
 
     @Test
     void aHundredNewCommentsWithinAnHourMakeACrisis() {
-        assertThat(verdict("T2", 0, 100, 0, 100)).isEqualTo(new Verdict("T1",
-                "Going viral: 100 or more new comments within an hour (T6) / 正在快速传播：一小时内新增评论 100 条以上（T6）"));
+        assertThat(verdict("T2", 0, 100, 0, 100))
+                .isEqualTo(new Verdict(
+                        "T1",
+                        "Going viral: 100 or more new comments within an hour (T6) / 正在快速传播：一小时内新增评论 100 条以上（T6）"));
         assertThat(verdict("T3", 0, 100, 0, 100).newTier()).isEqualTo("T1");
         assertThat(verdict("T2", 0, 99.9, 0, 99).newTier()).isNull();
     }
 
     @Test
     void fiveHundredSharesInTotalMakeACrisisHoweverSlowlyTheyCame() {
-        assertThat(verdict("T2", 3, 0, 500, 0)).isEqualTo(new Verdict("T1",
-                "Widely shared: 500 or more shares in total (T6) / 传播范围很广：累计转发 500 次以上（T6）"));
+        assertThat(verdict("T2", 3, 0, 500, 0))
+                .isEqualTo(
+                        new Verdict("T1", "Widely shared: 500 or more shares in total (T6) / 传播范围很广：累计转发 500 次以上（T6）"));
         assertThat(verdict("T2", 3, 0, 499, 0).newTier()).isNull();
     }
 
     @Test
     void aThousandCommentsInTotalMakeACrisis() {
-        assertThat(verdict("T2", 0, 5, 0, 1000)).isEqualTo(new Verdict("T1",
-                "Widely discussed: 1000 or more comments in total (T6) / 讨论范围很广：累计评论 1000 条以上（T6）"));
+        assertThat(verdict("T2", 0, 5, 0, 1000))
+                .isEqualTo(new Verdict(
+                        "T1", "Widely discussed: 1000 or more comments in total (T6) / 讨论范围很广：累计评论 1000 条以上（T6）"));
         assertThat(verdict("T2", 0, 5, 0, 999).newTier()).isNull();
     }
 
     @Test
     void aGeneralCaseThatStartsToSpreadBecomesImportant() {
-        assertThat(verdict("T3", 10, 0, 10, 0)).isEqualTo(new Verdict("T2",
-                "Spreading: 10 or more new shares within an hour (T6) / 开始扩散：一小时内新增转发 10 次以上（T6）"));
-        assertThat(verdict("T3", 0, 20, 0, 20)).isEqualTo(new Verdict("T2",
-                "Drawing a discussion: 20 or more new comments within an hour (T6) / 引发讨论：一小时内新增评论 20 条以上（T6）"));
+        assertThat(verdict("T3", 10, 0, 10, 0))
+                .isEqualTo(new Verdict(
+                        "T2", "Spreading: 10 or more new shares within an hour (T6) / 开始扩散：一小时内新增转发 10 次以上（T6）"));
+        assertThat(verdict("T3", 0, 20, 0, 20))
+                .isEqualTo(
+                        new Verdict(
+                                "T2",
+                                "Drawing a discussion: 20 or more new comments within an hour (T6) / 引发讨论：一小时内新增评论 20 条以上（T6）"));
         assertThat(verdict("T3", 9.9, 19.9, 9, 19).newTier()).isNull();
     }
 
@@ -107,9 +116,13 @@ class ViralThresholdsDecisionTest {
                                 continue;
                             }
                             changes++;
-                            String inputs = tier + " " + shares + "/h " + comments + "/h " + allShares + " " + allComments;
+                            String inputs =
+                                    tier + " " + shares + "/h " + comments + "/h " + allShares + " " + allComments;
                             assertThat(Tier.ALL.indexOf(v.newTier())).as(inputs).isLessThan(Tier.ALL.indexOf(tier));
-                            assertThat(v.reason()).as(inputs).contains("(T6) / ").contains("（T6）");
+                            assertThat(v.reason())
+                                    .as(inputs)
+                                    .contains("(T6) / ")
+                                    .contains("（T6）");
                         }
                     }
                 }
@@ -132,8 +145,10 @@ class ViralThresholdsDecisionTest {
 
     record Verdict(String newTier, String reason) {}
 
-    private Verdict verdict(String tier, double sharesPerHour, double commentsPerHour, int totalShares, int totalComments) {
-        DmnDecisionResultEntries result = processEngine.getDecisionService()
+    private Verdict verdict(
+            String tier, double sharesPerHour, double commentsPerHour, int totalShares, int totalComments) {
+        DmnDecisionResultEntries result = processEngine
+                .getDecisionService()
                 .evaluateDecisionByKey(ComplaintLifecycle.Decision.VIRAL_THRESHOLDS)
                 .variables(Variables.createVariables()
                         .putValue(EngagementUpdates.CURRENT_TIER, tier)
@@ -143,8 +158,10 @@ class ViralThresholdsDecisionTest {
                         .putValue(EngagementUpdates.TOTAL_COMMENTS, totalComments))
                 .evaluate()
                 .getSingleResult();
-        assertThat(result).as("FIRST: exactly one rule matches, the last one at the latest").isNotNull();
-        return new Verdict((String) result.getEntryMap().get(EngagementUpdates.NEW_TIER),
-                (String) result.getEntryMap().get(EngagementUpdates.REASON));
+        assertThat(result)
+                .as("FIRST: exactly one rule matches, the last one at the latest")
+                .isNotNull();
+        return new Verdict((String) result.getEntryMap().get(EngagementUpdates.NEW_TIER), (String)
+                result.getEntryMap().get(EngagementUpdates.REASON));
     }
 }

@@ -16,10 +16,13 @@ class ServerErrorAttributesTest {
 
     @Test
     void aServerErrorHidesTheExceptionsTextBehindAReference() {
-        Map<String, Object> body = answer(500, new IllegalStateException(
-                "ERROR: value too long; SQL [INSERT INTO cd_inbound_event (channel, event_key) VALUES (?, ?)]"));
+        Map<String, Object> body = answer(
+                500,
+                new IllegalStateException(
+                        "ERROR: value too long; SQL [INSERT INTO cd_inbound_event (channel, event_key) VALUES (?, ?)]"));
 
-        assertThat(body.get("message").toString()).doesNotContain("SQL", "cd_inbound_event", "INSERT")
+        assertThat(body.get("message").toString())
+                .doesNotContain("SQL", "cd_inbound_event", "INSERT")
                 .contains(body.get("reference").toString());
         assertThat(body).doesNotContainKeys("exception", "trace").containsEntry("status", 500);
     }
@@ -40,7 +43,9 @@ class ServerErrorAttributesTest {
         if (error != null) {
             request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, error);
         }
-        return attributes.getErrorAttributes(new ServletWebRequest(request),
-                ErrorAttributeOptions.defaults().including(ErrorAttributeOptions.Include.MESSAGE, ErrorAttributeOptions.Include.EXCEPTION));
+        return attributes.getErrorAttributes(
+                new ServletWebRequest(request),
+                ErrorAttributeOptions.defaults()
+                        .including(ErrorAttributeOptions.Include.MESSAGE, ErrorAttributeOptions.Include.EXCEPTION));
     }
 }

@@ -52,8 +52,11 @@ class EbayApi {
     EbayApi(EbayProperties settings, ObjectMapper json) {
         this.settings = settings;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        this.keys = HttpClient.newBuilder().connectTimeout(settings.publicKeys().timeout()).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.keys = HttpClient.newBuilder()
+                .connectTimeout(settings.publicKeys().timeout())
+                .build();
     }
 
     /** One page of the feedback the seller received, NEGATIVE and NEUTRAL only. */
@@ -66,9 +69,10 @@ class EbayApi {
         query.put("filter", COMPLAINT_FILTER);
         query.put("limit", String.valueOf(limit));
         query.put("offset", String.valueOf(offset));
-        String path = FEEDBACK + "?" + query.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String path = FEEDBACK + "?"
+                + query.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
         return send("getFeedback", HttpRequest.newBuilder(uri(path)).GET(), settings.accessToken());
     }
 
@@ -92,15 +96,23 @@ class EbayApi {
 
     /** The public key a notification names in its signature ({@code key}, {@code algorithm}, {@code digest}). */
     JsonNode publicKey(String keyId) {
-        return send(keys, "getPublicKey", HttpRequest.newBuilder(uri(PUBLIC_KEY + URLEncoder.encode(keyId, StandardCharsets.UTF_8)))
-                .timeout(settings.publicKeys().timeout()).GET(), settings.publicKeyToken());
+        return send(
+                keys,
+                "getPublicKey",
+                HttpRequest.newBuilder(uri(PUBLIC_KEY + URLEncoder.encode(keyId, StandardCharsets.UTF_8)))
+                        .timeout(settings.publicKeys().timeout())
+                        .GET(),
+                settings.publicKeyToken());
     }
 
     private JsonNode post(String call, String path, Map<String, Object> body) {
         try {
-            return send(call, HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))), settings.accessToken());
+            return send(
+                    call,
+                    HttpRequest.newBuilder(uri(path))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))),
+                    settings.accessToken());
         } catch (IOException e) {
             throw new ChannelException("eBay " + call + ": request not written: " + e.getMessage(), e);
         }
@@ -111,8 +123,7 @@ class EbayApi {
     }
 
     private JsonNode send(HttpClient client, String call, HttpRequest.Builder builder, String token) {
-        HttpRequest request = builder
-                .header("Authorization", "Bearer " + token)
+        HttpRequest request = builder.header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json")
                 .build();
         HttpResponse<byte[]> response;
@@ -121,7 +132,8 @@ class EbayApi {
         } catch (IOException e) {
             // Unreachable: nothing was sent. No answer in time: a post may have arrived; the retry looks first.
             String failure = "eBay " + call + " could not be reached or did not answer: " + e.getMessage();
-            throw "POST".equals(request.method()) ? ChannelException.fromTransport(failure, e)
+            throw "POST".equals(request.method())
+                    ? ChannelException.fromTransport(failure, e)
                     : new ChannelException(failure, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -130,7 +142,9 @@ class EbayApi {
         JsonNode body = parse(response.body());
         if (response.statusCode() / 100 != 2) {
             String failure = "eBay " + call + " answered " + response.statusCode() + errors(body);
-            throw mayPassLater(response.statusCode()) ? new ChannelException(failure) : ChannelException.refused(failure);
+            throw mayPassLater(response.statusCode())
+                    ? new ChannelException(failure)
+                    : ChannelException.refused(failure);
         }
         return body;
     }
@@ -156,8 +170,10 @@ class EbayApi {
 
     /** eBay's error container: {"errors": [{"errorId": …, "message": "…"}]}. */
     private static String errors(JsonNode body) {
-        String messages = java.util.stream.StreamSupport.stream(body.path("errors").spliterator(), false)
-                .map(error -> error.path("errorId").asText("?") + " " + error.path("message").asText(""))
+        String messages = java.util.stream.StreamSupport.stream(
+                        body.path("errors").spliterator(), false)
+                .map(error -> error.path("errorId").asText("?") + " "
+                        + error.path("message").asText(""))
                 .collect(Collectors.joining("; "));
         return messages.isEmpty() ? "" : ": " + messages;
     }

@@ -38,8 +38,17 @@ import java.util.Locale;
  * @param currency        its currency
  * @param eligibleForRevision whether the buyer can still revise it (30 days, once)
  */
-record EbayFeedback(String feedbackId, String commentType, String text, OffsetDateTime enteredAt, String buyer,
-        String orderLineItemId, String listingId, String listingTitle, BigDecimal price, String currency,
+record EbayFeedback(
+        String feedbackId,
+        String commentType,
+        String text,
+        OffsetDateTime enteredAt,
+        String buyer,
+        String orderLineItemId,
+        String listingId,
+        String listingTitle,
+        BigDecimal price,
+        String currency,
         Boolean eligibleForRevision) {
 
     static final String NEGATIVE = "NEGATIVE";
@@ -60,7 +69,9 @@ record EbayFeedback(String feedbackId, String commentType, String text, OffsetDa
                 text(line.path("listingTitle")),
                 amount(price.path("value")),
                 text(price.path("currency")),
-                entry.path("eligibleForRevision").isBoolean() ? entry.path("eligibleForRevision").asBoolean() : null);
+                entry.path("eligibleForRevision").isBoolean()
+                        ? entry.path("eligibleForRevision").asBoolean()
+                        : null);
     }
 
     /** Negative or neutral: what a case is opened for. */

@@ -9,8 +9,8 @@ import com.complaintdesk.intake.Channel;
 import com.complaintdesk.intake.ComplaintCase;
 import com.complaintdesk.intake.ComplaintIntake;
 import com.complaintdesk.intake.ComplaintRequest;
-import com.complaintdesk.lifecycle.ComplaintLifecycleProcess.CommentEdit;
 import com.complaintdesk.lifecycle.ComplaintLifecycleProcess;
+import com.complaintdesk.lifecycle.ComplaintLifecycleProcess.CommentEdit;
 import com.complaintdesk.web.InvalidRequestException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -43,8 +43,13 @@ class EbayFeedbackIntake {
     private final Validator validator;
     private final Clock clock = Clock.systemUTC();
 
-    EbayFeedbackIntake(InboundEvents events, ComplaintIntake intake, CaseRecords cases, ComplaintLifecycleProcess lifecycle,
-            EngineAuthentication engine, Validator validator) {
+    EbayFeedbackIntake(
+            InboundEvents events,
+            ComplaintIntake intake,
+            CaseRecords cases,
+            ComplaintLifecycleProcess lifecycle,
+            EngineAuthentication engine,
+            Validator validator) {
         this.events = events;
         this.intake = intake;
         this.cases = cases;
@@ -64,10 +69,15 @@ class EbayFeedbackIntake {
         if (feedback.feedbackId() == null) {
             return new Handled(false, "feedback without a feedbackId: not handled", null);
         }
-        InboundEvents.Event event = events.record(CHANNEL, key(feedback.feedbackId(), feedback.commentType(), feedback.text()),
-                payload, OffsetDateTime.now(clock));
+        InboundEvents.Event event = events.record(
+                CHANNEL,
+                key(feedback.feedbackId(), feedback.commentType(), feedback.text()),
+                payload,
+                OffsetDateTime.now(clock));
         if (event.processed()) {
-            return new Handled(false, "feedback " + feedback.feedbackId() + ": seen before (" + event.outcome() + ")",
+            return new Handled(
+                    false,
+                    "feedback " + feedback.feedbackId() + ": seen before (" + event.outcome() + ")",
                     caseOf(feedback));
         }
         String outcome = handle(feedback);
@@ -81,7 +91,9 @@ class EbayFeedbackIntake {
     }
 
     private String caseOf(EbayFeedback feedback) {
-        return intake.find(Channel.EBAY, feedback.feedbackId()).map(ComplaintCase::caseId).orElse(null);
+        return intake.find(Channel.EBAY, feedback.feedbackId())
+                .map(ComplaintCase::caseId)
+                .orElse(null);
     }
 
     static String key(String feedbackId, String commentType, String text) {
@@ -104,15 +116,21 @@ class EbayFeedbackIntake {
         ComplaintRequest request = request(feedback);
         Set<ConstraintViolation<ComplaintRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            return prefix + ": refused, " + violations.stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining(", "));
+            return prefix + ": refused, "
+                    + violations.stream()
+                            .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                            .sorted()
+                            .collect(Collectors.joining(", "));
         }
         try {
             ComplaintIntake.Received received = engine.asChannel(CHANNEL, () -> intake.receive(request));
-            return prefix + ": case " + received.complaintCase().caseId() + (received.created() ? " opened" : " already open");
+            return prefix + ": case " + received.complaintCase().caseId()
+                    + (received.created() ? " opened" : " already open");
         } catch (InvalidRequestException e) {
-            return prefix + ": refused, " + e.problems().stream()
-                    .map(p -> p.field() + " " + p.message()).collect(Collectors.joining(", "));
+            return prefix + ": refused, "
+                    + e.problems().stream()
+                            .map(p -> p.field() + " " + p.message())
+                            .collect(Collectors.joining(", "));
         }
     }
 
@@ -121,14 +139,18 @@ class EbayFeedbackIntake {
         String prefix = "feedback " + feedback.feedbackId() + " (case " + complaintCase.caseId() + ")";
         boolean sameText = feedback.text() == null || feedback.text().equals(complaintCase.text());
         // NEGATIVE became NEUTRAL (or back) with the text unchanged: the other type's version was stored before.
-        String otherType = EbayFeedback.NEGATIVE.equals(feedback.commentType()) ? EbayFeedback.NEUTRAL : EbayFeedback.NEGATIVE;
+        String otherType =
+                EbayFeedback.NEGATIVE.equals(feedback.commentType()) ? EbayFeedback.NEUTRAL : EbayFeedback.NEGATIVE;
         boolean typeChanged = !feedback.complaint()
-                || events.find(CHANNEL, key(feedback.feedbackId(), otherType, feedback.text())).isPresent();
+                || events.find(CHANNEL, key(feedback.feedbackId(), otherType, feedback.text()))
+                        .isPresent();
         if (sameText && !typeChanged) {
             return prefix + ": seen before, nothing new";
         }
-        boolean open = cases.summary(complaintCase.caseId()).map(CaseSummary::status)
-                .map(CaseRecords.OPEN::equals).orElse(false);
+        boolean open = cases.summary(complaintCase.caseId())
+                .map(CaseSummary::status)
+                .map(CaseRecords.OPEN::equals)
+                .orElse(false);
         if (!open) {
             return prefix + ": revised to " + feedback.commentType() + " after the case was closed; recorded here only";
         }
@@ -137,22 +159,26 @@ class EbayFeedbackIntake {
         if (refused.isPresent()) {
             return prefix + ": revision refused, text " + refused.get();
         }
-        CommentEdit edit = engine.asChannel(CHANNEL, () -> lifecycle.commentEdited(complaintCase.businessKey(), revision));
-        return prefix + switch (edit) {
-            case NOT_RUNNING -> ": revised after the case's lifecycle ended; recorded here only";
-            case ALREADY_KNOWN -> ": revision seen before, nothing new";
-            case RECORDED -> ": revised to " + feedback.commentType() + ", kept on the case";
-            case REVIEW_UPDATED -> ": revised to " + feedback.commentType() + "; review outcome updated (R3)";
-        };
+        CommentEdit edit =
+                engine.asChannel(CHANNEL, () -> lifecycle.commentEdited(complaintCase.businessKey(), revision));
+        return prefix
+                + switch (edit) {
+                    case NOT_RUNNING -> ": revised after the case's lifecycle ended; recorded here only";
+                    case ALREADY_KNOWN -> ": revision seen before, nothing new";
+                    case RECORDED -> ": revised to " + feedback.commentType() + ", kept on the case";
+                    case REVIEW_UPDATED -> ": revised to " + feedback.commentType() + "; review outcome updated (R3)";
+                };
     }
 
     private ComplaintRequest request(EbayFeedback feedback) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime postedAt = feedback.enteredAt() == null || feedback.enteredAt().isAfter(now) ? now : feedback.enteredAt();
-        ComplaintRequest.Order order = feedback.orderLineItemId() != null && feedback.price() != null
-                && feedback.currency() != null
-                ? new ComplaintRequest.Order(feedback.orderLineItemId(), feedback.price(), feedback.currency(), null, null, null)
-                : null;
+        OffsetDateTime postedAt =
+                feedback.enteredAt() == null || feedback.enteredAt().isAfter(now) ? now : feedback.enteredAt();
+        ComplaintRequest.Order order =
+                feedback.orderLineItemId() != null && feedback.price() != null && feedback.currency() != null
+                        ? new ComplaintRequest.Order(
+                                feedback.orderLineItemId(), feedback.price(), feedback.currency(), null, null, null)
+                        : null;
         ComplaintRequest.Product product = feedback.listingId() != null
                 ? new ComplaintRequest.Product(feedback.listingId(), feedback.listingTitle(), feedback.price(), null)
                 : null;
@@ -173,8 +199,9 @@ class EbayFeedbackIntake {
         if (text == null) {
             return "en";
         }
-        if (text.codePoints().anyMatch(c -> script(c) == Character.UnicodeScript.HIRAGANA
-                || script(c) == Character.UnicodeScript.KATAKANA)) {
+        if (text.codePoints()
+                .anyMatch(c -> script(c) == Character.UnicodeScript.HIRAGANA
+                        || script(c) == Character.UnicodeScript.KATAKANA)) {
             return "ja";
         }
         if (text.codePoints().anyMatch(c -> script(c) == Character.UnicodeScript.HANGUL)) {

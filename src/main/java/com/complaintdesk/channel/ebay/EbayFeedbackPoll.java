@@ -62,7 +62,10 @@ class EbayFeedbackPoll {
                 offset += count;
             }
         } catch (ChannelException e) {
-            log.warn("eBay feedback poll stopped after {} page(s), the next poll tries again: {}", pages, e.getMessage());
+            log.warn(
+                    "eBay feedback poll stopped after {} page(s), the next poll tries again: {}",
+                    pages,
+                    e.getMessage());
             return new Result(false, pages, fresh, e.getMessage());
         }
         if (fresh > 0) {
@@ -95,7 +98,9 @@ class EbayFeedbackPoll {
             this.poll = poll;
         }
 
-        @Scheduled(initialDelayString = "PT30S", fixedDelayString = "${complaintdesk.channels.ebay.poll.interval:PT15M}")
+        @Scheduled(
+                initialDelayString = "PT30S",
+                fixedDelayString = "${complaintdesk.channels.ebay.poll.interval:PT15M}")
         void poll() {
             poll.pollOnce();
         }

@@ -3,7 +3,6 @@ package com.complaintdesk.channel.ebay;
 import com.complaintdesk.channel.ChannelException;
 import com.complaintdesk.channel.ChannelGateway;
 import com.complaintdesk.channel.DeliveryCheck;
-import com.complaintdesk.channel.MessageKind;
 import com.complaintdesk.channel.OutboundMessage;
 import com.complaintdesk.intake.ComplaintCase;
 import com.complaintdesk.intake.ComplaintIntake;
@@ -57,7 +56,8 @@ class EbayGateway implements ChannelGateway {
     @EventListener(ApplicationReadyEvent.class)
     void logWhenOff() {
         if (!settings.configured()) {
-            log.info("eBay channel is off (COMPLAINTDESK_EBAY_ACCESS_TOKEN is not set): the sandbox handles ebay messages");
+            log.info(
+                    "eBay channel is off (COMPLAINTDESK_EBAY_ACCESS_TOKEN is not set): the sandbox handles ebay messages");
         }
     }
 
@@ -74,8 +74,9 @@ class EbayGateway implements ChannelGateway {
     public DeliveryCheck check(OutboundMessage message) {
         return switch (message.kind()) {
             case PAUSE_LISTING, REMEDY, STATEMENT, REPORT_TO_PLATFORM -> DeliveryCheck.absent();
-            default -> DeliveryCheck.unknown("eBay offers no look-up of a reply or message just sent that could be "
-                    + "matched; see the feedback and the buyer's messages in Seller Hub");
+            default ->
+                DeliveryCheck.unknown("eBay offers no look-up of a reply or message just sent that could be "
+                        + "matched; see the feedback and the buyer's messages in Seller Hub");
         };
     }
 
@@ -87,18 +88,24 @@ class EbayGateway implements ChannelGateway {
         String buyer = complaintCase.customerId();
         return switch (message.kind()) {
             case REPLY -> reply(message, feedbackId, buyer);
-            case PRIVATE_MESSAGE, COMPENSATION_OFFER, REMINDER -> "ebay:message:" + sent(api.sendMessage(buyer, message.text()));
+            case PRIVATE_MESSAGE, COMPENSATION_OFFER, REMINDER ->
+                "ebay:message:" + sent(api.sendMessage(buyer, message.text()));
             case REVIEW_REQUEST -> {
-                once(message, "eBay: the feedback revision request for feedback " + feedbackId
-                        + " was already sent; the playbook asks once (R4)");
+                once(
+                        message,
+                        "eBay: the feedback revision request for feedback " + feedbackId
+                                + " was already sent; the playbook asks once (R4)");
                 yield "ebay:revision-request:" + sent(api.sendMessage(buyer, message.text()));
             }
-            case PAUSE_LISTING -> "manual:end or revise the listing of feedback " + feedbackId
-                    + " in Seller Hub; no listing API is wired for eBay";
-            case REMEDY -> "manual:carry out the remedy for the order of feedback " + feedbackId
-                    + " in Seller Hub (refund, replacement); no refund API is wired for eBay";
-            case REPORT_TO_PLATFORM -> "manual:report buyer " + buyer + " of feedback " + feedbackId
-                    + " to eBay (Report a buyer, Resolution Center); eBay has no API for it";
+            case PAUSE_LISTING ->
+                "manual:end or revise the listing of feedback " + feedbackId
+                        + " in Seller Hub; no listing API is wired for eBay";
+            case REMEDY ->
+                "manual:carry out the remedy for the order of feedback " + feedbackId
+                        + " in Seller Hub (refund, replacement); no refund API is wired for eBay";
+            case REPORT_TO_PLATFORM ->
+                "manual:report buyer " + buyer + " of feedback " + feedbackId
+                        + " to eBay (Report a buyer, Resolution Center); eBay has no API for it";
             case STATEMENT -> "manual:post the statement where the shop's buyers see it; eBay has no statement API";
         };
     }

@@ -57,8 +57,8 @@ class EbayNotificationController {
     private final EbayNotificationSignature signature;
     private final EbayProperties settings;
 
-    EbayNotificationController(EbayNotifications notifications, EbayNotificationSignature signature,
-            EbayProperties settings) {
+    EbayNotificationController(
+            EbayNotifications notifications, EbayNotificationSignature signature, EbayProperties settings) {
         this.notifications = notifications;
         this.signature = signature;
         this.settings = settings;
@@ -67,27 +67,32 @@ class EbayNotificationController {
     @EventListener(ApplicationReadyEvent.class)
     void warnWhenNotConfigured() {
         if (!settings.notificationsConfigured()) {
-            log.info("{}: set COMPLAINTDESK_EBAY_VERIFICATION_TOKEN, COMPLAINTDESK_EBAY_ENDPOINT_URL and "
-                    + "COMPLAINTDESK_EBAY_APPLICATION_TOKEN (or _ACCESS_TOKEN) to receive them; until then {} answers 503",
-                    NOT_CONFIGURED, PATH);
+            log.info(
+                    "{}: set COMPLAINTDESK_EBAY_VERIFICATION_TOKEN, COMPLAINTDESK_EBAY_ENDPOINT_URL and "
+                            + "COMPLAINTDESK_EBAY_APPLICATION_TOKEN (or _ACCESS_TOKEN) to receive them; until then {} answers 503",
+                    NOT_CONFIGURED,
+                    PATH);
         }
     }
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, String>> challenge(@RequestParam(name = "challenge_code", required = false) String code) {
+    ResponseEntity<Map<String, String>> challenge(
+            @RequestParam(name = "challenge_code", required = false) String code) {
         if (!settings.notificationsConfigured()) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", NOT_CONFIGURED));
         }
         if (code == null || code.isBlank()) {
             return ResponseEntity.badRequest().body(Map.of("error", "challenge_code is missing"));
         }
-        return ResponseEntity.ok(Map.of("challengeResponse",
-                challengeResponse(code, settings.verificationToken(), settings.endpointUrl())));
+        return ResponseEntity.ok(Map.of(
+                "challengeResponse", challengeResponse(code, settings.verificationToken(), settings.endpointUrl())));
     }
 
     @PostMapping(PATH)
-    ResponseEntity<String> deliver(HttpServletRequest request,
-            @RequestHeader(name = EbayNotificationSignature.HEADER, required = false) String signed) throws IOException {
+    ResponseEntity<String> deliver(
+            HttpServletRequest request,
+            @RequestHeader(name = EbayNotificationSignature.HEADER, required = false) String signed)
+            throws IOException {
         if (!settings.notificationsConfigured()) {
             return plain(HttpStatus.SERVICE_UNAVAILABLE, NOT_CONFIGURED);
         }
@@ -101,15 +106,21 @@ class EbayNotificationController {
         } catch (EbayNotificationSignature.KeyNotReady e) {
             // Not waited for (issue #15): answered at once, eBay sends the notification again later
             log.info("eBay notification not checked yet: {}", e.getMessage());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .contentType(MediaType.TEXT_PLAIN).body("eBay's public key is not available yet; send it again later");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .body("eBay's public key is not available yet; send it again later");
         } catch (ChannelException e) {
             log.warn("eBay notification not checked, eBay's public key is not available: {}", e.getMessage());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .contentType(MediaType.TEXT_PLAIN).body("eBay's public key is not available; send it again later");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .body("eBay's public key is not available; send it again later");
         }
         if (!valid) {
-            log.warn("eBay notification refused: {} {}", EbayNotificationSignature.HEADER,
+            log.warn(
+                    "eBay notification refused: {} {}",
+                    EbayNotificationSignature.HEADER,
                     signed == null ? "missing" : "does not match the body");
             return plain(HttpStatus.PRECONDITION_FAILED, "Invalid " + EbayNotificationSignature.HEADER);
         }

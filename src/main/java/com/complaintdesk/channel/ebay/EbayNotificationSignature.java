@@ -59,6 +59,7 @@ class EbayNotificationSignature {
     private final Map<String, Long> unknown = new ConcurrentHashMap<>();
     /** Key ids being fetched right now, by whichever request fetches them. */
     private final Set<String> fetching = ConcurrentHashMap.newKeySet();
+
     private final Semaphore fetches;
 
     EbayNotificationSignature(EbayApi api, ObjectMapper json, EbayProperties properties) {
@@ -102,7 +103,8 @@ class EbayNotificationSignature {
             return false;
         }
         try {
-            Signature verifier = Signature.getInstance(algorithm(signed.path("digest").asText("SHA1")));
+            Signature verifier =
+                    Signature.getInstance(algorithm(signed.path("digest").asText("SHA1")));
             verifier.initVerify(key);
             verifier.update(body);
             return verifier.verify(signature);
@@ -175,7 +177,8 @@ class EbayNotificationSignature {
         String pem = answer.path("key").asText("");
         String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
         try {
-            PublicKey key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            PublicKey key = KeyFactory.getInstance("EC")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
             keys.put(kid, key);
             return key;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
@@ -193,7 +196,10 @@ class EbayNotificationSignature {
             }
         }
         unknown.put(kid, System.nanoTime() + settings.unknownKeyTtl().toNanos());
-        log.info("eBay public key {} not found ({}); notifications naming it are refused for {}", kid, why,
+        log.info(
+                "eBay public key {} not found ({}); notifications naming it are refused for {}",
+                kid,
+                why,
                 settings.unknownKeyTtl());
     }
 

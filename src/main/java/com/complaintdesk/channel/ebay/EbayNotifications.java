@@ -48,9 +48,11 @@ class EbayNotifications {
         } catch (IOException e) {
             root = null;
         }
-        String notificationId = root == null ? null : text(root.path("notification").path("notificationId"));
+        String notificationId =
+                root == null ? null : text(root.path("notification").path("notificationId"));
         String key = notificationId != null ? "notification:" + notificationId : "sha256:" + Sha256.hex(body);
-        InboundEvents.Event event = events.record(EbayFeedbackIntake.CHANNEL, key, new String(body, StandardCharsets.UTF_8), now);
+        InboundEvents.Event event =
+                events.record(EbayFeedbackIntake.CHANNEL, key, new String(body, StandardCharsets.UTF_8), now);
         if (event.processed()) {
             log.info("eBay notification {} was received before ({}); nothing done again", key, event.outcome());
             return DeliveryOutcome.ALREADY_PROCESSED;

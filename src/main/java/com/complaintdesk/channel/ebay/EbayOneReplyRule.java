@@ -49,12 +49,20 @@ class EbayOneReplyRule implements SubmissionRule {
         if (!EbayFeedbackIntake.CHANNEL.equals(values.get(Var.CHANNEL)) || caseId == null) {
             return List.of();
         }
-        return rules.sentBefore(caseId.toString(), MessageKind.REPLY, PublishReplyDelegate.compose(values::get)).stream()
-                .map(sent -> new FieldProblem(Var.REPLY_APOLOGY, "eBay allows one reply per feedback, and this feedback"
-                        + " was already answered" + (sent.deliveredAt() == null ? ""
-                                : " on " + WHEN.format(sent.deliveredAt().withOffsetSameInstant(ZoneOffset.UTC)))
-                        + ": \"" + sent.text() + "\". eBay cannot change or replace that reply: submit it unchanged"
-                        + " (it is not posted again) and say anything new to the buyer in the private message"))
+        return rules
+                .sentBefore(caseId.toString(), MessageKind.REPLY, PublishReplyDelegate.compose(values::get))
+                .stream()
+                .map(sent -> new FieldProblem(
+                        Var.REPLY_APOLOGY,
+                        "eBay allows one reply per feedback, and this feedback"
+                                + " was already answered"
+                                + (sent.deliveredAt() == null
+                                        ? ""
+                                        : " on "
+                                                + WHEN.format(sent.deliveredAt().withOffsetSameInstant(ZoneOffset.UTC)))
+                                + ": \"" + sent.text()
+                                + "\". eBay cannot change or replace that reply: submit it unchanged"
+                                + " (it is not posted again) and say anything new to the buyer in the private message"))
                 .toList();
     }
 }

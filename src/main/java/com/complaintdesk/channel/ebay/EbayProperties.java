@@ -77,10 +77,12 @@ record EbayProperties(
                 throw new IllegalArgumentException("complaintdesk.channels.ebay.public-keys.timeout must be positive");
             }
             if (unknownKeyTtl == null || unknownKeyTtl.isNegative()) {
-                throw new IllegalArgumentException("complaintdesk.channels.ebay.public-keys.unknown-key-ttl must not be negative");
+                throw new IllegalArgumentException(
+                        "complaintdesk.channels.ebay.public-keys.unknown-key-ttl must not be negative");
             }
             if (maxConcurrentFetches < 1) {
-                throw new IllegalArgumentException("complaintdesk.channels.ebay.public-keys.max-concurrent-fetches must be 1 or more");
+                throw new IllegalArgumentException(
+                        "complaintdesk.channels.ebay.public-keys.max-concurrent-fetches must be 1 or more");
             }
         }
     }

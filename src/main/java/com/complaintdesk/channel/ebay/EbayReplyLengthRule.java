@@ -37,9 +37,12 @@ class EbayReplyLengthRule implements SubmissionRule {
             return List.of();
         }
         return rules.replyTooLong(PublishReplyDelegate.compose(values::get)).stream()
-                .mapToObj(length -> new FieldProblem(Var.REPLY_APOLOGY, "the public reply on eBay may have at most "
-                        + rules.replyMaxLength() + " characters with its four parts together, this one has " + length
-                        + ": shorten the public part and put the rest in the private message"))
+                .mapToObj(length -> new FieldProblem(
+                        Var.REPLY_APOLOGY,
+                        "the public reply on eBay may have at most "
+                                + rules.replyMaxLength() + " characters with its four parts together, this one has "
+                                + length
+                                + ": shorten the public part and put the rest in the private message"))
                 .toList();
     }
 }

@@ -50,7 +50,9 @@ class EbayRules {
      * the earliest first; empty when sending {@code text} is the first, or a repeat of the same text.
      */
     Optional<Sent> sentBefore(String caseId, MessageKind kind, String text) {
-        return jdbc.sql("""
+        return jdbc
+                .sql(
+                        """
                 SELECT text, status, delivered_at FROM cd_outbound_message
                  WHERE case_id = :caseId AND channel = :channel AND kind = :kind AND status <> :pending
                  ORDER BY created_at, id
@@ -59,7 +61,9 @@ class EbayRules {
                 .param("channel", EbayFeedbackIntake.CHANNEL)
                 .param("kind", kind.name())
                 .param("pending", Outbox.PENDING)
-                .query((rs, row) -> new Sent(rs.getString("text"), rs.getString("status"),
+                .query((rs, row) -> new Sent(
+                        rs.getString("text"),
+                        rs.getString("status"),
                         rs.getObject("delivered_at", OffsetDateTime.class)))
                 .list()
                 .stream()

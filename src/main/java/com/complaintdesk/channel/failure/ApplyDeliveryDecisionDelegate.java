@@ -40,8 +40,13 @@ public class ApplyDeliveryDecisionDelegate implements JavaDelegate {
                 return null; // the step has run meanwhile (retried from Cockpit): nothing left to do
             }
             if (manual) {
-                execution.getProcessEngineServices().getRuntimeService().setVariable(caseInstance,
-                        Deliveries.MANUAL_VARIABLE_PREFIX + activity, agent == null ? "unknown" : agent);
+                execution
+                        .getProcessEngineServices()
+                        .getRuntimeService()
+                        .setVariable(
+                                caseInstance,
+                                Deliveries.MANUAL_VARIABLE_PREFIX + activity,
+                                agent == null ? "unknown" : agent);
             } else {
                 outbox.confirmNotDelivered(Outbox.step(caseInstance, activity), agent == null ? "unknown" : agent);
             }

@@ -8,9 +8,15 @@ public final class DeliveryFailure {
     public static final String PROCESS_KEY = "delivery-failure";
 
     /** The steps that talk to a platform; a failed last retry of one of them starts a delivery failure. */
-    public static final Set<String> OUTBOUND_STEPS = Set.of("Task_PublishReply", "Task_SendFollowUpMessage",
-            "Task_SendCompensationOffer", "Task_SendChoiceReminder", "Task_ExecuteCompensation",
-            "Task_SendReviewUpdateRequest", "Task_PauseListing", "Task_PublishStatement");
+    public static final Set<String> OUTBOUND_STEPS = Set.of(
+            "Task_PublishReply",
+            "Task_SendFollowUpMessage",
+            "Task_SendCompensationOffer",
+            "Task_SendChoiceReminder",
+            "Task_ExecuteCompensation",
+            "Task_SendReviewUpdateRequest",
+            "Task_PauseListing",
+            "Task_PublishStatement");
 
     private DeliveryFailure() {}
 

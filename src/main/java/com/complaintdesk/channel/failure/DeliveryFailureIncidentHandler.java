@@ -25,21 +25,27 @@ public class DeliveryFailureIncidentHandler extends DefaultIncidentHandler {
     public Incident handleIncident(IncidentContext context, String message) {
         Incident incident = super.handleIncident(context, message);
         if (context.getExecutionId() != null && DeliveryFailure.OUTBOUND_STEPS.contains(context.getActivityId())) {
-            ExecutionEntity execution = Context.getCommandContext().getExecutionManager()
-                    .findExecutionById(context.getExecutionId());
+            ExecutionEntity execution =
+                    Context.getCommandContext().getExecutionManager().findExecutionById(context.getExecutionId());
             Map<String, Object> variables = new HashMap<>();
             for (String name : new String[] {Var.CASE_ID, Var.CHANNEL, Var.CUSTOMER_NAME, Var.TIER}) {
                 variables.put(name, execution.getVariable(name));
             }
-            String step = execution.getProcessDefinition().findActivity(context.getActivityId()) == null ? context.getActivityId()
-                    : String.valueOf(execution.getProcessDefinition().findActivity(context.getActivityId()).getName());
+            String step = execution.getProcessDefinition().findActivity(context.getActivityId()) == null
+                    ? context.getActivityId()
+                    : String.valueOf(execution
+                            .getProcessDefinition()
+                            .findActivity(context.getActivityId())
+                            .getName());
             variables.put(DeliveryFailure.Var.FAILED_STEP, step);
             variables.put(DeliveryFailure.Var.FAILED_ACTIVITY_ID, context.getActivityId());
             variables.put(DeliveryFailure.Var.FAILED_PROCESS_INSTANCE_ID, execution.getProcessInstanceId());
             variables.put(DeliveryFailure.Var.JOB_ID, context.getConfiguration());
             variables.put(DeliveryFailure.Var.DELIVERY_ERROR, message == null ? "(no message)" : message);
-            Context.getProcessEngineConfiguration().getRuntimeService().startProcessInstanceByKey(
-                    DeliveryFailure.PROCESS_KEY, execution.getProcessBusinessKey(), variables);
+            Context.getProcessEngineConfiguration()
+                    .getRuntimeService()
+                    .startProcessInstanceByKey(
+                            DeliveryFailure.PROCESS_KEY, execution.getProcessBusinessKey(), variables);
         }
         return incident;
     }

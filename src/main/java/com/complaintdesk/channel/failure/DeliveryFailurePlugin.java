@@ -16,7 +16,8 @@ public class DeliveryFailurePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<IncidentHandler> handlers = configuration.getCustomIncidentHandlers() == null ? new ArrayList<>()
+        List<IncidentHandler> handlers = configuration.getCustomIncidentHandlers() == null
+                ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomIncidentHandlers());
         handlers.add(new DeliveryFailureIncidentHandler());
         configuration.setCustomIncidentHandlers(handlers);

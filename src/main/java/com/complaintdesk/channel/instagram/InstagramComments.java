@@ -10,8 +10,8 @@ import com.complaintdesk.intake.Channel;
 import com.complaintdesk.intake.ComplaintCase;
 import com.complaintdesk.intake.ComplaintIntake;
 import com.complaintdesk.intake.ComplaintRequest;
-import com.complaintdesk.lifecycle.ComplaintLifecycleProcess.CommentEdit;
 import com.complaintdesk.lifecycle.ComplaintLifecycleProcess;
+import com.complaintdesk.lifecycle.ComplaintLifecycleProcess.CommentEdit;
 import com.complaintdesk.web.InvalidRequestException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,9 +55,15 @@ class InstagramComments {
     private final Validator validator;
     private final Clock clock;
 
-    InstagramComments(InboundEvents events, ComplaintIntake intake, CaseRecords cases,
-            ComplaintLifecycleProcess lifecycle, EngineAuthentication engine, InstagramProperties settings,
-            ObjectMapper json, Validator validator) {
+    InstagramComments(
+            InboundEvents events,
+            ComplaintIntake intake,
+            CaseRecords cases,
+            ComplaintLifecycleProcess lifecycle,
+            EngineAuthentication engine,
+            InstagramProperties settings,
+            ObjectMapper json,
+            Validator validator) {
         this.events = events;
         this.intake = intake;
         this.cases = cases;
@@ -72,8 +78,8 @@ class InstagramComments {
     /** Stores a signed delivery, then handles each of its changes (a repeat is stored once and handled once). */
     DeliveryOutcome receive(byte[] body) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        InboundEvents.Event event = events.record(CHANNEL, "sha256:" + Sha256.hex(body),
-                new String(body, StandardCharsets.UTF_8), now);
+        InboundEvents.Event event =
+                events.record(CHANNEL, "sha256:" + Sha256.hex(body), new String(body, StandardCharsets.UTF_8), now);
         if (event.processed()) {
             log.info("Instagram delivery {} was received before ({}); nothing done again", event.id(), event.outcome());
             return DeliveryOutcome.ALREADY_PROCESSED;
@@ -105,8 +111,11 @@ class InstagramComments {
             } catch (RuntimeException e) {
                 failed = true;
                 outcomes.add(describe(change) + ": failed (" + e + ")");
-                log.error("Instagram delivery {}: {} could not be handled; Meta will deliver it again", event.id(),
-                        describe(change), e);
+                log.error(
+                        "Instagram delivery {}: {} could not be handled; Meta will deliver it again",
+                        event.id(),
+                        describe(change),
+                        e);
             }
         }
         String outcome = outcomes.isEmpty() ? "no changes" : String.join("; ", outcomes);
@@ -126,7 +135,8 @@ class InstagramComments {
         if (comment.id() == null) {
             return change.field() + " without a comment id: not handled";
         }
-        if (settings.isShop(comment.fromId()) || (comment.fromId() != null && comment.fromId().equals(change.accountId()))) {
+        if (settings.isShop(comment.fromId())
+                || (comment.fromId() != null && comment.fromId().equals(change.accountId()))) {
             return "comment " + comment.id() + ": the shop's own, ignored";
         }
         Optional<ComplaintCase> known = intake.find(Channel.INSTAGRAM, comment.id());
@@ -137,17 +147,22 @@ class InstagramComments {
         ComplaintRequest request = request(change, comment, receivedAt);
         Set<ConstraintViolation<ComplaintRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            return "comment " + comment.id() + ": refused, " + violations.stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining(", "));
+            return "comment " + comment.id() + ": refused, "
+                    + violations.stream()
+                            .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                            .sorted()
+                            .collect(Collectors.joining(", "));
         }
         try {
             ComplaintIntake.Received received = engine.asChannel(CHANNEL, () -> intake.receive(request));
             events.linkToCase(event, received.complaintCase().caseId());
-            return "comment " + comment.id() + ": case " + received.complaintCase().caseId()
-                    + (received.created() ? " opened" : " already open");
+            return "comment " + comment.id() + ": case "
+                    + received.complaintCase().caseId() + (received.created() ? " opened" : " already open");
         } catch (InvalidRequestException e) {
-            return "comment " + comment.id() + ": refused, " + e.problems().stream()
-                    .map(p -> p.field() + " " + p.message()).collect(Collectors.joining(", "));
+            return "comment " + comment.id() + ": refused, "
+                    + e.problems().stream()
+                            .map(p -> p.field() + " " + p.message())
+                            .collect(Collectors.joining(", "));
         }
     }
 
@@ -157,8 +172,10 @@ class InstagramComments {
         if (comment.text() == null || comment.text().equals(complaintCase.text())) {
             return prefix + ": delivered again, nothing new";
         }
-        boolean open = cases.summary(complaintCase.caseId()).map(CaseSummary::status)
-                .map(CaseRecords.OPEN::equals).orElse(false);
+        boolean open = cases.summary(complaintCase.caseId())
+                .map(CaseSummary::status)
+                .map(CaseRecords.OPEN::equals)
+                .orElse(false);
         if (!open) {
             return prefix + ": edited after the case was closed; recorded here only";
         }
@@ -167,20 +184,22 @@ class InstagramComments {
             // kept in the stored delivery only: Meta need not deliver it again
             return prefix + ": edit refused, text " + refused.get();
         }
-        CommentEdit edit = engine.asChannel(CHANNEL,
-                () -> lifecycle.commentEdited(complaintCase.businessKey(), comment.text()));
-        return prefix + switch (edit) {
-            case NOT_RUNNING -> ": edited after the case's lifecycle ended; recorded here only";
-            case ALREADY_KNOWN -> ": edit delivered again, nothing new";
-            case RECORDED -> ": edited, new text kept on the case";
-            case REVIEW_UPDATED -> ": edited, new text kept on the case; review outcome updated (R3)";
-        };
+        CommentEdit edit =
+                engine.asChannel(CHANNEL, () -> lifecycle.commentEdited(complaintCase.businessKey(), comment.text()));
+        return prefix
+                + switch (edit) {
+                    case NOT_RUNNING -> ": edited after the case's lifecycle ended; recorded here only";
+                    case ALREADY_KNOWN -> ": edit delivered again, nothing new";
+                    case RECORDED -> ": edited, new text kept on the case";
+                    case REVIEW_UPDATED -> ": edited, new text kept on the case; review outcome updated (R3)";
+                };
     }
 
-    private static ComplaintRequest request(InstagramDelivery.Change change, InstagramDelivery.Comment comment,
-            OffsetDateTime receivedAt) {
+    private static ComplaintRequest request(
+            InstagramDelivery.Change change, InstagramDelivery.Comment comment, OffsetDateTime receivedAt) {
         // Meta's notification carries no time of the comment itself, only when it was sent: the closest we know.
-        OffsetDateTime postedAt = change.sentAt() == null ? receivedAt : change.sentAt().atOffset(ZoneOffset.UTC);
+        OffsetDateTime postedAt =
+                change.sentAt() == null ? receivedAt : change.sentAt().atOffset(ZoneOffset.UTC);
         return new ComplaintRequest(
                 Channel.INSTAGRAM,
                 comment.id(),
@@ -195,13 +214,16 @@ class InstagramComments {
 
     /** Comments carry no language: any Chinese (Han) character makes it zh, anything else en. */
     static String language(String text) {
-        if (text != null && text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+        if (text != null
+                && text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
             return "zh";
         }
         return "en";
     }
 
     private static String describe(InstagramDelivery.Change change) {
-        return change.comment() == null ? "field " + change.field() : "comment " + change.comment().id();
+        return change.comment() == null
+                ? "field " + change.field()
+                : "comment " + change.comment().id();
     }
 }

@@ -59,8 +59,14 @@ record InstagramDelivery(String object, List<Change> changes) {
      * @param mediaProductType where that media was published (e.g. FEED)
      * @param parentId         the comment it replies to; null for a top-level comment
      */
-    record Comment(String id, String text, String fromId, String fromUsername, String mediaId,
-            String mediaProductType, String parentId) {}
+    record Comment(
+            String id,
+            String text,
+            String fromId,
+            String fromUsername,
+            String mediaId,
+            String mediaProductType,
+            String parentId) {}
 
     static InstagramDelivery read(JsonNode root) {
         List<Change> changes = new ArrayList<>();
@@ -69,9 +75,8 @@ record InstagramDelivery(String object, List<Change> changes) {
             Instant sentAt = instant(entry.path("time"));
             for (JsonNode change : entry.path("changes")) {
                 String field = text(change.path("field"));
-                Comment comment = COMMENTS.equals(field) || LIVE_COMMENTS.equals(field)
-                        ? comment(change.path("value"))
-                        : null;
+                Comment comment =
+                        COMMENTS.equals(field) || LIVE_COMMENTS.equals(field) ? comment(change.path("value")) : null;
                 changes.add(new Change(accountId, sentAt, field, comment));
             }
         }

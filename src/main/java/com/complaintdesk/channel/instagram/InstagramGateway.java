@@ -74,10 +74,16 @@ public class InstagramGateway implements ChannelGateway {
     }
 
     @Autowired
-    InstagramGateway(InstagramOutboundProperties graph, RestClient.Builder restClients, ComplaintIntake intake,
+    InstagramGateway(
+            InstagramOutboundProperties graph,
+            RestClient.Builder restClients,
+            ComplaintIntake intake,
             ObjectProvider<Outbox> outbox) {
-        this(graph, graph.configured() ? InstagramGraphClient.create(graph, restClients) : null,
-                casesFrom(intake, outbox), Clock.systemUTC());
+        this(
+                graph,
+                graph.configured() ? InstagramGraphClient.create(graph, restClients) : null,
+                casesFrom(intake, outbox),
+                Clock.systemUTC());
         if (graph.configured()) {
             log.info("Instagram delivery is live: Graph API {} as account {}", graph.baseUrl(), graph.accountId());
         } else {
@@ -109,11 +115,13 @@ public class InstagramGateway implements ChannelGateway {
     @Override
     public DeliveryCheck check(OutboundMessage message) {
         return switch (message.surface()) {
-            case OutboundMessage.PUBLIC -> live().findReply(commentOf(message).id(), graph.accountId(), message.text())
-                    .map(DeliveryCheck::found)
-                    .orElseGet(DeliveryCheck::absent);
-            case OutboundMessage.PRIVATE -> DeliveryCheck.unknown(
-                    "Instagram offers no way to look up a private reply; see the Direct conversation with the customer");
+            case OutboundMessage.PUBLIC ->
+                live().findReply(commentOf(message).id(), graph.accountId(), message.text())
+                        .map(DeliveryCheck::found)
+                        .orElseGet(DeliveryCheck::absent);
+            case OutboundMessage.PRIVATE ->
+                DeliveryCheck.unknown(
+                        "Instagram offers no way to look up a private reply; see the Direct conversation with the customer");
             default -> DeliveryCheck.absent(); // a manual action: nothing was posted anywhere
         };
     }
@@ -122,40 +130,54 @@ public class InstagramGateway implements ChannelGateway {
         InstagramRules.commentTextProblem(message.text()).ifPresent(InstagramGateway::refuse);
         Comment comment = commentOf(message);
         String id = live().replyToComment(comment.id(), message.text());
-        log.info("Instagram: {} for case {} posted under comment {} as comment {}", message.kind(), message.caseId(),
-                comment.id(), id);
+        log.info(
+                "Instagram: {} for case {} posted under comment {} as comment {}",
+                message.kind(),
+                message.caseId(),
+                comment.id(),
+                id);
         return id;
     }
 
     private String privateReply(OutboundMessage message) {
         InstagramRules.messageTextProblem(message.text()).ifPresent(InstagramGateway::refuse);
         Comment comment = commentOf(message);
-        InstagramRules.privateReplyRefusal(comment.postedAt(), cases.privateReplySent(message.caseId()), clock.instant())
-                .ifPresent(reason -> refuse(reason + " (case " + message.caseId() + ", " + message.kind() + "). "
-                        + NOT_THROUGH_THE_API));
+        InstagramRules.privateReplyRefusal(
+                        comment.postedAt(), cases.privateReplySent(message.caseId()), clock.instant())
+                .ifPresent(reason -> refuse(
+                        reason + " (case " + message.caseId() + ", " + message.kind() + "). " + NOT_THROUGH_THE_API));
         String id = live().privateReply(graph.accountId(), comment.id(), message.text());
-        log.info("Instagram: {} for case {} sent as the private reply to comment {}, message {}", message.kind(),
-                message.caseId(), comment.id(), id);
+        log.info(
+                "Instagram: {} for case {} sent as the private reply to comment {}, message {}",
+                message.kind(),
+                message.caseId(),
+                comment.id(),
+                id);
         return id;
     }
 
     private String recordManualAction(OutboundMessage message) {
         String reference = MANUAL_PREFIX + UUID.randomUUID();
-        log.info("Instagram has no API for {}: recorded as manual action {} for case {}; carry it out by hand",
-                message.kind(), reference, message.caseId());
+        log.info(
+                "Instagram has no API for {}: recorded as manual action {} for case {}; carry it out by hand",
+                message.kind(),
+                reference,
+                message.caseId());
         return reference;
     }
 
     private InstagramGraphClient live() {
         if (client == null) {
-            throw new IllegalStateException("Instagram delivery is off (" + graph.missing() + "); the outbox should not have asked");
+            throw new IllegalStateException(
+                    "Instagram delivery is off (" + graph.missing() + "); the outbox should not have asked");
         }
         return client;
     }
 
     private Comment commentOf(OutboundMessage message) {
-        return cases.comment(message.caseId()).orElseThrow(() -> ChannelException.refused(
-                "No Instagram comment to answer: case " + message.caseId() + " is unknown"));
+        return cases.comment(message.caseId())
+                .orElseThrow(() -> ChannelException.refused(
+                        "No Instagram comment to answer: case " + message.caseId() + " is unknown"));
     }
 
     private static void refuse(String reason) {
@@ -172,7 +194,8 @@ public class InstagramGateway implements ChannelGateway {
             @Override
             public boolean privateReplySent(String caseId) {
                 // Looked up when sending, not when wiring: the outbox itself is built from the gateways.
-                return outbox.getObject().forCase(caseId).stream().anyMatch(InstagramGateway::deliveredPrivatelyOnInstagram);
+                return outbox.getObject().forCase(caseId).stream()
+                        .anyMatch(InstagramGateway::deliveredPrivatelyOnInstagram);
             }
         };
     }

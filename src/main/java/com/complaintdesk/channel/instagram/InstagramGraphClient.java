@@ -52,7 +52,8 @@ public class InstagramGraphClient {
     /** A client for the configured Graph API host, token and timeouts. */
     public static InstagramGraphClient create(InstagramOutboundProperties graph, RestClient.Builder builder) {
         // The JDK client never resends a POST on its own (HttpURLConnection may), so a reply is posted at most once per
-        // call. HTTP/1.1: an http:// base URL (a stub, a proxy) would otherwise get an h2c upgrade along with the POST's
+        // call. HTTP/1.1: an http:// base URL (a stub, a proxy) would otherwise get an h2c upgrade along with the
+        // POST's
         // body, which not every server handles.
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -73,8 +74,9 @@ public class InstagramGraphClient {
      * @return the id of the new comment
      */
     public String replyToComment(String commentId, String text) {
-        return call("the comment reply", "id", () -> rest.post()
-                .uri(uri -> uri.path("/{commentId}/replies").queryParam("message", "{message}").build(commentId, text)));
+        return call("the comment reply", "id", () -> rest.post().uri(uri -> uri.path("/{commentId}/replies")
+                .queryParam("message", "{message}")
+                .build(commentId, text)));
     }
 
     /**
@@ -83,7 +85,8 @@ public class InstagramGraphClient {
      * @return the id of the message
      */
     public String privateReply(String accountId, String commentId, String text) {
-        Map<String, Object> body = Map.of("recipient", Map.of("comment_id", commentId), "message", Map.of("text", text));
+        Map<String, Object> body =
+                Map.of("recipient", Map.of("comment_id", commentId), "message", Map.of("text", text));
         return call("the private reply", "message_id", () -> rest.post()
                 .uri("/{accountId}/messages", accountId)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -100,12 +103,14 @@ public class InstagramGraphClient {
         JsonNode answer;
         try {
             answer = rest.get()
-                    .uri(uri -> uri.path("/{commentId}/replies").queryParam("fields", "id,text,from").build(commentId))
+                    .uri(uri -> uri.path("/{commentId}/replies")
+                            .queryParam("fields", "id,text,from")
+                            .build(commentId))
                     .exchange((req, response) -> {
                         JsonNode body = read(response.getBody());
                         if (!response.getStatusCode().is2xxSuccessful()) {
-                            throw new ChannelException(refusal("the look-up of the comment's replies",
-                                    response.getStatusCode(), body));
+                            throw new ChannelException(
+                                    refusal("the look-up of the comment's replies", response.getStatusCode(), body));
                         }
                         return body;
                     });
@@ -118,7 +123,8 @@ public class InstagramGraphClient {
             return Optional.empty();
         }
         for (JsonNode reply : answer.path("data")) {
-            if (accountId.equals(reply.path("from").path("id").asText()) && text.equals(reply.path("text").asText())) {
+            if (accountId.equals(reply.path("from").path("id").asText())
+                    && text.equals(reply.path("text").asText())) {
                 return Optional.of(reply.path("id").asText());
             }
         }
@@ -133,7 +139,8 @@ public class InstagramGraphClient {
                 if (status.is2xxSuccessful()) {
                     String id = answer == null ? "" : answer.path(idField).asText("");
                     if (id.isBlank()) {
-                        throw new ChannelException("Instagram accepted " + what + " but answered without \"" + idField + "\"");
+                        throw new ChannelException(
+                                "Instagram accepted " + what + " but answered without \"" + idField + "\"");
                     }
                     return id;
                 }
@@ -142,8 +149,10 @@ public class InstagramGraphClient {
             });
         } catch (ResourceAccessException e) {
             // Unreachable: nothing was posted. No answer in time: it may have been; the retry looks first.
-            throw ChannelException.fromTransport("Instagram could not be reached or did not answer " + what + " within "
-                    + readTimeout + " (" + e.getMessage() + ")", e);
+            throw ChannelException.fromTransport(
+                    "Instagram could not be reached or did not answer " + what + " within " + readTimeout + " ("
+                            + e.getMessage() + ")",
+                    e);
         } catch (ChannelException e) {
             throw e;
         } catch (RestClientException e) {
@@ -166,13 +175,17 @@ public class InstagramGraphClient {
             return false;
         }
         return error.path("is_transient").asBoolean(false)
-                || java.util.Set.of(1, 2, 4, 17, 32, 190, 613).contains(error.path("code").asInt(-1));
+                || java.util.Set.of(1, 2, 4, 17, 32, 190, 613)
+                        .contains(error.path("code").asInt(-1));
     }
 
     private static String refusal(String what, HttpStatusCode status, JsonNode answer) {
         JsonNode error = answer == null ? null : answer.get("error");
-        StringBuilder text = new StringBuilder(status.is5xxServerError() ? "Instagram failed on " : "Instagram refused ")
-                .append(what).append(" (HTTP ").append(status.value());
+        StringBuilder text = new StringBuilder(
+                        status.is5xxServerError() ? "Instagram failed on " : "Instagram refused ")
+                .append(what)
+                .append(" (HTTP ")
+                .append(status.value());
         if (error != null && error.isObject()) {
             appendIfPresent(text, "code", error.get("code"));
             appendIfPresent(text, "subcode", error.get("error_subcode"));

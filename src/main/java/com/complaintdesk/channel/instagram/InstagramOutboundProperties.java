@@ -46,8 +46,9 @@ public record InstagramOutboundProperties(
     // The record's own toString would print the token into any log or error that shows the settings.
     @Override
     public String toString() {
-        return "InstagramOutboundProperties[baseUrl=" + baseUrl + ", accessToken=" + (present(accessToken) ? "(set)" : "(none)")
-                + ", accountId=" + accountId + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+        return "InstagramOutboundProperties[baseUrl=" + baseUrl + ", accessToken="
+                + (present(accessToken) ? "(set)" : "(none)") + ", accountId=" + accountId + ", connectTimeout="
+                + connectTimeout + ", readTimeout=" + readTimeout + "]";
     }
 
     private static boolean present(String value) {

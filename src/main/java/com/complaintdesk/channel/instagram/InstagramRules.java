@@ -49,14 +49,16 @@ public final class InstagramRules {
      * @param commentedAt when the customer posted the comment (the case's {@code postedAt})
      * @param privateReplySent whether the comment's one private reply was already sent
      */
-    public static Optional<String> privateReplyRefusal(OffsetDateTime commentedAt, boolean privateReplySent, Instant now) {
+    public static Optional<String> privateReplyRefusal(
+            OffsetDateTime commentedAt, boolean privateReplySent, Instant now) {
         if (privateReplySent) {
             return Optional.of(ONE_PRIVATE_REPLY);
         }
         Instant deadline = privateReplyDeadline(commentedAt);
         if (!now.isBefore(deadline)) {
             return Optional.of("Instagram allows the private reply to a comment only within 7 days of the comment"
-                    + " (posted " + commentedAt.toInstant() + ", closed " + deadline + "); continue in the Direct conversation");
+                    + " (posted " + commentedAt.toInstant() + ", closed " + deadline
+                    + "); continue in the Direct conversation");
         }
         return Optional.empty();
     }
@@ -69,7 +71,8 @@ public final class InstagramRules {
         int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MESSAGE_TEXT_MAX_BYTES) {
             return Optional.of("An Instagram message may have at most " + MESSAGE_TEXT_MAX_BYTES
-                    + " bytes of UTF-8 text (" + MESSAGE_TEXT_MAX_BYTES + " Latin letters, " + MESSAGE_TEXT_MAX_BYTES / 3
+                    + " bytes of UTF-8 text (" + MESSAGE_TEXT_MAX_BYTES + " Latin letters, "
+                    + MESSAGE_TEXT_MAX_BYTES / 3
                     + " Chinese characters); this one has " + bytes);
         }
         return Optional.empty();

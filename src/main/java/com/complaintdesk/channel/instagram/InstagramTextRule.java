@@ -68,17 +68,25 @@ class InstagramTextRule implements SubmissionRule {
             return List.of();
         }
         return (switch (formId) {
-            case Form.DRAFT_REPLY -> InstagramRules.commentTextProblem(PublishReplyDelegate.compose(values::get))
-                    .map(problem -> new FieldProblem(Var.REPLY_APOLOGY, "is published under the customer's comment. "
-                            + problem + "; write the four parts of the reply"));
-            case Form.CONTACT_CUSTOMER -> messageProblem(Var.FOLLOW_UP_MESSAGE, text(values.get(Var.FOLLOW_UP_MESSAGE)),
-                    "shorten the message");
-            case Form.OFFER_COMPENSATION -> messageProblem(Var.OFFER_MESSAGE, SendCompensationOfferDelegate.offerText(values)
-                            + (links == null ? "" : links.nextLinkLine(values)),
-                    "the numbered options and the link to choose are added after the message as they are sent; "
-                            + "shorten the message");
-            default -> Optional.<FieldProblem>empty();
-        }).stream().toList();
+                    case Form.DRAFT_REPLY ->
+                        InstagramRules.commentTextProblem(PublishReplyDelegate.compose(values::get))
+                                .map(problem -> new FieldProblem(
+                                        Var.REPLY_APOLOGY,
+                                        "is published under the customer's comment. " + problem
+                                                + "; write the four parts of the reply"));
+                    case Form.CONTACT_CUSTOMER ->
+                        messageProblem(
+                                Var.FOLLOW_UP_MESSAGE, text(values.get(Var.FOLLOW_UP_MESSAGE)), "shorten the message");
+                    case Form.OFFER_COMPENSATION ->
+                        messageProblem(
+                                Var.OFFER_MESSAGE,
+                                SendCompensationOfferDelegate.offerText(values)
+                                        + (links == null ? "" : links.nextLinkLine(values)),
+                                "the numbered options and the link to choose are added after the message as they are sent; "
+                                        + "shorten the message");
+                    default -> Optional.<FieldProblem>empty();
+                })
+                .stream().toList();
     }
 
     private static Optional<FieldProblem> messageProblem(String field, String text, String advice) {

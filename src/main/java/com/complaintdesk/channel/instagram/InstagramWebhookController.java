@@ -57,13 +57,17 @@ class InstagramWebhookController {
     @EventListener(ApplicationReadyEvent.class)
     void warnWhenNotConfigured() {
         if (signature == null) {
-            log.warn("{}: set COMPLAINTDESK_INSTAGRAM_APP_SECRET (and COMPLAINTDESK_INSTAGRAM_VERIFY_TOKEN) to receive "
-                    + "comments; until then {} answers 503", NOT_CONFIGURED, PATH);
+            log.warn(
+                    "{}: set COMPLAINTDESK_INSTAGRAM_APP_SECRET (and COMPLAINTDESK_INSTAGRAM_VERIFY_TOKEN) to receive "
+                            + "comments; until then {} answers 503",
+                    NOT_CONFIGURED,
+                    PATH);
         }
     }
 
     @GetMapping(PATH)
-    ResponseEntity<String> verify(@RequestParam(name = "hub.mode", required = false) String mode,
+    ResponseEntity<String> verify(
+            @RequestParam(name = "hub.mode", required = false) String mode,
             @RequestParam(name = "hub.verify_token", required = false) String verifyToken,
             @RequestParam(name = "hub.challenge", required = false) String challenge) {
         if (signature == null) {
@@ -78,8 +82,10 @@ class InstagramWebhookController {
     }
 
     @PostMapping(PATH)
-    ResponseEntity<String> deliver(HttpServletRequest request,
-            @RequestHeader(name = InstagramSignature.HEADER, required = false) String signed) throws IOException {
+    ResponseEntity<String> deliver(
+            HttpServletRequest request,
+            @RequestHeader(name = InstagramSignature.HEADER, required = false) String signed)
+            throws IOException {
         if (signature == null) {
             return notConfigured();
         }
@@ -88,7 +94,9 @@ class InstagramWebhookController {
             return plain(HttpStatus.PAYLOAD_TOO_LARGE, "The delivery is larger than " + MAX_BODY_BYTES + " bytes");
         }
         if (!signature.matches(body, signed)) {
-            log.warn("Instagram webhook delivery refused: {} {}", InstagramSignature.HEADER,
+            log.warn(
+                    "Instagram webhook delivery refused: {} {}",
+                    InstagramSignature.HEADER,
                     signed == null ? "missing" : "does not match the body");
             return plain(HttpStatus.UNAUTHORIZED, "Invalid " + InstagramSignature.HEADER);
         }
@@ -108,9 +116,9 @@ class InstagramWebhookController {
         if (configured == null || configured.isEmpty() || verifyToken == null) {
             return false;
         }
-        return MessageDigest.isEqual(configured.getBytes(StandardCharsets.UTF_8), verifyToken.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                configured.getBytes(StandardCharsets.UTF_8), verifyToken.getBytes(StandardCharsets.UTF_8));
     }
-
 
     private static ResponseEntity<String> notConfigured() {
         return plain(HttpStatus.SERVICE_UNAVAILABLE, NOT_CONFIGURED);

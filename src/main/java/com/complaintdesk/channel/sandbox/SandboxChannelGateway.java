@@ -38,8 +38,14 @@ public class SandboxChannelGateway implements ChannelGateway {
     public String deliver(OutboundMessage message) {
         String platformRef = REFERENCE_PREFIX + UUID.randomUUID();
         // The text and recipient stay out of the log: they are the customer's conversation.
-        log.info("Sandbox: {} {} on {} ({}) for case {} not sent anywhere, reference {}", message.kind(),
-                message.surface(), message.channel(), message.idempotencyKey(), message.caseId(), platformRef);
+        log.info(
+                "Sandbox: {} {} on {} ({}) for case {} not sent anywhere, reference {}",
+                message.kind(),
+                message.surface(),
+                message.channel(),
+                message.idempotencyKey(),
+                message.caseId(),
+                platformRef);
         return platformRef;
     }
 }

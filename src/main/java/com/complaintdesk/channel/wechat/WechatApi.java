@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
@@ -81,7 +81,10 @@ class WechatApi {
             SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
             requests.setConnectTimeout(current.timeout());
             requests.setReadTimeout(current.timeout());
-            client = RestClient.builder().baseUrl(current.apiBaseUrl()).requestFactory(requests).build();
+            client = RestClient.builder()
+                    .baseUrl(current.apiBaseUrl())
+                    .requestFactory(requests)
+                    .build();
             clientFor = current;
             token = null;
             tokenExpires = Instant.MIN;
@@ -95,8 +98,10 @@ class WechatApi {
         JsonNode response = call("commentinfo/get", () -> http().get()
                 .uri(uri -> uri.path("/wxaapi/comment/commentinfo/get")
                         .queryParam("access_token", accessToken)
-                        .queryParam("commentId", commentId).build())
-                .retrieve().body(String.class));
+                        .queryParam("commentId", commentId)
+                        .build())
+                .retrieve()
+                .body(String.class));
         return WechatReview.read(response);
     }
 
@@ -104,10 +109,13 @@ class WechatApi {
     void reply(String commentId, String content) {
         String accessToken = accessToken();
         call("reply/add", () -> http().post()
-                .uri(uri -> uri.path("/wxaapi/comment/reply/add").queryParam("access_token", accessToken).build())
+                .uri(uri -> uri.path("/wxaapi/comment/reply/add")
+                        .queryParam("access_token", accessToken)
+                        .build())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(replyBody(commentId, content))
-                .retrieve().body(String.class));
+                .retrieve()
+                .body(String.class));
     }
 
     /**
@@ -122,10 +130,13 @@ class WechatApi {
     void sendText(String openId, String content) {
         String accessToken = accessToken();
         call("message/custom/send", () -> http().post()
-                .uri(uri -> uri.path("/cgi-bin/message/custom/send").queryParam("access_token", accessToken).build())
+                .uri(uri -> uri.path("/cgi-bin/message/custom/send")
+                        .queryParam("access_token", accessToken)
+                        .build())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("touser", openId, "msgtype", "text", "text", Map.of("content", content)))
-                .retrieve().body(String.class));
+                .retrieve()
+                .body(String.class));
     }
 
     synchronized String accessToken() {
@@ -139,8 +150,10 @@ class WechatApi {
                 .uri(uri -> uri.path("/cgi-bin/token")
                         .queryParam("grant_type", "client_credential")
                         .queryParam("appid", current.appId())
-                        .queryParam("secret", current.appSecret()).build())
-                .retrieve().body(String.class));
+                        .queryParam("secret", current.appSecret())
+                        .build())
+                .retrieve()
+                .body(String.class));
         String fresh = WechatPush.text(response.path("access_token"));
         if (fresh == null) {
             throw new ChannelException("WeChat /cgi-bin/token answered without an access_token");
@@ -182,7 +195,8 @@ class WechatApi {
             if (TOKEN_ERRORS.contains(errcode)) {
                 forgetToken();
             }
-            String refusal = "WeChat " + api + " refused (errcode " + errcode + "): " + response.path("errmsg").asText("");
+            String refusal = "WeChat " + api + " refused (errcode " + errcode + "): "
+                    + response.path("errmsg").asText("");
             throw FINAL_ERRORS.contains(errcode) ? ChannelException.refused(refusal) : new ChannelException(refusal);
         }
         return response;

@@ -30,7 +30,9 @@ class WechatContacts {
         }
         try {
             jdbc.sql("INSERT INTO cd_wechat_contact (open_id, last_interaction_at) VALUES (:openId, :at)")
-                    .param("openId", openId).param("at", time).update();
+                    .param("openId", openId)
+                    .param("at", time)
+                    .update();
         } catch (DataIntegrityViolationException e) {
             update(openId, time); // inserted concurrently: keep the later of both
         }
@@ -44,11 +46,17 @@ class WechatContacts {
     }
 
     private int update(String openId, OffsetDateTime at) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                                """
                 UPDATE cd_wechat_contact SET last_interaction_at = :at
                  WHERE open_id = :openId AND last_interaction_at < :at
-                """).param("at", at).param("openId", openId).update()
+                """)
+                        .param("at", at)
+                        .param("openId", openId)
+                        .update()
                 + jdbc.sql("SELECT COUNT(*) FROM cd_wechat_contact WHERE open_id = :openId")
-                        .param("openId", openId).query(Integer.class).single();
+                        .param("openId", openId)
+                        .query(Integer.class)
+                        .single();
     }
 }

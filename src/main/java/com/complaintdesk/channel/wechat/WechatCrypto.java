@@ -1,5 +1,7 @@
 package com.complaintdesk.channel.wechat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,8 +18,6 @@ import javax.crypto.spec.SecretKeySpec;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
@@ -75,7 +75,9 @@ final class WechatCrypto {
                 factory.setExpandEntityReferences(false);
                 var builder = factory.newDocumentBuilder();
                 builder.setErrorHandler(null);
-                NodeList children = builder.parse(new ByteArrayInputStream(body)).getDocumentElement().getChildNodes();
+                NodeList children = builder.parse(new ByteArrayInputStream(body))
+                        .getDocumentElement()
+                        .getChildNodes();
                 for (int i = 0; i < children.getLength(); i++) {
                     Node node = children.item(i);
                     if (node.getNodeType() == Node.ELEMENT_NODE && "Encrypt".equals(node.getNodeName())) {
@@ -89,8 +91,11 @@ final class WechatCrypto {
         }
         try {
             JsonNode root = json.readTree(body);
-            return root != null && root.path("Encrypt").isTextual() && !root.path("Encrypt").asText().isBlank()
-                    ? Optional.of(root.path("Encrypt").asText().trim()) : Optional.empty();
+            return root != null
+                            && root.path("Encrypt").isTextual()
+                            && !root.path("Encrypt").asText().isBlank()
+                    ? Optional.of(root.path("Encrypt").asText().trim())
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -101,14 +106,16 @@ final class WechatCrypto {
         if (msgSignature == null || timestamp == null || nonce == null || encrypt == null) {
             throw new Refused("msg_signature, timestamp, nonce and the Encrypt field are all needed in safe mode");
         }
-        if (!MessageDigest.isEqual(sign(timestamp, nonce, encrypt).getBytes(StandardCharsets.US_ASCII),
+        if (!MessageDigest.isEqual(
+                sign(timestamp, nonce, encrypt).getBytes(StandardCharsets.US_ASCII),
                 msgSignature.trim().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
             throw new Refused("msg_signature does not match the encrypted body");
         }
         byte[] plain;
         try {
             Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(Arrays.copyOf(key, 16)));
+            cipher.init(
+                    Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(Arrays.copyOf(key, 16)));
             plain = cipher.doFinal(Base64.getMimeDecoder().decode(encrypt));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new Refused("the Encrypt field could not be decrypted with the EncodingAESKey");
@@ -134,8 +141,9 @@ final class WechatCrypto {
         String[] parts = {token, timestamp, nonce, encrypt};
         Arrays.sort(parts);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(String.join("", parts).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1")
+                            .digest(String.join("", parts).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-1 is not available", e);
         }

@@ -69,8 +69,12 @@ class WechatGateway implements ChannelGateway {
         this(api, contacts::lastInteraction, intake::find, settings::configured, Clock.systemUTC());
     }
 
-    WechatGateway(WechatApi api, LastInteraction lastInteraction, CaseLookup cases,
-            java.util.function.BooleanSupplier configured, Clock clock) {
+    WechatGateway(
+            WechatApi api,
+            LastInteraction lastInteraction,
+            CaseLookup cases,
+            java.util.function.BooleanSupplier configured,
+            Clock clock) {
         this.api = api;
         this.lastInteraction = lastInteraction;
         this.cases = cases;
@@ -90,7 +94,9 @@ class WechatGateway implements ChannelGateway {
     @Override
     public DeliveryCheck check(OutboundMessage message) {
         MessageKind kind = message.kind();
-        if (kind == MessageKind.PAUSE_LISTING || kind == MessageKind.REMEDY || kind == MessageKind.STATEMENT
+        if (kind == MessageKind.PAUSE_LISTING
+                || kind == MessageKind.REMEDY
+                || kind == MessageKind.STATEMENT
                 || kind == MessageKind.REPORT_TO_PLATFORM) {
             return DeliveryCheck.absent();
         }
@@ -101,21 +107,27 @@ class WechatGateway implements ChannelGateway {
     @Override
     public String deliver(OutboundMessage message) {
         MessageKind kind = message.kind();
-        if (kind == MessageKind.PAUSE_LISTING || kind == MessageKind.REMEDY || kind == MessageKind.STATEMENT
+        if (kind == MessageKind.PAUSE_LISTING
+                || kind == MessageKind.REMEDY
+                || kind == MessageKind.STATEMENT
                 || kind == MessageKind.REPORT_TO_PLATFORM) {
-            log.info("WeChat: {} for case {} has no API here; to be done by hand in the WeChat back office", kind,
+            log.info(
+                    "WeChat: {} for case {} has no API here; to be done by hand in the WeChat back office",
+                    kind,
                     message.caseId());
             return "manual:wechat " + kind.name().toLowerCase(java.util.Locale.ROOT)
                     + " has no API for reviews; do it in the WeChat back office";
         }
         ComplaintCase complaintCase = cases.find(message.caseId())
-                .orElseThrow(() -> ChannelException.refused("No case " + message.caseId() + " to send " + kind + " for"));
+                .orElseThrow(
+                        () -> ChannelException.refused("No case " + message.caseId() + " to send " + kind + " for"));
         if (kind == MessageKind.REPLY && OutboundMessage.PUBLIC.equals(message.surface())) {
             api.reply(complaintCase.externalId(), message.text());
             return "wechat:review-reply:" + complaintCase.externalId();
         }
         String openId = message.recipient() == null || message.recipient().isBlank()
-                ? complaintCase.customerId() : message.recipient();
+                ? complaintCase.customerId()
+                : message.recipient();
         requireWithinWindow(openId, complaintCase);
         api.sendText(openId, message.text());
         return "wechat:custom-send:" + message.idempotencyKey();
@@ -130,8 +142,8 @@ class WechatGateway implements ChannelGateway {
         if (last.isEmpty() || last.get().plus(CUSTOMER_SERVICE_WINDOW).isBefore(now)) {
             throw ChannelException.refused("WeChat allows customer-service messages only within 48 hours of the "
                     + "customer's last interaction (their review, or their latest message to customer service); "
-                    + last.map(at -> "for case " + complaintCase.caseId() + " that was " + at + ", so the window closed at "
-                            + at.plus(CUSTOMER_SERVICE_WINDOW))
+                    + last.map(at -> "for case " + complaintCase.caseId() + " that was " + at
+                                    + ", so the window closed at " + at.plus(CUSTOMER_SERVICE_WINDOW))
                             .orElse("none is known for case " + complaintCase.caseId())
                     + ". WeChat will not take this message until the customer writes to customer service again: then"
                     + " choose \"Try again now\". Otherwise call them (F5) or reach them another way, then choose"

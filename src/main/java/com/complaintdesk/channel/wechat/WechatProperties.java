@@ -23,8 +23,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                   with another body, is a replay; see {@link WechatReplayGuard}. Default five minutes
  */
 @ConfigurationProperties("complaintdesk.channels.wechat")
-record WechatProperties(String appId, String appSecret, String token, String apiBaseUrl, Duration timeout,
-        String encodingAesKey, Duration maxClockSkew) {
+record WechatProperties(
+        String appId,
+        String appSecret,
+        String token,
+        String apiBaseUrl,
+        Duration timeout,
+        String encodingAesKey,
+        Duration maxClockSkew) {
 
     static final String DEFAULT_API = "https://api.weixin.qq.com";
     static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(5);
@@ -35,11 +41,13 @@ record WechatProperties(String appId, String appSecret, String token, String api
         encodingAesKey = present(encodingAesKey) ? encodingAesKey.trim() : null;
         maxClockSkew = maxClockSkew == null ? DEFAULT_MAX_CLOCK_SKEW : maxClockSkew;
         if (maxClockSkew.isNegative() || maxClockSkew.isZero()) {
-            throw new IllegalArgumentException("complaintdesk.channels.wechat.max-clock-skew must be positive, e.g. PT5M");
+            throw new IllegalArgumentException(
+                    "complaintdesk.channels.wechat.max-clock-skew must be positive, e.g. PT5M");
         }
         if (encodingAesKey != null && encodingAesKey.length() != 43) {
             throw new IllegalArgumentException("COMPLAINTDESK_WECHAT_ENCODING_AES_KEY must be the 43-character "
-                    + "EncodingAESKey from the mini program's message push settings; it has " + encodingAesKey.length());
+                    + "EncodingAESKey from the mini program's message push settings; it has "
+                    + encodingAesKey.length());
         }
     }
 

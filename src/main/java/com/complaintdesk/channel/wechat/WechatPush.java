@@ -39,8 +39,14 @@ import org.xml.sax.SAXException;
  * @param commentId    {@code result.comment_id} of a review event
  * @param msgId        {@code MsgId} of a customer's message, WeChat's unique id for it
  */
-record WechatPush(String toUserName, String fromUserName, Instant createdAt, String msgType, String event,
-        String commentId, String msgId) {
+record WechatPush(
+        String toUserName,
+        String fromUserName,
+        Instant createdAt,
+        String msgType,
+        String event,
+        String commentId,
+        String msgId) {
 
     static final String EVENT = "event";
     /** The documented event for a new bad (1–2 star) review. */
@@ -68,9 +74,14 @@ record WechatPush(String toUserName, String fromUserName, Instant createdAt, Str
     }
 
     private static WechatPush json(JsonNode root) {
-        return new WechatPush(text(root.path("ToUserName")), text(root.path("FromUserName")),
-                instant(text(root.path("CreateTime"))), text(root.path("MsgType")), text(root.path("Event")),
-                text(root.path("result").path("comment_id")), text(root.path("MsgId")));
+        return new WechatPush(
+                text(root.path("ToUserName")),
+                text(root.path("FromUserName")),
+                instant(text(root.path("CreateTime"))),
+                text(root.path("MsgType")),
+                text(root.path("Event")),
+                text(root.path("result").path("comment_id")),
+                text(root.path("MsgId")));
     }
 
     private static WechatPush xml(byte[] body) {
@@ -90,9 +101,14 @@ record WechatPush(String toUserName, String fromUserName, Instant createdAt, Str
         }
         Element root = document.getDocumentElement();
         Element result = child(root, "result");
-        return new WechatPush(value(root, "ToUserName"), value(root, "FromUserName"),
-                instant(value(root, "CreateTime")), value(root, "MsgType"), value(root, "Event"),
-                result == null ? null : value(result, "comment_id"), value(root, "MsgId"));
+        return new WechatPush(
+                value(root, "ToUserName"),
+                value(root, "FromUserName"),
+                instant(value(root, "CreateTime")),
+                value(root, "MsgType"),
+                value(root, "Event"),
+                result == null ? null : value(result, "comment_id"),
+                value(root, "MsgId"));
     }
 
     private static Element child(Element parent, String name) {

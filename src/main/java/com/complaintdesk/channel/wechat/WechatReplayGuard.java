@@ -39,12 +39,17 @@ class WechatReplayGuard {
     static final int MAX_NONCE = 128;
     /** Clocks of the nodes may differ this much too: a row is kept this much longer than the window. */
     private static final Duration MARGIN = Duration.ofMinutes(1);
+
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(WechatReplayGuard.class);
 
     /** Whether the nonce is new, WeChat's own retry of the same push, or a replay with another push. */
-    enum Claim { FIRST, SAME_PUSH_AGAIN, REPLAYED }
+    enum Claim {
+        FIRST,
+        SAME_PUSH_AGAIN,
+        REPLAYED
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -91,7 +96,8 @@ class WechatReplayGuard {
         // Twice: the row a failed insert met may be purged by another node before it is read (then the second wins)
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
-                jdbc.sql("""
+                jdbc.sql(
+                                """
                         INSERT INTO cd_wechat_push_nonce (app_id, nonce, push_sha256, expires_at)
                         VALUES (:appId, :nonce, :pushSha256, :expiresAt)
                         """)
@@ -102,7 +108,8 @@ class WechatReplayGuard {
                         .update();
                 return Claim.FIRST;
             } catch (DuplicateKeyException e) {
-                Optional<String> known = jdbc.sql("""
+                Optional<String> known = jdbc.sql(
+                                """
                         SELECT push_sha256 FROM cd_wechat_push_nonce WHERE app_id = :appId AND nonce = :nonce
                         """)
                         .param("appId", appId)

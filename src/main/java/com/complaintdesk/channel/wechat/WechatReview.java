@@ -23,8 +23,16 @@ import java.time.Instant;
  * @param stars        the score in stars (score / 100); null when missing
  * @param oldCommentId the review this one replaced when the customer edited it; null for a first review
  */
-record WechatReview(String commentId, String text, String openId, String nickName, String orderId, BigDecimal amount,
-        Instant createdAt, Integer stars, String oldCommentId) {
+record WechatReview(
+        String commentId,
+        String text,
+        String openId,
+        String nickName,
+        String orderId,
+        BigDecimal amount,
+        Instant createdAt,
+        Integer stars,
+        String oldCommentId) {
 
     static WechatReview read(JsonNode response) {
         JsonNode review = response.path("info").path("content");

@@ -10,8 +10,8 @@ import com.complaintdesk.intake.Channel;
 import com.complaintdesk.intake.ComplaintCase;
 import com.complaintdesk.intake.ComplaintIntake;
 import com.complaintdesk.intake.ComplaintRequest;
-import com.complaintdesk.lifecycle.ComplaintLifecycleProcess.CommentEdit;
 import com.complaintdesk.lifecycle.ComplaintLifecycleProcess;
+import com.complaintdesk.lifecycle.ComplaintLifecycleProcess.CommentEdit;
 import com.complaintdesk.web.InvalidRequestException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
@@ -54,8 +54,15 @@ class WechatReviews {
     private final Validator validator;
     private final Clock clock;
 
-    WechatReviews(InboundEvents events, WechatApi api, WechatContacts contacts, ComplaintIntake intake,
-            CaseRecords cases, ComplaintLifecycleProcess lifecycle, EngineAuthentication engine, ObjectMapper json,
+    WechatReviews(
+            InboundEvents events,
+            WechatApi api,
+            WechatContacts contacts,
+            ComplaintIntake intake,
+            CaseRecords cases,
+            ComplaintLifecycleProcess lifecycle,
+            EngineAuthentication engine,
+            ObjectMapper json,
             Validator validator) {
         this.events = events;
         this.api = api;
@@ -100,8 +107,12 @@ class WechatReviews {
         try {
             outcome = handle(event, push, now);
         } catch (RuntimeException e) {
-            log.error("WeChat push {} ({} {}) could not be handled; WeChat will push it again", event.id(),
-                    push.msgType(), push.event(), e);
+            log.error(
+                    "WeChat push {} ({} {}) could not be handled; WeChat will push it again",
+                    event.id(),
+                    push.msgType(),
+                    push.event(),
+                    e);
             return DeliveryOutcome.FAILED;
         }
         events.processed(event.id(), outcome, OffsetDateTime.now(clock));
@@ -121,10 +132,13 @@ class WechatReviews {
         }
         if (!WechatPush.EVENT.equals(push.msgType()) && push.fromUserName() != null) {
             if (!ComplaintIntake.isExternalId(push.fromUserName())) {
-                return push.msgType() + " message from FromUserName " + push.fromUserName() + ", which is not an openid: not handled";
+                return push.msgType() + " message from FromUserName " + push.fromUserName()
+                        + ", which is not an openid: not handled";
             }
             // The customer wrote to customer service: the 48-hour window opens again.
-            contacts.interacted(push.fromUserName(), push.createdAt() == null ? receivedAt.toInstant() : push.createdAt(),
+            contacts.interacted(
+                    push.fromUserName(),
+                    push.createdAt() == null ? receivedAt.toInstant() : push.createdAt(),
                     receivedAt.toInstant());
             return push.msgType() + " message from a customer: kept as their latest interaction";
         }
@@ -133,7 +147,8 @@ class WechatReviews {
 
     private String review(InboundEvents.Event event, WechatReview review, WechatPush push, OffsetDateTime receivedAt) {
         String commentId = review.commentId() == null ? push.commentId() : review.commentId();
-        Instant postedAt = review.createdAt() != null ? review.createdAt()
+        Instant postedAt = review.createdAt() != null
+                ? review.createdAt()
                 : push.createdAt() != null ? push.createdAt() : receivedAt.toInstant();
         if (ComplaintIntake.isExternalId(review.openId())) {
             contacts.interacted(review.openId(), postedAt, receivedAt.toInstant());
@@ -153,8 +168,11 @@ class WechatReviews {
         ComplaintRequest request = request(commentId, review, postedAt);
         Set<ConstraintViolation<ComplaintRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            return "review " + commentId + ": refused, " + violations.stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining(", "));
+            return "review " + commentId + ": refused, "
+                    + violations.stream()
+                            .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                            .sorted()
+                            .collect(Collectors.joining(", "));
         }
         try {
             ComplaintIntake.Received received = engine.asChannel(CHANNEL, () -> intake.receive(request));
@@ -162,8 +180,10 @@ class WechatReviews {
             return "review " + commentId + ": case " + received.complaintCase().caseId()
                     + (received.created() ? " opened" : " already open");
         } catch (InvalidRequestException e) {
-            return "review " + commentId + ": refused, " + e.problems().stream()
-                    .map(p -> p.field() + " " + p.message()).collect(Collectors.joining(", "));
+            return "review " + commentId + ": refused, "
+                    + e.problems().stream()
+                            .map(p -> p.field() + " " + p.message())
+                            .collect(Collectors.joining(", "));
         }
     }
 
@@ -171,8 +191,10 @@ class WechatReviews {
     private String edited(ComplaintCase complaintCase, String newCommentId, String text) {
         String prefix = "review " + newCommentId + " replaces " + complaintCase.externalId() + " (case "
                 + complaintCase.caseId() + ")";
-        boolean open = cases.summary(complaintCase.caseId()).map(CaseSummary::status)
-                .map(CaseRecords.OPEN::equals).orElse(false);
+        boolean open = cases.summary(complaintCase.caseId())
+                .map(CaseSummary::status)
+                .map(CaseRecords.OPEN::equals)
+                .orElse(false);
         if (!open) {
             return prefix + ": edited after the case was closed; recorded here only";
         }
@@ -181,17 +203,19 @@ class WechatReviews {
             return prefix + ": edit refused, text " + refused.get();
         }
         CommentEdit edit = engine.asChannel(CHANNEL, () -> lifecycle.commentEdited(complaintCase.businessKey(), text));
-        return prefix + switch (edit) {
-            case NOT_RUNNING -> ": edited after the case's lifecycle ended; recorded here only";
-            case ALREADY_KNOWN -> ": edit pushed again, nothing new";
-            case RECORDED -> ": edited, new text kept on the case";
-            case REVIEW_UPDATED -> ": edited, new text kept on the case; review outcome updated (R3)";
-        };
+        return prefix
+                + switch (edit) {
+                    case NOT_RUNNING -> ": edited after the case's lifecycle ended; recorded here only";
+                    case ALREADY_KNOWN -> ": edit pushed again, nothing new";
+                    case RECORDED -> ": edited, new text kept on the case";
+                    case REVIEW_UPDATED -> ": edited, new text kept on the case; review outcome updated (R3)";
+                };
     }
 
     private static ComplaintRequest request(String commentId, WechatReview review, Instant postedAt) {
         String text = text(review);
-        ComplaintRequest.Order order = review.orderId() == null || review.amount() == null ? null
+        ComplaintRequest.Order order = review.orderId() == null || review.amount() == null
+                ? null
                 : new ComplaintRequest.Order(review.orderId(), review.amount(), "CNY", null, null, null);
         return new ComplaintRequest(
                 Channel.WECHAT,

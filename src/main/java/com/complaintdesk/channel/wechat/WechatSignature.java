@@ -32,7 +32,8 @@ final class WechatSignature {
         if (signature == null || timestamp == null || nonce == null) {
             return false;
         }
-        return MessageDigest.isEqual(sign(timestamp, nonce).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(
+                sign(timestamp, nonce).getBytes(StandardCharsets.US_ASCII),
                 signature.trim().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 

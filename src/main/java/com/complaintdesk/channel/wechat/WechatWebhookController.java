@@ -55,8 +55,8 @@ class WechatWebhookController {
     private final WechatReplayGuard replays;
     private final ObjectMapper json;
 
-    WechatWebhookController(WechatReviews reviews, WechatSettings settings, WechatReplayGuard replays,
-            ObjectMapper json) {
+    WechatWebhookController(
+            WechatReviews reviews, WechatSettings settings, WechatReplayGuard replays, ObjectMapper json) {
         this.reviews = reviews;
         this.settings = settings;
         this.replays = replays;
@@ -71,15 +71,20 @@ class WechatWebhookController {
     @EventListener(ApplicationReadyEvent.class)
     void warnWhenNotConfigured() {
         if (!settings.configured()) {
-            log.warn("{}: set COMPLAINTDESK_WECHAT_APP_ID, COMPLAINTDESK_WECHAT_APP_SECRET and COMPLAINTDESK_WECHAT_TOKEN "
-                    + "to receive reviews and send through WeChat; until then {} answers 503 and the sandbox takes "
-                    + "the wechat channel's messages", NOT_CONFIGURED, PATH);
+            log.warn(
+                    "{}: set COMPLAINTDESK_WECHAT_APP_ID, COMPLAINTDESK_WECHAT_APP_SECRET and COMPLAINTDESK_WECHAT_TOKEN "
+                            + "to receive reviews and send through WeChat; until then {} answers 503 and the sandbox takes "
+                            + "the wechat channel's messages",
+                    NOT_CONFIGURED,
+                    PATH);
         }
     }
 
     @GetMapping(PATH)
-    ResponseEntity<String> verify(@RequestParam(required = false) String signature,
-            @RequestParam(required = false) String timestamp, @RequestParam(required = false) String nonce,
+    ResponseEntity<String> verify(
+            @RequestParam(required = false) String signature,
+            @RequestParam(required = false) String timestamp,
+            @RequestParam(required = false) String nonce,
             @RequestParam(required = false) String echostr) {
         WechatSignature wechat = wechat();
         if (wechat == null) {
@@ -94,10 +99,14 @@ class WechatWebhookController {
     }
 
     @PostMapping(PATH)
-    ResponseEntity<String> push(HttpServletRequest request, @RequestParam(required = false) String signature,
-            @RequestParam(required = false) String timestamp, @RequestParam(required = false) String nonce,
+    ResponseEntity<String> push(
+            HttpServletRequest request,
+            @RequestParam(required = false) String signature,
+            @RequestParam(required = false) String timestamp,
+            @RequestParam(required = false) String nonce,
             @RequestParam(name = "encrypt_type", required = false) String encryptType,
-            @RequestParam(name = "msg_signature", required = false) String msgSignature) throws IOException {
+            @RequestParam(name = "msg_signature", required = false) String msgSignature)
+            throws IOException {
         WechatSignature wechat = wechat();
         if (wechat == null) {
             return plain(HttpStatus.SERVICE_UNAVAILABLE, NOT_CONFIGURED);
@@ -122,8 +131,9 @@ class WechatWebhookController {
         }
         String encodingAesKey = settings.current().encodingAesKey();
         if (safeMode && encodingAesKey == null) {
-            log.error("WeChat push in safe mode refused: set COMPLAINTDESK_WECHAT_ENCODING_AES_KEY to the EncodingAESKey "
-                    + "of the message push settings");
+            log.error(
+                    "WeChat push in safe mode refused: set COMPLAINTDESK_WECHAT_ENCODING_AES_KEY to the EncodingAESKey "
+                            + "of the message push settings");
             return plain(HttpStatus.BAD_REQUEST, "Safe mode needs the EncodingAESKey configured here");
         }
         byte[] body = WebhookBodies.readAtMost(request.getInputStream(), MAX_BODY_BYTES);
@@ -136,7 +146,10 @@ class WechatWebhookController {
                 return plain(HttpStatus.BAD_REQUEST, "A safe-mode push carries its message in an Encrypt field");
             }
             try {
-                body = new WechatCrypto(settings.current().token(), encodingAesKey, settings.current().appId())
+                body = new WechatCrypto(
+                                settings.current().token(),
+                                encodingAesKey,
+                                settings.current().appId())
                         .decrypt(msgSignature, timestamp, nonce, encrypt.get());
             } catch (WechatCrypto.Refused refused) {
                 log.warn("WeChat safe-mode push refused: {}", refused.getMessage());
@@ -148,7 +161,7 @@ class WechatWebhookController {
             return plain(HttpStatus.BAD_REQUEST, refused.get());
         }
         switch (replays.claim(settings.current().appId(), nonce, timestamp, maxClockSkew, body)) {
-            case FIRST -> { }
+            case FIRST -> {}
             case SAME_PUSH_AGAIN -> log.info("WeChat pushed the same push with the same nonce again (its retry)");
             case REPLAYED -> {
                 log.warn("WeChat push refused: its nonce came before with another push (a replayed signature)");
@@ -161,7 +174,6 @@ class WechatWebhookController {
             case FAILED -> plain(HttpStatus.INTERNAL_SERVER_ERROR, "Stored; not handled yet");
         };
     }
-
 
     private static ResponseEntity<String> plain(HttpStatus status, String body) {
         return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(body);

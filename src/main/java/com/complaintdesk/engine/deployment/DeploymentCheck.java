@@ -45,15 +45,16 @@ public final class DeploymentCheck {
     static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     /** Camunda's extension namespace, and the Activiti one the engine still reads the same way. */
     static final Set<String> CAMUNDA_NS = Set.of("http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn");
+
     static final List<String> BPMN_SUFFIXES = List.of(".bpmn", ".bpmn20.xml");
     static final List<String> DMN_SUFFIXES = List.of(".dmn", ".dmn11.xml");
     static final List<String> FORM_SUFFIXES = List.of(".form");
-    static final List<Class<?>> DELEGATE_TYPES = List.of(JavaDelegate.class, ExecutionListener.class,
-            TaskListener.class);
+    static final List<Class<?>> DELEGATE_TYPES =
+            List.of(JavaDelegate.class, ExecutionListener.class, TaskListener.class);
 
     private static final Pattern BEAN_REFERENCE = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$");
-    private static final Pattern FEEL_NAMESPACE = Pattern.compile(
-            "^(?i:feel|https?://www\\.omg\\.org/spec/(FEEL|DMN)/\\d{8}/(FEEL/?)?)$");
+    private static final Pattern FEEL_NAMESPACE =
+            Pattern.compile("^(?i:feel|https?://www\\.omg\\.org/spec/(FEEL|DMN)/\\d{8}/(FEEL/?)?)$");
     private static final Pattern FEEL_STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern FEEL_EXTERNAL = Pattern.compile("\\bexternal\\b");
 
@@ -75,8 +76,11 @@ public final class DeploymentCheck {
         } else if (endsWithAny(resource, DMN_SUFFIXES)) {
             parse(resource, content, findings).ifPresent(document -> checkDmn(resource, document, findings));
         } else if (!endsWithAny(resource, FORM_SUFFIXES)) {
-            findings.add(new Finding(resource, null, "only BPMN (.bpmn), DMN (.dmn) and Camunda Forms (.form) may be"
-                    + " deployed, not this kind of resource"));
+            findings.add(new Finding(
+                    resource,
+                    null,
+                    "only BPMN (.bpmn), DMN (.dmn) and Camunda Forms (.form) may be"
+                            + " deployed, not this kind of resource"));
         }
         return findings;
     }
@@ -115,8 +119,11 @@ public final class DeploymentCheck {
         String name = attribute.getLocalName();
         String value = attribute.getValue();
         if (ns == null && ("language".equals(name) || "scriptFormat".equals(name)) && !value.isBlank()) {
-            refuse(findings, resource, element, "script conditions and scripts (" + name + "=\"" + value
-                    + "\") are not allowed");
+            refuse(
+                    findings,
+                    resource,
+                    element,
+                    "script conditions and scripts (" + name + "=\"" + value + "\") are not allowed");
             return;
         }
         if (!camunda(ns)) {
@@ -126,11 +133,11 @@ public final class DeploymentCheck {
         switch (name) {
             case "class" -> checkClass(resource, element, value, findings);
             case "delegateExpression" -> checkDelegateExpression(resource, element, value, findings);
-            case "resource" -> refuse(findings, resource, element, "scripts from a resource (camunda:resource) are not"
-                    + " allowed");
+            case "resource" ->
+                refuse(findings, resource, element, "scripts from a resource (camunda:resource) are not" + " allowed");
             case "formKey" -> checkFormKey(resource, element, value, findings);
             case "formHandlerClass", "variableMappingClass", "variableMappingDelegateExpression", "scriptFormat" ->
-                    refuse(findings, resource, element, "camunda:" + name + " is not allowed");
+                refuse(findings, resource, element, "camunda:" + name + " is not allowed");
             default -> checkExpression(resource, element, value, findings);
         }
     }
@@ -155,16 +162,22 @@ public final class DeploymentCheck {
             return;
         }
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || !isDelegate(type)) {
-            refuse(findings, resource, element, "camunda:class " + name + " is not a JavaDelegate, ExecutionListener"
-                    + " or TaskListener");
+            refuse(
+                    findings,
+                    resource,
+                    element,
+                    "camunda:class " + name + " is not a JavaDelegate, ExecutionListener" + " or TaskListener");
         }
     }
 
     private void checkDelegateExpression(String resource, Element element, String value, List<Finding> findings) {
         Matcher matcher = BEAN_REFERENCE.matcher(value);
         if (!matcher.matches()) {
-            refuse(findings, resource, element, "camunda:delegateExpression may only name a bean (${beanName}), not "
-                    + value);
+            refuse(
+                    findings,
+                    resource,
+                    element,
+                    "camunda:delegateExpression may only name a bean (${beanName}), not " + value);
             return;
         }
         String bean = matcher.group(1);
@@ -172,16 +185,25 @@ public final class DeploymentCheck {
         if (type.isEmpty()) {
             refuse(findings, resource, element, "camunda:delegateExpression " + value + " names no bean");
         } else if (!ProcessBeans.isApplicationClass(type.get()) || !isDelegate(type.get())) {
-            refuse(findings, resource, element, "camunda:delegateExpression " + value + " is not an application"
-                    + " JavaDelegate, ExecutionListener or TaskListener (" + type.get().getName() + ")");
+            refuse(
+                    findings,
+                    resource,
+                    element,
+                    "camunda:delegateExpression " + value + " is not an application"
+                            + " JavaDelegate, ExecutionListener or TaskListener ("
+                            + type.get().getName() + ")");
         }
     }
 
     private void checkFormKey(String resource, Element element, String value, List<Finding> findings) {
         String key = value.trim();
         if (!key.startsWith("camunda-forms:")) {
-            refuse(findings, resource, element, "camunda:formKey " + key + " is not allowed: embedded, app and external"
-                    + " forms run code in the browser; use a Camunda Form (camunda:formRef or camunda-forms:...)");
+            refuse(
+                    findings,
+                    resource,
+                    element,
+                    "camunda:formKey " + key + " is not allowed: embedded, app and external"
+                            + " forms run code in the browser; use a Camunda Form (camunda:formRef or camunda-forms:...)");
         } else {
             checkExpression(resource, element, key, findings);
         }
@@ -200,13 +222,20 @@ public final class DeploymentCheck {
                 Attr attribute = (Attr) attributes.item(i);
                 if ("expressionLanguage".equals(attribute.getLocalName())
                         && !FEEL_NAMESPACE.matcher(attribute.getValue().trim()).matches()) {
-                    refuse(findings, resource, element, "only FEEL may be used in a decision, not expressionLanguage=\""
-                            + attribute.getValue() + "\"");
+                    refuse(
+                            findings,
+                            resource,
+                            element,
+                            "only FEEL may be used in a decision, not expressionLanguage=\"" + attribute.getValue()
+                                    + "\"");
                 }
             }
             for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
                 if ((child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE)
-                        && FEEL_EXTERNAL.matcher(FEEL_STRING.matcher(child.getNodeValue()).replaceAll("\"\""))
+                        && FEEL_EXTERNAL
+                                .matcher(FEEL_STRING
+                                        .matcher(child.getNodeValue())
+                                        .replaceAll("\"\""))
                                 .find()) {
                     refuse(findings, resource, element, "external (Java) functions are not allowed in FEEL");
                 }
@@ -231,8 +260,12 @@ public final class DeploymentCheck {
             return Optional.of(builder.parse(new ByteArrayInputStream(content)));
         } catch (SAXException e) {
             String message = String.valueOf(e.getMessage());
-            findings.add(new Finding(resource, null, message.toUpperCase(Locale.ROOT).contains("DOCTYPE")
-                    ? "a DOCTYPE is not allowed" : "not well-formed XML: " + message));
+            findings.add(new Finding(
+                    resource,
+                    null,
+                    message.toUpperCase(Locale.ROOT).contains("DOCTYPE")
+                            ? "a DOCTYPE is not allowed"
+                            : "not well-formed XML: " + message));
         } catch (IOException | ParserConfigurationException e) {
             findings.add(new Finding(resource, null, "cannot be read: " + e.getMessage()));
         }

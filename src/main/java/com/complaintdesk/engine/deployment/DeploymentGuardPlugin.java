@@ -26,7 +26,8 @@ public class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<Deployer> deployers = new ArrayList<>();
-        deployers.add(new DeploymentGuard(new DeploymentCheck(this::typeOf, DeploymentGuardPlugin.class.getClassLoader())));
+        deployers.add(
+                new DeploymentGuard(new DeploymentCheck(this::typeOf, DeploymentGuardPlugin.class.getClassLoader())));
         if (configuration.getCustomPreDeployers() != null) {
             deployers.addAll(configuration.getCustomPreDeployers());
         }

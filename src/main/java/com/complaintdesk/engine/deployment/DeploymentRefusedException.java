@@ -26,7 +26,8 @@ public class DeploymentRefusedException extends ParseException {
         this.findings = List.copyOf(findings);
         Map<String, List<Problem>> byResource = new LinkedHashMap<>();
         for (DeploymentCheck.Finding finding : findings) {
-            byResource.computeIfAbsent(finding.resource(), r -> new ArrayList<>())
+            byResource
+                    .computeIfAbsent(finding.resource(), r -> new ArrayList<>())
                     .add(new DeploymentProblem(finding.reason(), finding.elementId()));
         }
         List<ResourceReport> reports = new ArrayList<>();
@@ -40,7 +41,7 @@ public class DeploymentRefusedException extends ParseException {
 
     private static String message(List<DeploymentCheck.Finding> findings) {
         return "The deployment is refused: a deployment may hold diagrams, decisions and forms, but no code that runs on"
-                + " the server. " + findings.stream().map(DeploymentCheck.Finding::toString)
-                        .collect(Collectors.joining("; "));
+                + " the server. "
+                + findings.stream().map(DeploymentCheck.Finding::toString).collect(Collectors.joining("; "));
     }
 }

@@ -41,14 +41,27 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
 public final class ExpressionChecker {
 
     /** The names the engine itself binds in an expression (VariableScopeElResolver). */
-    static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "externalTask", "caseExecution",
-            "authenticatedUserId");
+    static final Set<String> ENGINE_NAMES =
+            Set.of("execution", "task", "externalTask", "caseExecution", "authenticatedUserId");
 
     /** What may be called on {@code execution} and {@code task}: reading and writing variables, nothing else. */
-    static final Set<String> VARIABLE_METHODS = Set.of("getVariable", "getVariableLocal", "getVariableTyped",
-            "getVariableLocalTyped", "hasVariable", "hasVariableLocal", "hasVariables", "hasVariablesLocal",
-            "getVariables", "getVariablesLocal", "getVariableNames", "getVariableNamesLocal", "setVariable",
-            "setVariableLocal", "removeVariable", "removeVariableLocal");
+    static final Set<String> VARIABLE_METHODS = Set.of(
+            "getVariable",
+            "getVariableLocal",
+            "getVariableTyped",
+            "getVariableLocalTyped",
+            "hasVariable",
+            "hasVariableLocal",
+            "hasVariables",
+            "hasVariablesLocal",
+            "getVariables",
+            "getVariablesLocal",
+            "getVariableNames",
+            "getVariableNamesLocal",
+            "setVariable",
+            "setVariableLocal",
+            "removeVariable",
+            "removeVariableLocal");
 
     /** Camunda's expression functions (DateTimeFunctions, CommandContextFunctions). */
     static final Set<String> FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
@@ -59,22 +72,90 @@ public final class ExpressionChecker {
      * Spring's internals (services, configuration, data source, context), which a getter chain would otherwise reach
      * from {@code execution} or a bean; and the names under which a settings bean would hand out a secret.
      */
-    static final Set<String> DENIED_PROPERTIES = Set.of("class", "classloader", "contextclassloader",
-            "declaringclass", "enclosingclass", "componentclass", "componenttype", "superclass", "interfaces",
-            "module", "unnamedmodule", "layer", "protectiondomain", "codesource", "package", "definedpackages",
-            "classes", "constructors", "declaredconstructors", "methods", "declaredmethods", "fields",
-            "declaredfields", "recordcomponents", "nesthost", "nestmembers", "annotations", "declaredannotations",
-            "targetclass", "targetsource", "proxiedinterfaces", "runtime", "thread", "currentthread",
-            "threadgroup", "systemclassloader", "platformclassloader", "processengine",
-            "processengineservices", "processengineconfiguration", "applicationcontext", "beanfactory",
-            "autowirecapablebeanfactory", "environment", "servletcontext", "datasource", "connection",
-            "commandexecutor", "commandcontext", "expressionmanager", "scriptingengines", "scriptfactory",
-            "elcontext", "elresolver", "bindings", "jdbctemplate", "entitymanager", "session", "sqlsession",
-            "sqlsessionfactory", "identityservice", "managementservice", "repositoryservice", "runtimeservice",
-            "taskservice", "historyservice", "authorizationservice", "filterservice", "externaltaskservice",
-            "caseservice", "formservice", "decisionservice", "systemproperties",
-            "systemenvironment", "password", "secret", "appsecret", "clientsecret", "linksecret", "token", "apikey",
-            "privatekey", "credentials");
+    static final Set<String> DENIED_PROPERTIES = Set.of(
+            "class",
+            "classloader",
+            "contextclassloader",
+            "declaringclass",
+            "enclosingclass",
+            "componentclass",
+            "componenttype",
+            "superclass",
+            "interfaces",
+            "module",
+            "unnamedmodule",
+            "layer",
+            "protectiondomain",
+            "codesource",
+            "package",
+            "definedpackages",
+            "classes",
+            "constructors",
+            "declaredconstructors",
+            "methods",
+            "declaredmethods",
+            "fields",
+            "declaredfields",
+            "recordcomponents",
+            "nesthost",
+            "nestmembers",
+            "annotations",
+            "declaredannotations",
+            "targetclass",
+            "targetsource",
+            "proxiedinterfaces",
+            "runtime",
+            "thread",
+            "currentthread",
+            "threadgroup",
+            "systemclassloader",
+            "platformclassloader",
+            "processengine",
+            "processengineservices",
+            "processengineconfiguration",
+            "applicationcontext",
+            "beanfactory",
+            "autowirecapablebeanfactory",
+            "environment",
+            "servletcontext",
+            "datasource",
+            "connection",
+            "commandexecutor",
+            "commandcontext",
+            "expressionmanager",
+            "scriptingengines",
+            "scriptfactory",
+            "elcontext",
+            "elresolver",
+            "bindings",
+            "jdbctemplate",
+            "entitymanager",
+            "session",
+            "sqlsession",
+            "sqlsessionfactory",
+            "identityservice",
+            "managementservice",
+            "repositoryservice",
+            "runtimeservice",
+            "taskservice",
+            "historyservice",
+            "authorizationservice",
+            "filterservice",
+            "externaltaskservice",
+            "caseservice",
+            "formservice",
+            "decisionservice",
+            "systemproperties",
+            "systemenvironment",
+            "password",
+            "secret",
+            "appsecret",
+            "clientsecret",
+            "linksecret",
+            "token",
+            "apikey",
+            "privatekey",
+            "credentials");
 
     private final ProcessBeans beans;
     private final Builder parser = new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
@@ -125,10 +206,18 @@ public final class ExpressionChecker {
             if (!FUNCTIONS.contains(function.getName())) {
                 reasons.add("the function " + function.getName() + "() is not one of " + sorted(FUNCTIONS));
             }
-        } else if (!(node instanceof AstEval || node instanceof AstComposite || node instanceof AstText
-                || node instanceof AstNested || node instanceof AstChoice || node instanceof AstBinary
-                || node instanceof AstUnary || node instanceof AstString || node instanceof AstNumber
-                || node instanceof AstBoolean || node instanceof AstNull || node instanceof AstParameters)) {
+        } else if (!(node instanceof AstEval
+                || node instanceof AstComposite
+                || node instanceof AstText
+                || node instanceof AstNested
+                || node instanceof AstChoice
+                || node instanceof AstBinary
+                || node instanceof AstUnary
+                || node instanceof AstString
+                || node instanceof AstNumber
+                || node instanceof AstBoolean
+                || node instanceof AstNull
+                || node instanceof AstParameters)) {
             reasons.add("the construct " + node + " is not allowed in an expression");
             return;
         }
@@ -195,8 +284,10 @@ public final class ExpressionChecker {
         if (ENGINE_NAMES.contains(name)) {
             return;
         }
-        beans.typeOf(name).filter(type -> !ProcessBeans.isApplicationClass(type)).ifPresent(type -> reasons.add(
-                "the bean " + name + " (" + type.getName() + ") is not an application bean"));
+        beans.typeOf(name)
+                .filter(type -> !ProcessBeans.isApplicationClass(type))
+                .ifPresent(type ->
+                        reasons.add("the bean " + name + " (" + type.getName() + ") is not an application bean"));
     }
 
     private static void checkPropertyName(String name, List<String> reasons) {

@@ -19,7 +19,9 @@ public interface ProcessBeans {
 
     /** Whether the class is one of the application's own ({@code com.complaintdesk...}). */
     static boolean isApplicationClass(Class<?> type) {
-        return type != null && type.getName().startsWith(APPLICATION_PACKAGE) && !type.isSynthetic()
+        return type != null
+                && type.getName().startsWith(APPLICATION_PACKAGE)
+                && !type.isSynthetic()
                 && !type.getName().contains("$$");
     }
 

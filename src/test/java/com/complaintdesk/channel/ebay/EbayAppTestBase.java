@@ -25,6 +25,7 @@ abstract class EbayAppTestBase {
     static final String ACCESS_TOKEN = "v^1.1#i^1#test-seller-token";
     /** The test profile's settings (src/test/resources/application-test.yaml). */
     static final String VERIFICATION_TOKEN = "complaint-desk-test-verification-token-0123456789";
+
     static final String ENDPOINT = "https://desk.example.com/webhooks/ebay";
 
     @Autowired
@@ -35,8 +36,16 @@ abstract class EbayAppTestBase {
 
     /** The seller's settings with a token: the channel live against the stub. */
     static EbayProperties live() {
-        return new EbayProperties(ACCESS_TOKEN, null, EbayStub.baseUrl(), "the-mug-shop", VERIFICATION_TOKEN, ENDPOINT,
-                80, new EbayProperties.Poll(false, Duration.ofMinutes(15), 25, 10), EbayProperties.PublicKeys.DEFAULTS);
+        return new EbayProperties(
+                ACCESS_TOKEN,
+                null,
+                EbayStub.baseUrl(),
+                "the-mug-shop",
+                VERIFICATION_TOKEN,
+                ENDPOINT,
+                80,
+                new EbayProperties.Poll(false, Duration.ofMinutes(15), 25, 10),
+                EbayProperties.PublicKeys.DEFAULTS);
     }
 
     EbayApi liveApi() {
@@ -70,12 +79,16 @@ abstract class EbayAppTestBase {
     /** The case opened for a feedback, as stored. */
     Map<String, Object> caseOf(String feedbackId) {
         return jdbc.sql("SELECT * FROM cd_complaint WHERE channel = 'ebay' AND external_id = :id")
-                .param("id", feedbackId).query().singleRow();
+                .param("id", feedbackId)
+                .query()
+                .singleRow();
     }
 
     int cases(String feedbackId) {
         return jdbc.sql("SELECT COUNT(*) FROM cd_complaint WHERE channel = 'ebay' AND external_id = :id")
-                .param("id", feedbackId).query(Integer.class).single();
+                .param("id", feedbackId)
+                .query(Integer.class)
+                .single();
     }
 
     /** A FeedbackDetail as getFeedback returns it (fdb:FeedbackDetail, fdb:ProviderUserDetail, fdb:OrderLineItemSummary). */
@@ -87,6 +100,12 @@ abstract class EbayAppTestBase {
                  "providerUserDetail": {"userId": "%s", "role": "BUYER", "feedbackScore": 12},
                  "orderLineItemSummary": {"orderLineItemId": "110553012345-2938475610", "listingId": "110553012345",
                    "listingTitle": "Ceramic mug 350 ml", "listingPrice": {"value": "19.25", "currency": "USD"}}}
-                """.formatted(feedbackId, type, text, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(2), buyer);
+                """
+                .formatted(
+                        feedbackId,
+                        type,
+                        text,
+                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(2),
+                        buyer);
     }
 }

@@ -56,15 +56,20 @@ class EbayBadInputAppTest extends EbayAppTestBase {
     void unreadableNotificationsAreRefusedWith400AndOpenNothing() throws Exception {
         Reconciliation.Counts before = reconciliation.counts();
         List<byte[]> bodies = new ArrayList<>();
-        BadInput.MALFORMED_JSON.stream().filter(b -> !b.contains("\u0000"))
+        BadInput.MALFORMED_JSON.stream()
+                .filter(b -> !b.contains("\u0000"))
                 .forEach(b -> bodies.add((b + " " + nonce()).getBytes(StandardCharsets.UTF_8)));
         bodies.add(("[" + nonce() + "]").getBytes(StandardCharsets.UTF_8));
         bodies.add(("\"FEEDBACK_RECEIVED " + nonce() + "\"").getBytes(StandardCharsets.UTF_8));
-        bodies.add(BadInput.deeplyNested(100_000).replace("{", "{\"n\":" + nonce() + ",").getBytes(StandardCharsets.UTF_8));
+        bodies.add(BadInput.deeplyNested(100_000)
+                .replace("{", "{\"n\":" + nonce() + ",")
+                .getBytes(StandardCharsets.UTF_8));
         for (byte[] body : bodies) {
             ResponseEntity<String> response = post(body);
-            assertThat(response.getStatusCode().value()).as(new String(body, 0, Math.min(80, body.length), StandardCharsets.UTF_8)
-                    + ": " + response.getBody()).isEqualTo(400);
+            assertThat(response.getStatusCode().value())
+                    .as(new String(body, 0, Math.min(80, body.length), StandardCharsets.UTF_8) + ": "
+                            + response.getBody())
+                    .isEqualTo(400);
             assertThat(response.getBody()).isEqualTo("The notification is not the JSON eBay sends");
         }
         Reconciliation.Counts after = reconciliation.counts();
@@ -73,8 +78,12 @@ class EbayBadInputAppTest extends EbayAppTestBase {
         // kept as received, each with what was wrong with it
         assertThat(after.inboundEvents()).isEqualTo(before.inboundEvents() + bodies.size());
         for (byte[] body : bodies) {
-            assertThat(jdbc.sql("SELECT outcome FROM cd_inbound_event WHERE channel = 'ebay' AND payload = :body AND processed_at IS NOT NULL")
-                    .param("body", new String(body, StandardCharsets.UTF_8)).query(String.class).single()).isEqualTo("not a JSON object");
+            assertThat(jdbc.sql(
+                                    "SELECT outcome FROM cd_inbound_event WHERE channel = 'ebay' AND payload = :body AND processed_at IS NOT NULL")
+                            .param("body", new String(body, StandardCharsets.UTF_8))
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("not a JSON object");
         }
     }
 
@@ -82,7 +91,8 @@ class EbayBadInputAppTest extends EbayAppTestBase {
     void aRawNulByteOrBytesThatAreNotUtf8AreRefusedBeforeAnythingIsStored() throws Exception {
         Reconciliation.Counts before = reconciliation.counts();
         String feedback = feedbackId();
-        String body = notification(UUID.randomUUID().toString(), "\"FEEDBACK_RECEIVED\"", detail(feedback, Map.of("commentText", "@@")));
+        String body = notification(
+                UUID.randomUUID().toString(), "\"FEEDBACK_RECEIVED\"", detail(feedback, Map.of("commentText", "@@")));
 
         ResponseEntity<String> nul = post(BadInput.spliced(body, "@@", new byte[] {'a', 0, 'b'}));
         assertThat(nul.getStatusCode().value()).isEqualTo(400);
@@ -98,7 +108,9 @@ class EbayBadInputAppTest extends EbayAppTestBase {
     @Test
     void aNotificationAboveOneMebibyteIsRefusedWith413() throws Exception {
         Reconciliation.Counts before = reconciliation.counts();
-        String body = notification(UUID.randomUUID().toString(), "\"FEEDBACK_RECEIVED\"",
+        String body = notification(
+                UUID.randomUUID().toString(),
+                "\"FEEDBACK_RECEIVED\"",
                 detail(feedbackId(), Map.of("commentText", "x".repeat(EbayNotificationController.MAX_BODY_BYTES))));
 
         ResponseEntity<String> response = post(body.getBytes(StandardCharsets.UTF_8));
@@ -126,8 +138,11 @@ class EbayBadInputAppTest extends EbayAppTestBase {
             String data = topic.getKey().contains("DELETION")
                     ? "{\"username\": \"lin_w\", \"userId\": \"ma8vp1jySJC\", \"eiasToken\": \"nY+sHZ2PrBmdj6wVnY+sEZ2PrA2dj6wJnY+gAZGEpwmdj6x9nY+seQ==\"}"
                     : detail(feedback, Map.of());
-            ResponseEntity<String> response = post(notification(notificationId, topic.getKey(), data).getBytes(StandardCharsets.UTF_8));
-            assertThat(response.getStatusCode().value()).as(topic.getKey() + ": " + response.getBody()).isEqualTo(204);
+            ResponseEntity<String> response =
+                    post(notification(notificationId, topic.getKey(), data).getBytes(StandardCharsets.UTF_8));
+            assertThat(response.getStatusCode().value())
+                    .as(topic.getKey() + ": " + response.getBody())
+                    .isEqualTo(204);
             assertThat(outcome(notificationId)).isEqualTo(topic.getValue());
             assertThat(cases(feedback)).isZero();
         }
@@ -153,22 +168,33 @@ class EbayBadInputAppTest extends EbayAppTestBase {
         corpus.add(new String[] {raw("commentType", "[\"NEGATIVE\"]"), "feedback FEEDBACK_ID: null, no case"});
         corpus.add(new String[] {raw("feedbackComment", "\"Broken\""), "refused, text must not be blank"});
         corpus.add(new String[] {with("commentText", "   "), "refused, text must not be blank"});
-        corpus.add(new String[] {with("commentText", "y".repeat(4001)), "refused, text size must be between 0 and 4000"});
+        corpus.add(
+                new String[] {with("commentText", "y".repeat(4001)), "refused, text size must be between 0 and 4000"});
         corpus.add(new String[] {raw("providerUserDetail", "\"lin_w\""), "refused, customer.id must not be blank"});
-        corpus.add(new String[] {with("userId", "u".repeat(201)), "refused, customer.id size must be between 0 and 200"});
-        corpus.add(new String[] {with("value", "-19.25"), "refused, order.value must be greater than or equal to 0.00"});
+        corpus.add(
+                new String[] {with("userId", "u".repeat(201)), "refused, customer.id size must be between 0 and 200"});
+        corpus.add(
+                new String[] {with("value", "-19.25"), "refused, order.value must be greater than or equal to 0.00"});
         corpus.add(new String[] {with("value", "1e999999999"), "refused, order.value must be less than 100000000"});
-        corpus.add(new String[] {with("currency", "usd"), "refused, order.currency must be an ISO 4217 code such as USD or CNY"});
+        corpus.add(new String[] {
+            with("currency", "usd"), "refused, order.currency must be an ISO 4217 code such as USD or CNY"
+        });
         corpus.add(new String[] {with("currency", "XYZ"), "refused, order.currency is not an ISO 4217 currency"});
-        corpus.add(new String[] {with("feedbackId", "id with spaces"), "refused, externalId must not contain spaces or control characters"});
-        corpus.add(new String[] {with("feedbackId", "9".repeat(300)), "refused, externalId size must be between 0 and 200"});
+        corpus.add(new String[] {
+            with("feedbackId", "id with spaces"), "refused, externalId must not contain spaces or control characters"
+        });
+        corpus.add(
+                new String[] {with("feedbackId", "9".repeat(300)), "refused, externalId size must be between 0 and 200"
+                });
         for (String[] bad : corpus) {
             String feedback = feedbackId();
             String notificationId = UUID.randomUUID().toString();
             String data = bad[0].replace("FEEDBACK_ID", feedback);
-            ResponseEntity<String> response = post(notification(notificationId, "\"FEEDBACK_RECEIVED\"", data)
-                    .getBytes(StandardCharsets.UTF_8));
-            assertThat(response.getStatusCode().value()).as(bad[1] + ": " + response.getBody()).isEqualTo(204);
+            ResponseEntity<String> response = post(
+                    notification(notificationId, "\"FEEDBACK_RECEIVED\"", data).getBytes(StandardCharsets.UTF_8));
+            assertThat(response.getStatusCode().value())
+                    .as(bad[1] + ": " + response.getBody())
+                    .isEqualTo(204);
             assertThat(outcome(notificationId)).as(data).contains(bad[1].replace("FEEDBACK_ID", feedback));
             assertThat(cases(feedback)).isZero();
         }
@@ -185,26 +211,45 @@ class EbayBadInputAppTest extends EbayAppTestBase {
     @Test
     void controlCharactersAndUnpairedSurrogatesInAnyFieldNeverOpenACaseNorFail() throws Exception {
         Reconciliation.Counts before = reconciliation.counts();
-        List<String> fields = List.of("notificationId", "topic", "feedbackId", "commentType", "commentText", "userId",
-                "orderLineItemId", "listingId", "listingTitle", "currency", "feedbackEnteredDate");
+        List<String> fields = List.of(
+                "notificationId",
+                "topic",
+                "feedbackId",
+                "commentType",
+                "commentText",
+                "userId",
+                "orderLineItemId",
+                "listingId",
+                "listingTitle",
+                "currency",
+                "feedbackEnteredDate");
         int sent = 0;
         for (String field : fields) {
             for (String bad : BadInput.UNSTORABLE_TEXT) {
                 String feedback = feedbackId();
                 String value = field.equals("notificationId") || field.equals("feedbackId") ? feedback + bad : bad;
-                String notificationId = field.equals("notificationId") ? value : UUID.randomUUID().toString();
+                String notificationId = field.equals("notificationId")
+                        ? value
+                        : UUID.randomUUID().toString();
                 String topic = field.equals("topic") ? "\"" + escaped(value) + "\"" : "\"FEEDBACK_RECEIVED\"";
                 String body = notification(escaped(notificationId), topic, detail(feedback, Map.of(field, value)));
                 ResponseEntity<String> response = post(body.getBytes(StandardCharsets.UTF_8));
                 sent++;
-                assertThat(response.getStatusCode().value()).as(field + " " + escaped(bad) + ": " + response.getBody())
+                assertThat(response.getStatusCode().value())
+                        .as(field + " " + escaped(bad) + ": " + response.getBody())
                         .isEqualTo(204);
                 boolean fineFeedback = field.equals("notificationId") || field.equals("feedbackEnteredDate");
                 assertThat(cases(feedback)).as(field + " " + escaped(bad)).isEqualTo(fineFeedback ? 1 : 0);
-                String outcome = jdbc.sql("SELECT outcome FROM cd_inbound_event WHERE channel = 'ebay' AND payload = :body")
-                        .param("body", body).query(String.class).single();
+                String outcome = jdbc.sql(
+                                "SELECT outcome FROM cd_inbound_event WHERE channel = 'ebay' AND payload = :body")
+                        .param("body", body)
+                        .query(String.class)
+                        .single();
                 if (field.equals("notificationId")) {
-                    assertThat(outcome).as(escaped(bad)).contains("feedback " + feedback + ": case").contains("opened");
+                    assertThat(outcome)
+                            .as(escaped(bad))
+                            .contains("feedback " + feedback + ": case")
+                            .contains("opened");
                 } else if (field.equals("feedbackEnteredDate")) {
                     assertThat(outcome).as(escaped(bad)).contains("case").contains("opened");
                 } else {
@@ -225,18 +270,32 @@ class EbayBadInputAppTest extends EbayAppTestBase {
             String feedback = feedbackId();
             String notificationId = UUID.randomUUID().toString();
             OffsetDateTime sent = OffsetDateTime.now(ZoneOffset.UTC);
-            ResponseEntity<String> response = post(notification(notificationId, "\"FEEDBACK_RECEIVED\"",
-                    detail(feedback, Map.of("feedbackEnteredDate", date))).getBytes(StandardCharsets.UTF_8));
-            assertThat(response.getStatusCode().value()).as(date + ": " + response.getBody()).isEqualTo(204);
+            ResponseEntity<String> response = post(notification(
+                            notificationId,
+                            "\"FEEDBACK_RECEIVED\"",
+                            detail(feedback, Map.of("feedbackEnteredDate", date)))
+                    .getBytes(StandardCharsets.UTF_8));
+            assertThat(response.getStatusCode().value())
+                    .as(date + ": " + response.getBody())
+                    .isEqualTo(204);
             boolean farPast = date.startsWith("-") || date.compareTo("1995") < 0 && Character.isDigit(date.charAt(0));
             if (farPast) {
-                assertThat(outcome(notificationId)).as(date).contains("refused, postedAt must not be before 1995-01-01");
+                assertThat(outcome(notificationId))
+                        .as(date)
+                        .contains("refused, postedAt must not be before 1995-01-01");
                 assertThat(cases(feedback)).isZero();
             } else {
                 // a date in the future, or none that can be read: the case is posted when eBay told us
-                OffsetDateTime postedAt = jdbc.sql("SELECT posted_at FROM cd_complaint WHERE channel = 'ebay' AND external_id = :id")
-                        .param("id", feedback).query(OffsetDateTime.class).single();
-                assertThat(postedAt).as(date).isBetween(sent.minusSeconds(5), OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(5));
+                OffsetDateTime postedAt = jdbc.sql(
+                                "SELECT posted_at FROM cd_complaint WHERE channel = 'ebay' AND external_id = :id")
+                        .param("id", feedback)
+                        .query(OffsetDateTime.class)
+                        .single();
+                assertThat(postedAt)
+                        .as(date)
+                        .isBetween(
+                                sent.minusSeconds(5),
+                                OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(5));
             }
         }
     }
@@ -248,22 +307,43 @@ class EbayBadInputAppTest extends EbayAppTestBase {
         List<String> caseIds = new ArrayList<>();
         for (String injection : BadInput.INJECTIONS) {
             String feedback = feedbackId();
-            String body = notification(UUID.randomUUID().toString(), "\"FEEDBACK_RECEIVED\"", detail(feedback, Map.of(
-                    "commentText", injection, "userId", injection, "orderLineItemId", injection, "listingId", injection,
-                    "listingTitle", injection)));
+            String body = notification(
+                    UUID.randomUUID().toString(),
+                    "\"FEEDBACK_RECEIVED\"",
+                    detail(
+                            feedback,
+                            Map.of(
+                                    "commentText",
+                                    injection,
+                                    "userId",
+                                    injection,
+                                    "orderLineItemId",
+                                    injection,
+                                    "listingId",
+                                    injection,
+                                    "listingTitle",
+                                    injection)));
 
             ResponseEntity<String> response = post(body.getBytes(StandardCharsets.UTF_8));
 
-            assertThat(response.getStatusCode().value()).as(injection + ": " + response.getBody()).isEqualTo(204);
+            assertThat(response.getStatusCode().value())
+                    .as(injection + ": " + response.getBody())
+                    .isEqualTo(204);
             Map<String, Object> stored = caseOf(feedback);
-            assertThat(stored).containsEntry("text", injection).containsEntry("customer_id", injection)
-                    .containsEntry("customer_name", injection).containsEntry("order_id", injection)
+            assertThat(stored)
+                    .containsEntry("text", injection)
+                    .containsEntry("customer_id", injection)
+                    .containsEntry("customer_name", injection)
+                    .containsEntry("order_id", injection)
                     .containsEntry("product_sku", injection);
             assertThat(CaseEvidence.inboundPayloads(jdbc, "ebay", feedback)).contains(body);
             caseIds.add((String) stored.get("id"));
         }
         assertThat(reconciliation.counts().complaints()).isEqualTo(before.complaints() + BadInput.INJECTIONS.size());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_complaint WHERE text = 'owned'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_complaint WHERE text = 'owned'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         reconciliation.verify(caseIds);
     }
 
@@ -275,7 +355,8 @@ class EbayBadInputAppTest extends EbayAppTestBase {
                 {"metadata": {"topic": %s, "schemaVersion": "1.0", "deprecated": false},
                  "notification": {"notificationId": "%s", "eventDate": "%s", "publishDate": "%s",
                    "publishAttemptCount": 1, "data": %s}}
-                """.formatted(topic, notificationId, Instant.now(), Instant.now(), data);
+                """
+                .formatted(topic, notificationId, Instant.now(), Instant.now(), data);
     }
 
     /**
@@ -284,11 +365,27 @@ class EbayBadInputAppTest extends EbayAppTestBase {
      * is ignored here.
      */
     private static String detail(String feedbackId, Map<String, String> values) {
-        Map<String, String> v = new LinkedHashMap<>(Map.of("feedbackId", feedbackId, "commentType", "NEGATIVE",
-                "commentText", "Box crushed, mug broken", "feedbackEnteredDate",
-                OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).toString(), "userId", "lin_w", "orderLineItemId",
-                "110553012345-2938475610", "listingId", "110553012345", "listingTitle", "Ceramic mug 350 ml", "value", "19.25",
-                "currency", "USD"));
+        Map<String, String> v = new LinkedHashMap<>(Map.of(
+                "feedbackId",
+                feedbackId,
+                "commentType",
+                "NEGATIVE",
+                "commentText",
+                "Box crushed, mug broken",
+                "feedbackEnteredDate",
+                OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).toString(),
+                "userId",
+                "lin_w",
+                "orderLineItemId",
+                "110553012345-2938475610",
+                "listingId",
+                "110553012345",
+                "listingTitle",
+                "Ceramic mug 350 ml",
+                "value",
+                "19.25",
+                "currency",
+                "USD"));
         values.forEach((field, value) -> {
             if (v.containsKey(field)) {
                 v.put(field, value);
@@ -300,10 +397,18 @@ class EbayBadInputAppTest extends EbayAppTestBase {
                  "providerUserDetail": {"userId": "%s", "role": "BUYER", "feedbackScore": 12},
                  "orderLineItemSummary": {"orderLineItemId": "%s", "listingId": "%s", "listingTitle": "%s",
                    "listingPrice": {"value": "%s", "currency": "%s"}}}
-                """.formatted(escaped(v.get("feedbackId")), escaped(v.get("commentType")), escaped(v.get("commentText")),
-                escaped(v.get("feedbackEnteredDate")), escaped(v.get("userId")), escaped(v.get("orderLineItemId")),
-                escaped(v.get("listingId")), escaped(v.get("listingTitle")), escaped(v.get("value")),
-                escaped(v.get("currency")));
+                """
+                .formatted(
+                        escaped(v.get("feedbackId")),
+                        escaped(v.get("commentType")),
+                        escaped(v.get("commentText")),
+                        escaped(v.get("feedbackEnteredDate")),
+                        escaped(v.get("userId")),
+                        escaped(v.get("orderLineItemId")),
+                        escaped(v.get("listingId")),
+                        escaped(v.get("listingTitle")),
+                        escaped(v.get("value")),
+                        escaped(v.get("currency")));
     }
 
     /** A FeedbackDetail (for {@code FEEDBACK_ID}) with one field's value given as a JSON string. */
@@ -323,7 +428,9 @@ class EbayBadInputAppTest extends EbayAppTestBase {
 
     private String outcome(String notificationId) {
         return jdbc.sql("SELECT outcome FROM cd_inbound_event WHERE channel = 'ebay' AND event_key = :key")
-                .param("key", "notification:" + notificationId).query(String.class).single();
+                .param("key", "notification:" + notificationId)
+                .query(String.class)
+                .single();
     }
 
     private ResponseEntity<String> post(byte[] body) throws Exception {

@@ -56,15 +56,21 @@ class EbayFeedbackPollAppTest extends EbayAppTestBase {
         String negative = feedbackId();
         String neutral = feedbackId();
         String positive = feedbackId();
-        stubPage(0, page(null, entry(negative, "NEGATIVE", "Arrived smashed. Seller never answered.", "mia_chen_77"),
-                entry(neutral, "NEUTRAL", "Slow shipping, mug ok", "tom.becker"),
-                entry(positive, "POSITIVE", "Great mug, fast shipping", "happy_buyer")));
+        stubPage(
+                0,
+                page(
+                        null,
+                        entry(negative, "NEGATIVE", "Arrived smashed. Seller never answered.", "mia_chen_77"),
+                        entry(neutral, "NEUTRAL", "Slow shipping, mug ok", "tom.becker"),
+                        entry(positive, "POSITIVE", "Great mug, fast shipping", "happy_buyer")));
 
         EbayFeedbackPoll.Result result = poll.pollOnce();
 
         assertThat(result.succeeded()).isTrue();
-        assertThat(caseOf(negative)).containsEntry("text", "Arrived smashed. Seller never answered.")
-                .containsEntry("customer_id", "mia_chen_77").containsEntry("language", "en")
+        assertThat(caseOf(negative))
+                .containsEntry("text", "Arrived smashed. Seller never answered.")
+                .containsEntry("customer_id", "mia_chen_77")
+                .containsEntry("language", "en")
                 .containsEntry("received_by", "channel:ebay");
         assertThat(caseOf(neutral)).containsEntry("text", "Slow shipping, mug ok");
         assertThat(cases(positive)).isZero();
@@ -83,8 +89,11 @@ class EbayFeedbackPollAppTest extends EbayAppTestBase {
     void aSecondPollOverTheSamePagesOpensNothingNewAndStopsAtTheFirstKnownPage() {
         String first = feedbackId();
         String second = feedbackId();
-        stubPage(0, page("/commerce/feedback/v1/feedback?offset=1&limit=25",
-                entry(first, "NEGATIVE", "Cracked glaze", "buyer_one")));
+        stubPage(
+                0,
+                page(
+                        "/commerce/feedback/v1/feedback?offset=1&limit=25",
+                        entry(first, "NEGATIVE", "Cracked glaze", "buyer_one")));
         stubPage(1, page(null, entry(second, "NEGATIVE", "Handle fell off", "buyer_two")));
 
         assertThat(poll.pollOnce().pages()).isEqualTo(2);
@@ -103,11 +112,19 @@ class EbayFeedbackPollAppTest extends EbayAppTestBase {
     @Test
     void anEbayErrorEndsThePollWithoutCasesAndTheNextPollTakesThemIn() {
         String feedback = feedbackId();
-        EBAY.stubFor(get(urlPathEqualTo(EbayApi.FEEDBACK)).inScenario("flaky").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-                        .withBody("{\"errors\":[{\"errorId\":250000,\"message\":\"There was a problem with an eBay internal system or process.\"}]}"))
+        EBAY.stubFor(get(urlPathEqualTo(EbayApi.FEEDBACK))
+                .inScenario("flaky")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(
+                        aResponse()
+                                .withStatus(500)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(
+                                        "{\"errors\":[{\"errorId\":250000,\"message\":\"There was a problem with an eBay internal system or process.\"}]}"))
                 .willSetStateTo("recovered"));
-        EBAY.stubFor(get(urlPathEqualTo(EbayApi.FEEDBACK)).inScenario("flaky").whenScenarioStateIs("recovered")
+        EBAY.stubFor(get(urlPathEqualTo(EbayApi.FEEDBACK))
+                .inScenario("flaky")
+                .whenScenarioStateIs("recovered")
                 .willReturn(okJson(page(null, entry(feedback, "NEGATIVE", "Never arrived", "late_buyer")))));
 
         EbayFeedbackPoll.Result failed = poll.pollOnce();
@@ -140,18 +157,33 @@ class EbayFeedbackPollAppTest extends EbayAppTestBase {
         moveTo(processInstanceId, Activity.RECORD_REVIEW_OUTCOME);
 
         EBAY.resetAll();
-        stubPage(0, page(null, entry(feedback, "NEUTRAL", "Broken on arrival, but the seller replaced it at once", "revising_buyer")));
+        stubPage(
+                0,
+                page(
+                        null,
+                        entry(
+                                feedback,
+                                "NEUTRAL",
+                                "Broken on arrival, but the seller replaced it at once",
+                                "revising_buyer")));
         poll.pollOnce();
 
         assertThat(runtime.getVariable(processInstanceId, Var.REVIEW_OUTCOME)).isEqualTo("updated");
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-                .activityId(Activity.REVIEW_OUTCOME_RECEIVED).finished().count()).isOne();
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .activityId(Activity.REVIEW_OUTCOME_RECEIVED)
+                        .finished()
+                        .count())
+                .isOne();
         assertThat(cases(feedback)).isOne();
 
         // The same revision on the next poll changes nothing more.
         poll.pollOnce();
-        assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(Activity.CLOSE_CASE)
-                .count()).isOne();
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(processInstanceId)
+                        .taskDefinitionKey(Activity.CLOSE_CASE)
+                        .count())
+                .isOne();
     }
 
     @Test
@@ -166,7 +198,8 @@ class EbayFeedbackPollAppTest extends EbayAppTestBase {
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static void stubPage(int offset, String body) {
-        EBAY.stubFor(get(urlPathEqualTo(EbayApi.FEEDBACK)).withQueryParam("offset", equalTo(String.valueOf(offset)))
+        EBAY.stubFor(get(urlPathEqualTo(EbayApi.FEEDBACK))
+                .withQueryParam("offset", equalTo(String.valueOf(offset)))
                 .willReturn(okJson(body)));
     }
 
@@ -175,19 +208,25 @@ class EbayFeedbackPollAppTest extends EbayAppTestBase {
         return """
                 {"feedbackEntries": [%s],
                  "pagination": {"count": %d, "limit": 25, "offset": 0, "total": %d%s}}
-                """.formatted(String.join(",", List.of(entries)), entries.length, entries.length,
-                next == null ? "" : ", \"next\": \"" + next + "\"");
+                """
+                .formatted(
+                        String.join(",", List.of(entries)),
+                        entries.length,
+                        entries.length,
+                        next == null ? "" : ", \"next\": \"" + next + "\"");
     }
 
     private ProcessInstance instanceOf(String feedbackId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(ComplaintLifecycle.PROCESS_KEY)
-                .processInstanceBusinessKey("ebay:" + feedbackId).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(ComplaintLifecycle.PROCESS_KEY)
+                .processInstanceBusinessKey("ebay:" + feedbackId)
+                .singleResult();
     }
 
     private void moveTo(String processInstanceId, String activityId) {
         ActivityInstance tree = runtime.getActivityInstance(processInstanceId);
-        ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(processInstanceId)
-                .startBeforeActivity(activityId);
+        ProcessInstanceModificationBuilder modification =
+                runtime.createProcessInstanceModification(processInstanceId).startBeforeActivity(activityId);
         for (ActivityInstance child : tree.getChildActivityInstances()) {
             modification.cancelActivityInstance(child.getId());
         }

@@ -19,13 +19,13 @@ import com.complaintdesk.channel.OutboxEntry;
 import com.complaintdesk.channel.TestOutboxes;
 import com.complaintdesk.intake.ComplaintIntake;
 import java.util.List;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link EbayGateway} through the outbox against WireMock: respondToFeedback
@@ -66,24 +66,31 @@ class EbayGatewayAppTest extends EbayAppTestBase {
         gateway = new EbayGateway(liveApi(), live(), intake, new EbayRules(live(), jdbcClient));
         liveOutbox = TestOutboxes.of(jdbcClient, transactionManager, List.of(gateway));
         feedback = feedbackId();
-        feedbacks.receive(EbayFeedback.read(json.readTree(entry(feedback, "NEGATIVE", "Arrived smashed", BUYER))), "{}");
+        feedbacks.receive(
+                EbayFeedback.read(json.readTree(entry(feedback, "NEGATIVE", "Arrived smashed", BUYER))), "{}");
         caseId = (String) caseOf(feedback).get("id");
-        EBAY.stubFor(post(urlPathEqualTo(EbayApi.RESPOND_TO_FEEDBACK)).willReturn(aResponse().withStatus(200)));
-        EBAY.stubFor(post(urlPathEqualTo(EbayApi.SEND_MESSAGE)).willReturn(okJson(
-                "{\"conversationId\":\"9112345678\",\"messageId\":\"58012345\"}")));
+        EBAY.stubFor(post(urlPathEqualTo(EbayApi.RESPOND_TO_FEEDBACK))
+                .willReturn(aResponse().withStatus(200)));
+        EBAY.stubFor(post(urlPathEqualTo(EbayApi.SEND_MESSAGE))
+                .willReturn(okJson("{\"conversationId\":\"9112345678\",\"messageId\":\"58012345\"}")));
     }
 
     @Test
     void aPublicReplyIsRespondToFeedbackOfTypeReplyToTheBuyer() {
-        Delivery delivery = send(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "Sorry! New mug ships today; see your eBay messages."));
+        Delivery delivery = send(message(
+                MessageKind.REPLY, OutboundMessage.PUBLIC, "Sorry! New mug ships today; see your eBay messages."));
 
         assertThat(delivery.platformRef()).isEqualTo("ebay:feedback-reply:" + feedback);
-        EBAY.verify(1, postRequestedFor(urlPathEqualTo(EbayApi.RESPOND_TO_FEEDBACK))
-                .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
-                .withRequestBody(equalToJson("""
+        EBAY.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(EbayApi.RESPOND_TO_FEEDBACK))
+                        .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
+                        .withRequestBody(equalToJson(
+                                """
                         {"feedbackId": "%s", "recipientUserId": "%s", "responseType": "REPLY",
                          "responseText": "Sorry! New mug ships today; see your eBay messages."}
-                        """.formatted(feedback, BUYER))));
+                        """
+                                        .formatted(feedback, BUYER))));
     }
 
     @Test
@@ -95,7 +102,9 @@ class EbayGatewayAppTest extends EbayAppTestBase {
                 .hasMessageContaining("at most 80 characters")
                 .hasMessageContaining("81")
                 .hasMessageContaining("private message")
-                .isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.refused()).as("no use retrying").isTrue());
+                .isInstanceOfSatisfying(
+                        ChannelException.class,
+                        e -> assertThat(e.refused()).as("no use retrying").isTrue());
         EBAY.verify(0, postRequestedFor(urlPathEqualTo(EbayApi.RESPOND_TO_FEEDBACK)));
         assertThat(outbox.forCase(caseId)).extracting(OutboxEntry::status).containsExactly(Outbox.PENDING);
     }
@@ -115,49 +124,66 @@ class EbayGatewayAppTest extends EbayAppTestBase {
         String text = "Hello, this is Ana from the shop's customer care. We are sorry about your mug.";
 
         Delivery delivery = send(message(MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE, text));
-        send(message(MessageKind.COMPENSATION_OFFER, OutboundMessage.PRIVATE, "Choose: full refund, or a new mug and a gift."));
+        send(message(
+                MessageKind.COMPENSATION_OFFER,
+                OutboundMessage.PRIVATE,
+                "Choose: full refund, or a new mug and a gift."));
 
         assertThat(delivery.platformRef()).isEqualTo("ebay:message:58012345");
         EBAY.verify(postRequestedFor(urlPathEqualTo(EbayApi.SEND_MESSAGE))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
-                .withRequestBody(equalToJson("{\"otherPartyUsername\": \"%s\", \"messageText\": \"%s\"}".formatted(BUYER, text))));
+                .withRequestBody(equalToJson(
+                        "{\"otherPartyUsername\": \"%s\", \"messageText\": \"%s\"}".formatted(BUYER, text))));
         EBAY.verify(2, postRequestedFor(urlPathEqualTo(EbayApi.SEND_MESSAGE)));
     }
 
     @Test
     void theRevisionRequestIsAMessageWithTheInstructionsAndGoesOnce() {
-        send(message(MessageKind.REVIEW_REQUEST, OutboundMessage.PRIVATE,
+        send(message(
+                MessageKind.REVIEW_REQUEST,
+                OutboundMessage.PRIVATE,
                 "If you are happy with how we resolved it: My eBay → Feedback → Revise feedback."));
 
         assertThatThrownBy(() -> send(message(MessageKind.REVIEW_REQUEST, OutboundMessage.PRIVATE, "Please revise.")))
-                .isInstanceOf(ChannelException.class).hasMessageContaining("R4");
+                .isInstanceOf(ChannelException.class)
+                .hasMessageContaining("R4");
         EBAY.verify(1, postRequestedFor(urlPathEqualTo(EbayApi.SEND_MESSAGE)));
     }
 
     @Test
     void anEbayServerErrorIsAChannelExceptionAndNothingIsRecordedAsDelivered() {
-        EBAY.stubFor(post(urlPathEqualTo(EbayApi.SEND_MESSAGE)).willReturn(aResponse().withStatus(503)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"errors\":[{\"errorId\":1001,\"message\":\"Service unavailable\"}]}")));
+        EBAY.stubFor(post(urlPathEqualTo(EbayApi.SEND_MESSAGE))
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"errors\":[{\"errorId\":1001,\"message\":\"Service unavailable\"}]}")));
 
         assertThatThrownBy(() -> send(message(MessageKind.REMINDER, OutboundMessage.PRIVATE, "Have you chosen?")))
-                .isInstanceOf(ChannelException.class).hasMessageContaining("503").hasMessageContaining("Service unavailable")
-                .isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.refused()).as("retried later").isFalse());
+                .isInstanceOf(ChannelException.class)
+                .hasMessageContaining("503")
+                .hasMessageContaining("Service unavailable")
+                .isInstanceOfSatisfying(
+                        ChannelException.class,
+                        e -> assertThat(e.refused()).as("retried later").isFalse());
         assertThat(outbox.forCase(caseId)).extracting(OutboxEntry::status).containsExactly(Outbox.PENDING);
     }
 
     @Test
     void pausingAListingAndTheRemedyAreLeftToAPersonInSellerHub() {
-        assertThat(send(message(MessageKind.PAUSE_LISTING, OutboundMessage.ACTION, "Pause listing")).platformRef())
-                .startsWith("manual:").contains(feedback);
-        assertThat(send(message(MessageKind.REMEDY, OutboundMessage.ACTION, "full_refund 19.25 USD")).platformRef())
+        assertThat(send(message(MessageKind.PAUSE_LISTING, OutboundMessage.ACTION, "Pause listing"))
+                        .platformRef())
+                .startsWith("manual:")
+                .contains(feedback);
+        assertThat(send(message(MessageKind.REMEDY, OutboundMessage.ACTION, "full_refund 19.25 USD"))
+                        .platformRef())
                 .startsWith("manual:");
     }
 
     @Test
     void withoutATokenTheGatewayLeavesEbayToTheSandbox() {
         assertThat(configuredGateway.handles("ebay")).isFalse();
-        assertThat(outbox.send(message(MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE, "Hello")).platformRef())
+        assertThat(outbox.send(message(MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE, "Hello"))
+                        .platformRef())
                 .startsWith("sandbox-");
         assertThat(gateway.handles("ebay")).isTrue();
         assertThat(gateway.handles("instagram")).isFalse();
@@ -169,6 +195,7 @@ class EbayGatewayAppTest extends EbayAppTestBase {
     }
 
     private OutboundMessage message(MessageKind kind, String surface, String text) {
-        return new OutboundMessage(caseId, "ebay", kind, surface, BUYER, text, caseId + ":" + kind + ":" + UUID.randomUUID());
+        return new OutboundMessage(
+                caseId, "ebay", kind, surface, BUYER, text, caseId + ":" + kind + ":" + UUID.randomUUID());
     }
 }

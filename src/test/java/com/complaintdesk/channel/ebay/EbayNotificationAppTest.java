@@ -71,21 +71,26 @@ class EbayNotificationAppTest extends EbayAppTestBase {
     /** getPublicKey's answer for {@link #KID} on the eBay stub (reset before each test). */
     static void publishEbayKey() {
         String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(EBAY_KEY.getPublic().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(EBAY_KEY.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----";
-        EBAY.stubFor(get(urlPathEqualTo(EbayApi.PUBLIC_KEY + KID)).willReturn(okJson(
-                "{\"algorithm\":\"ECDSA\",\"digest\":\"SHA1\",\"key\":\"" + pem.replace("\n", "\\n") + "\"}")));
+        EBAY.stubFor(get(urlPathEqualTo(EbayApi.PUBLIC_KEY + KID))
+                .willReturn(okJson(
+                        "{\"algorithm\":\"ECDSA\",\"digest\":\"SHA1\",\"key\":\"" + pem.replace("\n", "\\n") + "\"}")));
     }
 
     @Test
     void theChallengeIsAnsweredWithTheHashOfCodeTokenAndEndpoint() throws Exception {
-        ResponseEntity<JsonNode> response = http.getForEntity(EbayNotificationController.PATH + "?challenge_code=a8628072-3d33-45ee-9004-bee86830a22d",
+        ResponseEntity<JsonNode> response = http.getForEntity(
+                EbayNotificationController.PATH + "?challenge_code=a8628072-3d33-45ee-9004-bee86830a22d",
                 JsonNode.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
-        byte[] expected = java.security.MessageDigest.getInstance("SHA-256").digest(
-                ("a8628072-3d33-45ee-9004-bee86830a22d" + VERIFICATION_TOKEN + ENDPOINT).getBytes(StandardCharsets.UTF_8));
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON))
+                .isTrue();
+        byte[] expected = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(("a8628072-3d33-45ee-9004-bee86830a22d" + VERIFICATION_TOKEN + ENDPOINT)
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(response.getBody().path("challengeResponse").asText())
                 .isEqualTo(java.util.HexFormat.of().formatHex(expected));
     }
@@ -93,16 +98,21 @@ class EbayNotificationAppTest extends EbayAppTestBase {
     @Test
     void aSignedNegativeFeedbackNotificationOpensACase() throws Exception {
         String feedback = feedbackId();
-        String body = notification(UUID.randomUUID().toString(), entry(feedback, "NEGATIVE", "Box crushed, mug broken", "lin_w"));
+        String body = notification(
+                UUID.randomUUID().toString(), entry(feedback, "NEGATIVE", "Box crushed, mug broken", "lin_w"));
 
         ResponseEntity<String> response = post(body, sign(body));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(caseOf(feedback)).containsEntry("text", "Box crushed, mug broken").containsEntry("customer_id", "lin_w")
+        assertThat(caseOf(feedback))
+                .containsEntry("text", "Box crushed, mug broken")
+                .containsEntry("customer_id", "lin_w")
                 .containsEntry("received_by", "channel:ebay");
         // X4, E6: the complaint as received, the feedback, and the notification exactly as eBay signed it
         assertThat(CaseEvidence.kinds(jdbc, "ebay", feedback)).containsExactly("complaint", "inbound", "inbound");
-        assertThat(CaseEvidence.inboundPayloads(jdbc, "ebay", feedback)).hasSize(2).contains(body)
+        assertThat(CaseEvidence.inboundPayloads(jdbc, "ebay", feedback))
+                .hasSize(2)
+                .contains(body)
                 .anySatisfy(payload -> assertThat(payload).contains(feedback).isNotEqualTo(body));
     }
 
@@ -117,8 +127,13 @@ class EbayNotificationAppTest extends EbayAppTestBase {
 
         assertThat(cases(feedback)).isOne();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_inbound_event WHERE channel = 'ebay' AND event_key = :key")
-                .param("key", "notification:" + notificationId).query(Integer.class).single()).isOne();
-        assertThat(CaseEvidence.inboundPayloads(jdbc, "ebay", feedback)).hasSize(2).contains(body);
+                        .param("key", "notification:" + notificationId)
+                        .query(Integer.class)
+                        .single())
+                .isOne();
+        assertThat(CaseEvidence.inboundPayloads(jdbc, "ebay", feedback))
+                .hasSize(2)
+                .contains(body);
     }
 
     @Test
@@ -148,7 +163,8 @@ class EbayNotificationAppTest extends EbayAppTestBase {
                 {"metadata": {"topic": "FEEDBACK_RECEIVED", "schemaVersion": "1.0", "deprecated": false},
                  "notification": {"notificationId": "%s", "eventDate": "%s", "publishDate": "%s",
                    "publishAttemptCount": 1, "data": %s}}
-                """.formatted(notificationId, Instant.now(), Instant.now(), feedbackDetail);
+                """
+                .formatted(notificationId, Instant.now(), Instant.now(), feedbackDetail);
     }
 
     /** X-EBAY-SIGNATURE: Base64 of {"alg","kid","signature","digest"}, ECDSA with SHA-1 over the body. */
@@ -172,8 +188,10 @@ class EbayNotificationAppTest extends EbayAppTestBase {
         if (signature != null) {
             headers.set(EbayNotificationSignature.HEADER, signature);
         }
-        return http.postForEntity(EbayNotificationController.PATH,
-                new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers), String.class);
+        return http.postForEntity(
+                EbayNotificationController.PATH,
+                new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers),
+                String.class);
     }
 
     private static KeyPair ecKey() {

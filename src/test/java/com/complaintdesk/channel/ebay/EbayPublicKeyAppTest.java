@@ -56,14 +56,18 @@ class EbayPublicKeyAppTest extends EbayAppTestBase {
     int port;
 
     /** Not TestRestTemplate: its pooled client would queue the flood itself, a few connections at a time. */
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void fiftyNotificationsNamingTheSameUnknownKeyIdCallGetPublicKeyOnce() throws Exception {
         String kid = "unknown-" + UUID.randomUUID();
-        EBAY.stubFor(get(urlPathEqualTo(EbayApi.PUBLIC_KEY + kid)).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"errors\":[{\"errorId\":195001,\"message\":\"The public key was not found.\"}]}")));
+        EBAY.stubFor(get(urlPathEqualTo(EbayApi.PUBLIC_KEY + kid))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"errors\":[{\"errorId\":195001,\"message\":\"The public key was not found.\"}]}")));
 
         List<Answer> concurrent = flood(50, i -> kid);
         List<Answer> afterwards = flood(5, i -> kid);
@@ -77,7 +81,8 @@ class EbayPublicKeyAppTest extends EbayAppTestBase {
     @Test
     void aSlowEbayHoldsTheWebhookNoLongerThanTheTimeoutAndTheApplicationKeepsAnswering() throws Exception {
         EBAY.stubFor(get(urlPathMatching(EbayApi.PUBLIC_KEY + "slow-.*"))
-                .willReturn(okJson("{}").withFixedDelay((int) KEY_TIMEOUT.multipliedBy(3).toMillis())));
+                .willReturn(okJson("{}")
+                        .withFixedDelay((int) KEY_TIMEOUT.multipliedBy(3).toMillis())));
         int notifications = 50;
         ExecutorService pool = Executors.newFixedThreadPool(notifications);
         long started = System.nanoTime();
@@ -100,7 +105,9 @@ class EbayPublicKeyAppTest extends EbayAppTestBase {
             }
             Duration all = Duration.ofNanos(System.nanoTime() - started);
 
-            assertThat(api.getStatusCode().is4xxClientError()).as("answered, as ana may see it: %s", api).isTrue();
+            assertThat(api.getStatusCode().is4xxClientError())
+                    .as("answered, as ana may see it: %s", api)
+                    .isTrue();
             assertThat(api.getStatusCode()).isNotEqualTo(HttpStatus.UNAUTHORIZED);
             assertThat(apiTook).as("the API call during the flood").isLessThan(Duration.ofSeconds(2));
             assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -110,7 +117,8 @@ class EbayPublicKeyAppTest extends EbayAppTestBase {
             assertThat(answers).allSatisfy(answer -> assertThat(answer.took())
                     .isLessThan(KEY_TIMEOUT.plus(Duration.ofSeconds(2))));
             // at most two calls at a time, each ended by the timeout: never one per notification
-            long calls = EBAY.findAll(getRequestedFor(urlPathMatching(EbayApi.PUBLIC_KEY + "slow-.*"))).size();
+            long calls = EBAY.findAll(getRequestedFor(urlPathMatching(EbayApi.PUBLIC_KEY + "slow-.*")))
+                    .size();
             assertThat(calls).isBetween(1L, 2L * (1 + all.toMillis() / KEY_TIMEOUT.toMillis()));
             assertThat(calls).isLessThan(notifications / 2);
         } finally {
@@ -130,8 +138,8 @@ class EbayPublicKeyAppTest extends EbayAppTestBase {
         assertThat(more).extracting(Answer::status).containsOnly(204);
         EBAY.verify(1, getRequestedFor(urlPathEqualTo(EbayApi.PUBLIC_KEY + kid)));
         // and a body it did not sign is still refused with that key
-        String body = EbayNotificationAppTest.notification(UUID.randomUUID().toString(),
-                entry(feedbackId(), "POSITIVE", "Lovely", "fan"));
+        String body = EbayNotificationAppTest.notification(
+                UUID.randomUUID().toString(), entry(feedbackId(), "POSITIVE", "Lovely", "fan"));
         assertThat(send(body, header(kid, sign(body + " "))).status()).isEqualTo(412);
         EBAY.verify(1, getRequestedFor(urlPathEqualTo(EbayApi.PUBLIC_KEY + kid)));
     }
@@ -139,7 +147,8 @@ class EbayPublicKeyAppTest extends EbayAppTestBase {
     @Test
     void anEbayFailureIsNotRememberedAsUnknownAndTheKeyIsTakenOnceEbayAnswers() throws Exception {
         String kid = "flaky-" + UUID.randomUUID();
-        EBAY.stubFor(get(urlPathEqualTo(EbayApi.PUBLIC_KEY + kid)).willReturn(aResponse().withStatus(500)));
+        EBAY.stubFor(get(urlPathEqualTo(EbayApi.PUBLIC_KEY + kid))
+                .willReturn(aResponse().withStatus(500)));
 
         assertThat(flood(1, i -> kid)).extracting(Answer::status).containsOnly(503);
 
@@ -174,8 +183,8 @@ class EbayPublicKeyAppTest extends EbayAppTestBase {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Answer>> answers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String body = EbayNotificationAppTest.notification(UUID.randomUUID().toString(),
-                    entry(feedbackId(), "POSITIVE", "Lovely mug", "fan"));
+            String body = EbayNotificationAppTest.notification(
+                    UUID.randomUUID().toString(), entry(feedbackId(), "POSITIVE", "Lovely mug", "fan"));
             String header = header(kids.kid(i), sign(body));
             Callable<Answer> call = () -> {
                 start.await();
@@ -188,7 +197,8 @@ class EbayPublicKeyAppTest extends EbayAppTestBase {
     }
 
     private Answer send(String body, String signature) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + EbayNotificationController.PATH))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + EbayNotificationController.PATH))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header(EbayNotificationSignature.HEADER, signature)
@@ -201,10 +211,12 @@ class EbayPublicKeyAppTest extends EbayAppTestBase {
 
     private static void publish(String kid) {
         String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(KEY.getPublic().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(KEY.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----";
-        EBAY.stubFor(get(urlPathEqualTo(EbayApi.PUBLIC_KEY + kid)).willReturn(okJson(
-                "{\"algorithm\":\"ECDSA\",\"digest\":\"SHA1\",\"key\":\"" + pem.replace("\n", "\\n") + "\"}")));
+        EBAY.stubFor(get(urlPathEqualTo(EbayApi.PUBLIC_KEY + kid))
+                .willReturn(okJson(
+                        "{\"algorithm\":\"ECDSA\",\"digest\":\"SHA1\",\"key\":\"" + pem.replace("\n", "\\n") + "\"}")));
     }
 
     private static String sign(String body) throws Exception {
@@ -216,7 +228,8 @@ class EbayPublicKeyAppTest extends EbayAppTestBase {
 
     /** X-EBAY-SIGNATURE naming {@code kid}. */
     private static String header(String kid, String signature) {
-        String header = "{\"alg\":\"ECDSA\",\"kid\":\"" + kid + "\",\"signature\":\"" + signature + "\",\"digest\":\"SHA1\"}";
+        String header =
+                "{\"alg\":\"ECDSA\",\"kid\":\"" + kid + "\",\"signature\":\"" + signature + "\",\"digest\":\"SHA1\"}";
         return Base64.getEncoder().encodeToString(header.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -41,41 +41,65 @@ class EbayReplyLengthRuleAppTest extends EbayAppTestBase {
 
     @Test
     void aDraftReplyOnEbayOverEightyCharactersIsRefusedWith400AndTheTaskStaysOpen() {
-        EBAY.stubFor(post(urlPathEqualTo(EbayApi.RESPOND_TO_FEEDBACK)).willReturn(aResponse().withStatus(200)));
+        EBAY.stubFor(post(urlPathEqualTo(EbayApi.RESPOND_TO_FEEDBACK))
+                .willReturn(aResponse().withStatus(200)));
         String processInstanceId = open(SampleComplaint.body("ebay", feedbackId(), 20, "Mug arrived broken.", "en"));
-        ana.work(processInstanceId, Activity.CONFIRM_TRIAGE, Map.of(Var.TIER, "T2", Var.CATEGORY, "quality",
-                Var.ESCALATE_TO_CRISIS, false));
+        ana.work(
+                processInstanceId,
+                Activity.CONFIRM_TRIAGE,
+                Map.of(Var.TIER, "T2", Var.CATEGORY, "quality", Var.ESCALATE_TO_CRISIS, false));
         String draft = ana.awaitTask(processInstanceId, Activity.DRAFT_REPLY);
         ana.claim(draft);
 
-        ResponseEntity<JsonNode> refused = ana.submitForm(draft, reply("We are very sorry your mug arrived broken.",
-                "The box was too thin.", "A new mug ships today.", "See your eBay messages."));
+        ResponseEntity<JsonNode> refused = ana.submitForm(
+                draft,
+                reply(
+                        "We are very sorry your mug arrived broken.",
+                        "The box was too thin.",
+                        "A new mug ships today.",
+                        "See your eBay messages."));
 
-        assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getStatusCode())
+                .as(String.valueOf(refused.getBody()))
+                .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().path("errors")).anySatisfy(error -> {
             assertThat(error.path("field").asText()).isEqualTo(Var.REPLY_APOLOGY);
-            assertThat(error.path("message").asText()).contains("at most 80 characters", "has 114",
-                    "shorten the public part", "private message");
+            assertThat(error.path("message").asText())
+                    .contains("at most 80 characters", "has 114", "shorten the public part", "private message");
         });
-        assertThat(taskService.createTaskQuery().taskId(draft).count()).as("the draft is still open").isOne();
+        assertThat(taskService.createTaskQuery().taskId(draft).count())
+                .as("the draft is still open")
+                .isOne();
 
-        ResponseEntity<JsonNode> accepted = ana.submitForm(draft, reply("Sorry, and thank you.", "Box too thin.",
-                "New mug ships today.", "See eBay messages."));
-        assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<JsonNode> accepted = ana.submitForm(
+                draft, reply("Sorry, and thank you.", "Box too thin.", "New mug ships today.", "See eBay messages."));
+        assertThat(accepted.getStatusCode())
+                .as(String.valueOf(accepted.getBody()))
+                .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     @Test
     void theSameLongReplyOnInstagramIsAccepted() {
-        String processInstanceId = open(SampleComplaint.body("instagram", "ig-" + UUID.randomUUID(), 20, "Mug arrived broken.", "en"));
-        ana.work(processInstanceId, Activity.CONFIRM_TRIAGE, Map.of(Var.TIER, "T2", Var.CATEGORY, "quality",
-                Var.ESCALATE_TO_CRISIS, false));
+        String processInstanceId =
+                open(SampleComplaint.body("instagram", "ig-" + UUID.randomUUID(), 20, "Mug arrived broken.", "en"));
+        ana.work(
+                processInstanceId,
+                Activity.CONFIRM_TRIAGE,
+                Map.of(Var.TIER, "T2", Var.CATEGORY, "quality", Var.ESCALATE_TO_CRISIS, false));
         String draft = ana.awaitTask(processInstanceId, Activity.DRAFT_REPLY);
         ana.claim(draft);
 
-        ResponseEntity<JsonNode> accepted = ana.submitForm(draft, reply("We are very sorry your mug arrived broken.",
-                "The box was too thin.", "A new mug ships today.", "See your direct messages."));
+        ResponseEntity<JsonNode> accepted = ana.submitForm(
+                draft,
+                reply(
+                        "We are very sorry your mug arrived broken.",
+                        "The box was too thin.",
+                        "A new mug ships today.",
+                        "See your direct messages."));
 
-        assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(accepted.getStatusCode())
+                .as(String.valueOf(accepted.getBody()))
+                .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
-import static org.mockito.ArgumentMatchers.eq;
 
 import com.complaintdesk.channel.ChannelException;
 import com.complaintdesk.channel.Delivery;
@@ -35,28 +35,40 @@ class DeliveryFailureProcessTest extends ProcessTestBase {
 
     /** A T2 reply that the platform refuses on every retry. */
     private void aReplyThePlatformRefuses() {
-        doThrow(new ChannelException("(#200) Permissions error")).when(fixture.outbox).send(any(), any());
+        doThrow(new ChannelException("(#200) Permissions error"))
+                .when(fixture.outbox)
+                .send(any(), any());
         c = CaseDriver.start(processEngine, "instagram", QUALITY, "en", "Europe/Berlin", POSTED_AT);
         c.triage("T2", "quality").draftReply();
         failEveryRetry(Activity.PUBLISH_REPLY);
-        failure = processEngine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(DeliveryFailure.PROCESS_KEY).singleResult();
+        failure = processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(DeliveryFailure.PROCESS_KEY)
+                .singleResult();
     }
 
     @Test
     void theLastFailedRetryRaisesAnIncidentAndGivesTheAgentsAFailedDeliveryTask() {
         aReplyThePlatformRefuses();
-        Incident incident = processEngine.getRuntimeService().createIncidentQuery()
-                .processInstanceId(c.instance.getId()).singleResult();
+        Incident incident = processEngine
+                .getRuntimeService()
+                .createIncidentQuery()
+                .processInstanceId(c.instance.getId())
+                .singleResult();
         assertThat(incident.getActivityId()).isEqualTo(Activity.PUBLISH_REPLY);
 
         ProcessInstance failure = failureCase();
-        assertThat(failure).isWaitingAt(DeliveryFailure.Activity.HANDLE).variables()
+        assertThat(failure)
+                .isWaitingAt(DeliveryFailure.Activity.HANDLE)
+                .variables()
                 .containsEntry(DeliveryFailure.Var.FAILED_STEP, "Publish reply")
                 .containsEntry(DeliveryFailure.Var.FAILED_ACTIVITY_ID, Activity.PUBLISH_REPLY)
-                .hasEntrySatisfying(DeliveryFailure.Var.DELIVERY_ERROR, e -> assertThat((String) e).contains("(#200) Permissions error"));
+                .hasEntrySatisfying(DeliveryFailure.Var.DELIVERY_ERROR, e -> assertThat((String) e)
+                        .contains("(#200) Permissions error"));
         assertThat(processEngine.getTaskService().getIdentityLinksForTask(task().getId()))
-                .extracting(l -> l.getGroupId()).containsExactlyInAnyOrder("agents", "supervisors");
+                .extracting(l -> l.getGroupId())
+                .containsExactlyInAnyOrder("agents", "supervisors");
         assertThat(c.instance).isWaitingAt(Activity.PUBLISH_REPLY);
     }
 
@@ -65,7 +77,12 @@ class DeliveryFailureProcessTest extends ProcessTestBase {
         aReplyThePlatformRefuses();
         complete("manual", "Posted the reply by hand in the Instagram app at 10:05.");
 
-        assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(c.instance.getId()).count()).isZero();
+        assertThat(processEngine
+                        .getRuntimeService()
+                        .createIncidentQuery()
+                        .processInstanceId(c.instance.getId())
+                        .count())
+                .isZero();
         c.run(Activity.PUBLISH_REPLY);
 
         assertThat(c.instance).hasPassed(Activity.END_FIRST_RESPONSE_GIVEN).isWaitingAt(Activity.PREPARE_FOLLOW_UP);
@@ -78,9 +95,11 @@ class DeliveryFailureProcessTest extends ProcessTestBase {
     void tryingAgainOnceThePlatformIsBackDeliversAndTheCaseGoesOn() {
         aReplyThePlatformRefuses();
         doAnswer(call -> {
-            fixture.sent.add(call.getArgument(0));
-            return new Delivery(UUID.randomUUID().toString(), "ig-1", "delivered", EngineClock.now());
-        }).when(fixture.outbox).send(any(), any());
+                    fixture.sent.add(call.getArgument(0));
+                    return new Delivery(UUID.randomUUID().toString(), "ig-1", "delivered", EngineClock.now());
+                })
+                .when(fixture.outbox)
+                .send(any(), any());
         complete("retry", "The access token was renewed; try again.");
         c.run(Activity.PUBLISH_REPLY);
 
@@ -92,7 +111,8 @@ class DeliveryFailureProcessTest extends ProcessTestBase {
     @Test
     void aRefusalThatRetryingCannotChangeReachesTheAgentsAfterTheFirstAttempt() {
         doThrow(ChannelException.refused("eBay takes a feedback reply of at most 80 characters; this one has 95"))
-                .when(fixture.outbox).send(any(), any());
+                .when(fixture.outbox)
+                .send(any(), any());
         c = CaseDriver.start(processEngine, "instagram", QUALITY, "en", "Europe/Berlin", POSTED_AT);
         c.triage("T2", "quality").draftReply();
         Job job = c.job(Activity.PUBLISH_REPLY);
@@ -102,14 +122,21 @@ class DeliveryFailureProcessTest extends ProcessTestBase {
                 .isInstanceOf(ChannelException.class);
 
         assertThat(c.job(Activity.PUBLISH_REPLY).getRetries()).isZero();
-        assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(c.instance.getId())
-                .singleResult().getIncidentMessage()).contains("at most 80 characters");
+        assertThat(processEngine
+                        .getRuntimeService()
+                        .createIncidentQuery()
+                        .processInstanceId(c.instance.getId())
+                        .singleResult()
+                        .getIncidentMessage())
+                .contains("at most 80 characters");
         assertThat(task()).as("the agents' task, after one attempt").isNotNull();
     }
 
     @Test
     void aFailureThatMayPassRetriesAsUsual() {
-        doThrow(new ChannelException("Instagram failed on the comment reply (HTTP 503)")).when(fixture.outbox).send(any(), any());
+        doThrow(new ChannelException("Instagram failed on the comment reply (HTTP 503)"))
+                .when(fixture.outbox)
+                .send(any(), any());
         c = CaseDriver.start(processEngine, "instagram", QUALITY, "en", "Europe/Berlin", POSTED_AT);
         c.triage("T2", "quality").draftReply();
         Job job = c.job(Activity.PUBLISH_REPLY);
@@ -129,7 +156,8 @@ class DeliveryFailureProcessTest extends ProcessTestBase {
 
         Job again = c.job(Activity.PUBLISH_REPLY);
         assertThat(again.getRetries()).isEqualTo(1);
-        assertThat(again.getDuedate()).as("due at once, not at the failed attempt's next try")
+        assertThat(again.getDuedate())
+                .as("due at once, not at the failed attempt's next try")
                 .isBeforeOrEqualTo(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
         verify(fixture.outbox).confirmNotDelivered(eq(c.instance.getId() + ":" + Activity.PUBLISH_REPLY), any());
     }
@@ -138,8 +166,15 @@ class DeliveryFailureProcessTest extends ProcessTestBase {
     void aDecisionIsRequiredAndTheNoteSaysWhatWasDone() {
         aReplyThePlatformRefuses();
         Task task = task();
-        assertThatThrownBy(() -> processEngine.getFormService().submitTaskForm(task.getId(),
-                CaseDriver.map(DeliveryFailure.Var.DECISION, "later", DeliveryFailure.Var.NOTE, "Will look at it tomorrow.")))
+        assertThatThrownBy(() -> processEngine
+                        .getFormService()
+                        .submitTaskForm(
+                                task.getId(),
+                                CaseDriver.map(
+                                        DeliveryFailure.Var.DECISION,
+                                        "later",
+                                        DeliveryFailure.Var.NOTE,
+                                        "Will look at it tomorrow.")))
                 .hasMessageContaining("deliveryDecision");
         assertThat(failureCase()).isWaitingAt(DeliveryFailure.Activity.HANDLE);
     }
@@ -162,12 +197,19 @@ class DeliveryFailureProcessTest extends ProcessTestBase {
     }
 
     private Task task() {
-        return processEngine.getTaskService().createTaskQuery().processDefinitionKey(DeliveryFailure.PROCESS_KEY)
-                .taskDefinitionKey(DeliveryFailure.Activity.HANDLE).singleResult();
+        return processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processDefinitionKey(DeliveryFailure.PROCESS_KEY)
+                .taskDefinitionKey(DeliveryFailure.Activity.HANDLE)
+                .singleResult();
     }
 
     private void complete(String decision, String note) {
-        processEngine.getFormService().submitTaskForm(task().getId(),
-                CaseDriver.map(DeliveryFailure.Var.DECISION, decision, DeliveryFailure.Var.NOTE, note));
+        processEngine
+                .getFormService()
+                .submitTaskForm(
+                        task().getId(),
+                        CaseDriver.map(DeliveryFailure.Var.DECISION, decision, DeliveryFailure.Var.NOTE, note));
     }
 }

@@ -57,14 +57,18 @@ class InstagramBadInputAppTest {
     void unreadableDeliveriesAreRefusedWith400AndOpenNothing() {
         Reconciliation.Counts before = reconciliation.counts();
         List<byte[]> bodies = new ArrayList<>();
-        BadInput.MALFORMED_JSON.stream().filter(b -> !b.contains("\u0000"))
+        BadInput.MALFORMED_JSON.stream()
+                .filter(b -> !b.contains("\u0000"))
                 .forEach(b -> bodies.add((b + " " + nonce()).getBytes(StandardCharsets.UTF_8)));
         bodies.add(("[" + nonce() + "]").getBytes(StandardCharsets.UTF_8));
-        bodies.add(("{\"x\":" + nonce() + ",\"entry\":" + "[".repeat(50_000) + "]".repeat(50_000) + "}").getBytes(StandardCharsets.UTF_8));
+        bodies.add(("{\"x\":" + nonce() + ",\"entry\":" + "[".repeat(50_000) + "]".repeat(50_000) + "}")
+                .getBytes(StandardCharsets.UTF_8));
         for (byte[] body : bodies) {
             ResponseEntity<String> response = post(body);
-            assertThat(response.getStatusCode().value()).as(new String(body, 0, Math.min(80, body.length), StandardCharsets.UTF_8)
-                    + ": " + response.getBody()).isEqualTo(400);
+            assertThat(response.getStatusCode().value())
+                    .as(new String(body, 0, Math.min(80, body.length), StandardCharsets.UTF_8) + ": "
+                            + response.getBody())
+                    .isEqualTo(400);
             assertThat(response.getBody()).isEqualTo("The delivery is not the JSON Instagram webhooks send");
         }
         Reconciliation.Counts after = reconciliation.counts();
@@ -72,21 +76,26 @@ class InstagramBadInputAppTest {
         assertThat(after.processInstances()).isEqualTo(before.processInstances());
         // kept as received, each with what was wrong with it
         assertThat(after.inboundEvents()).isEqualTo(before.inboundEvents() + bodies.size());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_inbound_event WHERE channel = 'instagram' AND processed_at IS NULL")
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM cd_inbound_event WHERE channel = 'instagram' AND processed_at IS NULL")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void aRawNulByteOrBytesThatAreNotUtf8AreRefusedBeforeAnythingIsStored() {
         Reconciliation.Counts before = reconciliation.counts();
-        byte[] body = ("{\"object\":\"instagram\",\"n\":" + nonce() + ",\"text\":\"a\u0000b\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("{\"object\":\"instagram\",\"n\":" + nonce() + ",\"text\":\"a\u0000b\"}")
+                .getBytes(StandardCharsets.UTF_8);
         ResponseEntity<String> response = post(body);
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody()).contains("NUL byte");
         for (byte[] bad : BadInput.INVALID_UTF8) {
             ByteArrayOutputStream notUtf8 = new ByteArrayOutputStream();
             notUtf8.writeBytes(delivery(Instant.now().getEpochSecond(), change("comments", commentId(), "", "1", "u"))
-                    .replace("\"text\":\"\"", "\"text\":\"\u0001\"").getBytes(StandardCharsets.UTF_8));
+                    .replace("\"text\":\"\"", "\"text\":\"\u0001\"")
+                    .getBytes(StandardCharsets.UTF_8));
             byte[] bytes = notUtf8.toByteArray();
             int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf('\u0001');
             byte[] withBad = new byte[bytes.length - 1 + bad.length];
@@ -103,7 +112,8 @@ class InstagramBadInputAppTest {
     @Test
     void aDeliveryAboveFourMebibytesIsRefusedWith413() {
         Reconciliation.Counts before = reconciliation.counts();
-        String body = delivery(Instant.now().getEpochSecond(), change("comments", commentId(), "x".repeat(4 * 1024 * 1024), "1", "u"));
+        String body = delivery(
+                Instant.now().getEpochSecond(), change("comments", commentId(), "x".repeat(4 * 1024 * 1024), "1", "u"));
         ResponseEntity<String> response = post(body.getBytes(StandardCharsets.UTF_8));
         assertThat(response.getStatusCode().value()).isEqualTo(413);
         assertThat(reconciliation.counts()).isEqualTo(before);
@@ -118,11 +128,15 @@ class InstagramBadInputAppTest {
                 new String[] {"   ", "text must not be blank"});
         for (String[] bad : corpus) {
             String commentId = commentId();
-            String body = delivery(Instant.now().getEpochSecond(), change("comments", commentId, bad[0], "17841405555", "mia"));
+            String body = delivery(
+                    Instant.now().getEpochSecond(), change("comments", commentId, bad[0], "17841405555", "mia"));
             ResponseEntity<String> response = post(body.getBytes(StandardCharsets.UTF_8));
             assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-            String outcome = jdbc.sql("SELECT outcome FROM cd_inbound_event WHERE channel = 'instagram' AND payload LIKE :id")
-                    .param("id", "%\"" + commentId + "\"%").query(String.class).single();
+            String outcome = jdbc.sql(
+                            "SELECT outcome FROM cd_inbound_event WHERE channel = 'instagram' AND payload LIKE :id")
+                    .param("id", "%\"" + commentId + "\"%")
+                    .query(String.class)
+                    .single();
             assertThat(outcome).contains("comment " + commentId + ": refused").contains(bad[1]);
         }
         Reconciliation.Counts after = reconciliation.counts();
@@ -139,33 +153,56 @@ class InstagramBadInputAppTest {
     @Test
     void anEditedCommentWithTextNoCaseMayHoldIsAcknowledgedAndTheCaseKeepsItsText() {
         String commentId = commentId();
-        String original = delivery(Instant.now().minusSeconds(60).getEpochSecond(),
+        String original = delivery(
+                Instant.now().minusSeconds(60).getEpochSecond(),
                 change("comments", commentId, "The mug arrived in pieces", "17841405555", "mia"));
-        assertThat(post(original.getBytes(StandardCharsets.UTF_8)).getStatusCode().value()).isEqualTo(200);
-        String processInstanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey("instagram:" + commentId)
-                .singleResult().getId();
+        assertThat(post(original.getBytes(StandardCharsets.UTF_8))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        String processInstanceId = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey("instagram:" + commentId)
+                .singleResult()
+                .getId();
         Reconciliation.Counts before = reconciliation.counts();
         List<String> edits = new ArrayList<>(BadInput.UNSTORABLE_TEXT);
         edits.add("y".repeat(4001));
         for (String text : edits) {
-            String edit = delivery(Instant.now().getEpochSecond(), change("comments", commentId, text, "17841405555", "mia"));
+            String edit =
+                    delivery(Instant.now().getEpochSecond(), change("comments", commentId, text, "17841405555", "mia"));
             ResponseEntity<String> response = post(edit.getBytes(StandardCharsets.UTF_8));
-            assertThat(response.getStatusCode().value()).as(BadInput.escaped(text) + ": " + response.getBody()).isEqualTo(200);
-            String outcome = jdbc.sql("SELECT outcome FROM cd_inbound_event WHERE channel = 'instagram' AND payload = :edit")
-                    .param("edit", edit).query(String.class).single();
-            assertThat(outcome).as(BadInput.escaped(text)).contains("comment " + commentId).contains("edit refused, text");
+            assertThat(response.getStatusCode().value())
+                    .as(BadInput.escaped(text) + ": " + response.getBody())
+                    .isEqualTo(200);
+            String outcome = jdbc.sql(
+                            "SELECT outcome FROM cd_inbound_event WHERE channel = 'instagram' AND payload = :edit")
+                    .param("edit", edit)
+                    .query(String.class)
+                    .single();
+            assertThat(outcome)
+                    .as(BadInput.escaped(text))
+                    .contains("comment " + commentId)
+                    .contains("edit refused, text");
         }
-        assertThat(runtime.getVariable(processInstanceId, ComplaintLifecycle.Var.COMMENT_EDITED_TEXT)).isNull();
+        assertThat(runtime.getVariable(processInstanceId, ComplaintLifecycle.Var.COMMENT_EDITED_TEXT))
+                .isNull();
         assertThat(jdbc.sql("SELECT text FROM cd_complaint WHERE channel = 'instagram' AND external_id = :id")
-                .param("id", commentId).query(String.class).single()).isEqualTo("The mug arrived in pieces");
+                        .param("id", commentId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("The mug arrived in pieces");
         Reconciliation.Counts after = reconciliation.counts();
         assertThat(after.complaints()).isEqualTo(before.complaints());
         assertThat(after.processInstances()).isEqualTo(before.processInstances());
         assertThat(after.inboundEvents()).isEqualTo(before.inboundEvents() + edits.size());
         // a fine edit afterwards is kept as ever
-        String fine = delivery(Instant.now().getEpochSecond(), change("comments", commentId, "Replaced within two days", "17841405555", "mia"));
-        assertThat(post(fine.getBytes(StandardCharsets.UTF_8)).getStatusCode().value()).isEqualTo(200);
-        assertThat(runtime.getVariable(processInstanceId, ComplaintLifecycle.Var.COMMENT_EDITED_TEXT)).isEqualTo("Replaced within two days");
+        String fine = delivery(
+                Instant.now().getEpochSecond(),
+                change("comments", commentId, "Replaced within two days", "17841405555", "mia"));
+        assertThat(post(fine.getBytes(StandardCharsets.UTF_8)).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(runtime.getVariable(processInstanceId, ComplaintLifecycle.Var.COMMENT_EDITED_TEXT))
+                .isEqualTo("Replaced within two days");
     }
 
     @Test
@@ -174,11 +211,23 @@ class InstagramBadInputAppTest {
         List<String> caseIds = new ArrayList<>();
         for (String injection : BadInput.INJECTIONS) {
             String commentId = commentId();
-            String body = delivery(Instant.now().getEpochSecond(), change("comments", commentId, injection, "17841405555",
-                    InstagramWebhookAppTest.escaped(injection)));
-            assertThat(post(body.getBytes(StandardCharsets.UTF_8)).getStatusCode().value()).isEqualTo(200);
-            var stored = jdbc.sql("SELECT id, text, customer_name FROM cd_complaint WHERE channel = 'instagram' AND external_id = :id")
-                    .param("id", commentId).query().singleRow();
+            String body = delivery(
+                    Instant.now().getEpochSecond(),
+                    change(
+                            "comments",
+                            commentId,
+                            injection,
+                            "17841405555",
+                            InstagramWebhookAppTest.escaped(injection)));
+            assertThat(post(body.getBytes(StandardCharsets.UTF_8))
+                            .getStatusCode()
+                            .value())
+                    .isEqualTo(200);
+            var stored = jdbc.sql(
+                            "SELECT id, text, customer_name FROM cd_complaint WHERE channel = 'instagram' AND external_id = :id")
+                    .param("id", commentId)
+                    .query()
+                    .singleRow();
             assertThat(stored.values()).contains(injection);
             caseIds.add(String.valueOf(stored.getOrDefault("id", stored.get("ID"))));
         }

@@ -21,7 +21,9 @@ class InstagramDeliveryTest {
 
     @Test
     void aDocumentedCommentsDeliveryIsReadWithEveryCommentField() throws Exception {
-        InstagramDelivery delivery = InstagramDelivery.read(json.readTree("""
+        InstagramDelivery delivery = InstagramDelivery.read(
+                json.readTree(
+                        """
                 {"object": "instagram",
                  "entry": [{"id": "17841405309211844", "time": 1547687043,
                             "changes": [{"field": "comments",
@@ -37,14 +39,23 @@ class InstagramDeliveryTest {
             assertThat(change.accountId()).isEqualTo("17841405309211844");
             assertThat(change.sentAt()).isEqualTo(Instant.ofEpochSecond(1547687043));
             assertThat(change.field()).isEqualTo("comments");
-            assertThat(change.comment()).isEqualTo(new InstagramDelivery.Comment("17865799348089039",
-                    "This is an example.", "232323232", "test", "123123123", "FEED", "1231231234"));
+            assertThat(change.comment())
+                    .isEqualTo(new InstagramDelivery.Comment(
+                            "17865799348089039",
+                            "This is an example.",
+                            "232323232",
+                            "test",
+                            "123123123",
+                            "FEED",
+                            "1231231234"));
         });
     }
 
     @Test
     void liveCommentsAreCommentsAndOtherFieldsCarryNone() throws Exception {
-        InstagramDelivery delivery = InstagramDelivery.read(json.readTree("""
+        InstagramDelivery delivery = InstagramDelivery.read(
+                json.readTree(
+                        """
                 {"object": "instagram",
                  "entry": [{"id": "1", "time": 1547687043000,
                             "changes": [{"field": "live_comments", "value": {"id": "2", "text": "hi", "from": {"id": "3", "username": "u"}}},
@@ -53,7 +64,8 @@ class InstagramDeliveryTest {
 
         assertThat(delivery.changes()).hasSize(2);
         assertThat(delivery.changes().get(0).comment().text()).isEqualTo("hi");
-        assertThat(delivery.changes().get(0).sentAt()).as("milliseconds are read as such")
+        assertThat(delivery.changes().get(0).sentAt())
+                .as("milliseconds are read as such")
                 .isEqualTo(Instant.ofEpochSecond(1547687043));
         assertThat(delivery.changes().get(1).field()).isEqualTo("story_insights");
         assertThat(delivery.changes().get(1).comment()).isNull();
@@ -70,8 +82,8 @@ class InstagramDeliveryTest {
     @Test
     void withoutAnAppSecretTheWebhookAnswers503AndTouchesNothing() throws Exception {
         InstagramComments comments = mock(InstagramComments.class);
-        InstagramWebhookController webhook = new InstagramWebhookController(comments,
-                new InstagramProperties(null, "token", null));
+        InstagramWebhookController webhook =
+                new InstagramWebhookController(comments, new InstagramProperties(null, "token", null));
         MockHttpServletRequest request = new MockHttpServletRequest("POST", InstagramWebhookController.PATH);
         request.setContent("{\"object\":\"instagram\",\"entry\":[]}".getBytes());
 

@@ -1,7 +1,7 @@
 package com.complaintdesk.channel.instagram;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -47,7 +47,9 @@ import org.springframework.web.client.RestClient;
 class InstagramGatewayTest {
 
     @RegisterExtension
-    static WireMockExtension instagram = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension instagram = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     static final String TOKEN = "EAAG-test-page-token";
     static final String ACCOUNT = "17841400000000001";
@@ -65,10 +67,12 @@ class InstagramGatewayTest {
         String ref = gateway().deliver(message(MessageKind.REPLY, OutboundMessage.PUBLIC, text));
 
         assertThat(ref).isEqualTo("17873440459141021");
-        instagram.verify(1, postRequestedFor(urlPathEqualTo("/v21.0/" + COMMENT + "/replies"))
-                .withQueryParam("message", equalTo(text))
-                .withQueryParam("access_token", absent())
-                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        instagram.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/v21.0/" + COMMENT + "/replies"))
+                        .withQueryParam("message", equalTo(text))
+                        .withQueryParam("access_token", absent())
+                        .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
     }
 
     @Test
@@ -76,37 +80,53 @@ class InstagramGatewayTest {
         instagram.stubFor(post(urlPathEqualTo("/v21.0/" + COMMENT + "/replies"))
                 .willReturn(okJson("{\"id\": \"17873440459141022\"}")));
 
-        String ref = gateway().deliver(message(MessageKind.STATEMENT, OutboundMessage.PUBLIC,
-                "A statement from the shop: we have paused the mug while we investigate."));
+        String ref = gateway()
+                .deliver(message(
+                        MessageKind.STATEMENT,
+                        OutboundMessage.PUBLIC,
+                        "A statement from the shop: we have paused the mug while we investigate."));
 
         assertThat(ref).isEqualTo("17873440459141022");
     }
 
     @ParameterizedTest
-    @EnumSource(value = MessageKind.class, names = {"PRIVATE_MESSAGE", "COMPENSATION_OFFER", "REMINDER", "REVIEW_REQUEST"})
+    @EnumSource(
+            value = MessageKind.class,
+            names = {"PRIVATE_MESSAGE", "COMPENSATION_OFFER", "REMINDER", "REVIEW_REQUEST"})
     void firstPrivateMessageIsThePrivateReplyToTheCommentFromTheShopsAccount(MessageKind kind) {
         String text = "Hi Mia, this is Ana from the care team. Could you send us a photo of the mug?";
-        instagram.stubFor(post(urlPathEqualTo("/v21.0/" + ACCOUNT + "/messages"))
-                .willReturn(okJson("{\"recipient_id\": \"1254459154682919\", \"message_id\": \"aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlE\"}")));
+        instagram.stubFor(
+                post(urlPathEqualTo("/v21.0/" + ACCOUNT + "/messages"))
+                        .willReturn(
+                                okJson(
+                                        "{\"recipient_id\": \"1254459154682919\", \"message_id\": \"aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlE\"}")));
 
         String ref = gateway().deliver(message(kind, OutboundMessage.PRIVATE, text));
 
         assertThat(ref).isEqualTo("aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlE");
-        instagram.verify(1, postRequestedFor(urlPathEqualTo("/v21.0/" + ACCOUNT + "/messages"))
-                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
-                .withHeader("Content-Type", equalTo("application/json"))
-                .withRequestBody(equalToJson("""
-                        {"recipient": {"comment_id": "%s"}, "message": {"text": "%s"}}""".formatted(COMMENT, text))));
+        instagram.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/v21.0/" + ACCOUNT + "/messages"))
+                        .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                        .withHeader("Content-Type", equalTo("application/json"))
+                        .withRequestBody(equalToJson(
+                                """
+                        {"recipient": {"comment_id": "%s"}, "message": {"text": "%s"}}"""
+                                        .formatted(COMMENT, text))));
     }
 
     @Test
     void privateMessageAfterTheCommentsPrivateReplyIsRefusedWithoutAskingInstagram() {
         cases.privateReplySent = true;
 
-        assertThatThrownBy(() -> gateway().deliver(message(MessageKind.COMPENSATION_OFFER, OutboundMessage.PRIVATE,
-                "Here are three ways we can make this right.")))
+        assertThatThrownBy(() -> gateway()
+                        .deliver(message(
+                                MessageKind.COMPENSATION_OFFER,
+                                OutboundMessage.PRIVATE,
+                                "Here are three ways we can make this right.")))
                 .isInstanceOf(ChannelException.class)
-                .hasMessageContaining("Instagram allows one private reply per comment, and this comment's was already sent")
+                .hasMessageContaining(
+                        "Instagram allows one private reply per comment, and this comment's was already sent")
                 .hasMessageContaining("however often it is tried again")
                 .hasMessageContaining("send it to the customer yourself in the Instagram Direct conversation")
                 .hasMessageContaining("\"I delivered it by hand\"");
@@ -117,8 +137,11 @@ class InstagramGatewayTest {
     void privateMessageSevenDaysAfterTheCommentIsRefusedWithoutAskingInstagram() {
         cases.postedAt = NOW.minus(Duration.ofDays(7)).atOffset(ZoneOffset.UTC);
 
-        assertThatThrownBy(() -> gateway().deliver(message(MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE,
-                "Hi Mia, following up on your comment.")))
+        assertThatThrownBy(() -> gateway()
+                        .deliver(message(
+                                MessageKind.PRIVATE_MESSAGE,
+                                OutboundMessage.PRIVATE,
+                                "Hi Mia, following up on your comment.")))
                 .isInstanceOf(ChannelException.class)
                 .hasMessageContaining("only within 7 days of the comment")
                 .hasMessageContaining("send it to the customer yourself in the Instagram Direct conversation")
@@ -128,8 +151,8 @@ class InstagramGatewayTest {
 
     @Test
     void privateMessageLongerThanInstagramAllowsIsRefusedWithoutAskingInstagram() {
-        assertThatThrownBy(() -> gateway().deliver(message(MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE,
-                "您好".repeat(200))))
+        assertThatThrownBy(() -> gateway()
+                        .deliver(message(MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE, "您好".repeat(200))))
                 .isInstanceOf(ChannelException.class)
                 .hasMessageContaining("at most 1000 bytes")
                 .hasMessageContaining("1200");
@@ -138,13 +161,20 @@ class InstagramGatewayTest {
 
     @Test
     void serverErrorThrowsSoTheJobRetriesAndTheRetryDeliversOnce() {
-        instagram.stubFor(post(urlPathEqualTo("/v21.0/" + COMMENT + "/replies")).inScenario("flaky")
+        instagram.stubFor(post(urlPathEqualTo("/v21.0/" + COMMENT + "/replies"))
+                .inScenario("flaky")
                 .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json").withBody("""
+                .willReturn(
+                        aResponse()
+                                .withStatus(500)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(
+                                        """
                         {"error": {"message": "An unexpected error has occurred. Please retry your request later.",
                                    "type": "OAuthException", "code": 2, "is_transient": true, "fbtrace_id": "A1b2C3"}}"""))
                 .willSetStateTo("recovered"));
-        instagram.stubFor(post(urlPathEqualTo("/v21.0/" + COMMENT + "/replies")).inScenario("flaky")
+        instagram.stubFor(post(urlPathEqualTo("/v21.0/" + COMMENT + "/replies"))
+                .inScenario("flaky")
                 .whenScenarioStateIs("recovered")
                 .willReturn(okJson("{\"id\": \"17873440459141023\"}")));
         InstagramGateway gateway = gateway();
@@ -171,32 +201,48 @@ class InstagramGatewayTest {
         assertThatThrownBy(() -> gateway.deliver(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "We're on it.")))
                 .isInstanceOf(ChannelException.class)
                 .hasMessageContaining("did not answer the comment reply within 300 ms")
-                .isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.outcomeUnknown()).isTrue());
+                .isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.outcomeUnknown())
+                        .isTrue());
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_800));
     }
 
     @Test
     void graphErrorIsAChannelExceptionCarryingInstagramsMessage() {
-        instagram.stubFor(post(urlPathEqualTo("/v21.0/" + COMMENT + "/replies"))
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+        instagram.stubFor(
+                post(urlPathEqualTo("/v21.0/" + COMMENT + "/replies"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                """
                         {"error": {"message": "(#100) Unsupported post request. Object with ID '17870913679156914' does not exist",
                                    "type": "IGApiException", "code": 100, "error_subcode": 33, "fbtrace_id": "AbCdEfGh123"}}""")));
 
         assertThatThrownBy(() -> gateway().deliver(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "We're on it.")))
                 .isInstanceOf(ChannelException.class)
-                .hasMessageContaining("Instagram refused the comment reply (HTTP 400, code 100, subcode 33, type IGApiException,"
-                        + " fbtrace_id AbCdEfGh123)")
-                .hasMessageContaining("(#100) Unsupported post request. Object with ID '17870913679156914' does not exist");
+                .hasMessageContaining(
+                        "Instagram refused the comment reply (HTTP 400, code 100, subcode 33, type IGApiException,"
+                                + " fbtrace_id AbCdEfGh123)")
+                .hasMessageContaining(
+                        "(#100) Unsupported post request. Object with ID '17870913679156914' does not exist");
     }
 
     @Test
     void refusedPrivateReplyCarriesInstagramsMessage() {
-        instagram.stubFor(post(urlPathEqualTo("/v21.0/" + ACCOUNT + "/messages"))
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+        instagram.stubFor(
+                post(urlPathEqualTo("/v21.0/" + ACCOUNT + "/messages"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                """
                         {"error": {"message": "This message is sent outside of allowed window.",
                                    "type": "OAuthException", "code": 10, "error_subcode": 2534022, "fbtrace_id": "Zz9"}}""")));
 
-        assertThatThrownBy(() -> gateway().deliver(message(MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE, "Hi Mia")))
+        assertThatThrownBy(() ->
+                        gateway().deliver(message(MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE, "Hi Mia")))
                 .isInstanceOf(ChannelException.class)
                 .hasMessageContaining("Instagram refused the private reply (HTTP 400, code 10, subcode 2534022")
                 .hasMessageContaining("This message is sent outside of allowed window.");
@@ -205,49 +251,67 @@ class InstagramGatewayTest {
     @Test
     void answerThatIsNoGraphErrorStillSaysWhatFailed() {
         instagram.stubFor(post(urlPathEqualTo("/v21.0/" + COMMENT + "/replies"))
-                .willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody("<html>Bad gateway</html>")));
+                .willReturn(aResponse()
+                        .withStatus(502)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html>Bad gateway</html>")));
 
         assertThatThrownBy(() -> gateway().deliver(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "We're on it.")))
                 .isInstanceOf(ChannelException.class)
-                .hasMessageContaining("Instagram failed on the comment reply (HTTP 502): no Graph error in the answer; the job retries");
+                .hasMessageContaining(
+                        "Instagram failed on the comment reply (HTTP 502): no Graph error in the answer; the job retries");
     }
 
     @Test
     void aRefusalInstagramWouldRepeatEndsTheRetriesAndThrottlingDoesNot() {
         assertThat(InstagramGraphClient.mayPassLater(org.springframework.http.HttpStatus.BAD_REQUEST, graphError(100)))
-                .as("object does not exist").isFalse();
+                .as("object does not exist")
+                .isFalse();
         assertThat(InstagramGraphClient.mayPassLater(org.springframework.http.HttpStatus.BAD_REQUEST, graphError(10)))
-                .as("outside the messaging window").isFalse();
+                .as("outside the messaging window")
+                .isFalse();
         assertThat(InstagramGraphClient.mayPassLater(org.springframework.http.HttpStatus.BAD_REQUEST, graphError(4)))
-                .as("application request limit").isTrue();
+                .as("application request limit")
+                .isTrue();
         assertThat(InstagramGraphClient.mayPassLater(org.springframework.http.HttpStatus.BAD_REQUEST, graphError(190)))
-                .as("expired token").isTrue();
-        assertThat(InstagramGraphClient.mayPassLater(org.springframework.http.HttpStatus.BAD_GATEWAY, null)).isTrue();
-        assertThat(InstagramGraphClient.mayPassLater(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, null)).isTrue();
+                .as("expired token")
+                .isTrue();
+        assertThat(InstagramGraphClient.mayPassLater(org.springframework.http.HttpStatus.BAD_GATEWAY, null))
+                .isTrue();
+        assertThat(InstagramGraphClient.mayPassLater(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, null))
+                .isTrue();
     }
 
     @Test
     void aLookUpForAReplyUnderTheCommentFindsOnlyTheShopsReplyWithTheSameText() {
-        instagram.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v21.0/" + COMMENT + "/replies"))
-                .willReturn(okJson("""
+        instagram.stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v21.0/" + COMMENT + "/replies"))
+                        .willReturn(okJson(
+                                """
                         {"data": [
                           {"id": "1", "text": "We're on it.", "from": {"id": "17841499999999999", "username": "copycat"}},
                           {"id": "2", "text": "We're on it!", "from": {"id": "%s", "username": "the.shop"}},
                           {"id": "3", "text": "We're on it.", "from": {"id": "%s", "username": "the.shop"}}
-                        ]}""".formatted(ACCOUNT, ACCOUNT))));
+                        ]}"""
+                                        .formatted(ACCOUNT, ACCOUNT))));
 
         assertThat(gateway().check(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "We're on it.")))
                 .isEqualTo(com.complaintdesk.channel.DeliveryCheck.found("3"));
-        assertThat(gateway().check(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "Something else.")).state())
+        assertThat(gateway()
+                        .check(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "Something else."))
+                        .state())
                 .isEqualTo(com.complaintdesk.channel.DeliveryCheck.State.ABSENT);
-        assertThat(gateway().check(message(MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE, "We're on it.")).state())
+        assertThat(gateway()
+                        .check(message(MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE, "We're on it."))
+                        .state())
                 .isEqualTo(com.complaintdesk.channel.DeliveryCheck.State.UNKNOWN);
     }
 
     private static com.fasterxml.jackson.databind.JsonNode graphError(int code) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                    "{\"error\": {\"message\": \"m\", \"type\": \"OAuthException\", \"code\": " + code + "}}");
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(
+                            "{\"error\": {\"message\": \"m\", \"type\": \"OAuthException\", \"code\": " + code + "}}");
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -257,12 +321,15 @@ class InstagramGatewayTest {
     void pausingAListingAndCarryingOutARemedyAreRecordedAsManualActions() {
         InstagramGateway gateway = gateway();
 
-        String pause = gateway.deliver(message(MessageKind.PAUSE_LISTING, OutboundMessage.ACTION, "Pause listing MUG-CER-350"));
-        String remedy = gateway.deliver(message(MessageKind.REMEDY, OutboundMessage.ACTION, "refund for order ord-1: 19.25 USD"));
+        String pause = gateway.deliver(
+                message(MessageKind.PAUSE_LISTING, OutboundMessage.ACTION, "Pause listing MUG-CER-350"));
+        String remedy = gateway.deliver(
+                message(MessageKind.REMEDY, OutboundMessage.ACTION, "refund for order ord-1: 19.25 USD"));
 
         assertThat(pause).startsWith(InstagramGateway.MANUAL_PREFIX);
         assertThat(remedy).startsWith(InstagramGateway.MANUAL_PREFIX).isNotEqualTo(pause);
-        assertThat(UUID.fromString(pause.substring(InstagramGateway.MANUAL_PREFIX.length()))).isNotNull();
+        assertThat(UUID.fromString(pause.substring(InstagramGateway.MANUAL_PREFIX.length())))
+                .isNotNull();
         instagram.verify(0, anyRequestedFor(anyUrl()));
     }
 
@@ -278,11 +345,18 @@ class InstagramGatewayTest {
 
     @Test
     void gatewayHandlesInstagramOnlyWithBothAccessTokenAndAccountId() {
-        assertThat(gatewayWith(properties(TOKEN, ACCOUNT, Duration.ofSeconds(5))).handles("instagram")).isTrue();
-        assertThat(gatewayWith(properties(TOKEN, ACCOUNT, Duration.ofSeconds(5))).handles("ebay")).isFalse();
-        assertThat(gatewayWith(properties(null, ACCOUNT, Duration.ofSeconds(5))).handles("instagram")).isFalse();
-        assertThat(gatewayWith(properties(" ", ACCOUNT, Duration.ofSeconds(5))).handles("instagram")).isFalse();
-        assertThat(gatewayWith(properties(TOKEN, "", Duration.ofSeconds(5))).handles("instagram")).isFalse();
+        assertThat(gatewayWith(properties(TOKEN, ACCOUNT, Duration.ofSeconds(5)))
+                        .handles("instagram"))
+                .isTrue();
+        assertThat(gatewayWith(properties(TOKEN, ACCOUNT, Duration.ofSeconds(5)))
+                        .handles("ebay"))
+                .isFalse();
+        assertThat(gatewayWith(properties(null, ACCOUNT, Duration.ofSeconds(5))).handles("instagram"))
+                .isFalse();
+        assertThat(gatewayWith(properties(" ", ACCOUNT, Duration.ofSeconds(5))).handles("instagram"))
+                .isFalse();
+        assertThat(gatewayWith(properties(TOKEN, "", Duration.ofSeconds(5))).handles("instagram"))
+                .isFalse();
     }
 
     @Test
@@ -298,22 +372,72 @@ class InstagramGatewayTest {
     @Test
     void onlyAPrivateMessageInstagramDeliveredCountsAsTheCommentsPrivateReply() {
         OffsetDateTime at = NOW.atOffset(ZoneOffset.UTC);
-        OutboxEntry delivered = new OutboxEntry("m1", "case-1", "instagram", MessageKind.PRIVATE_MESSAGE, "private", "cust-1",
-                "Hi", "k1", Outbox.DELIVERED, "aWdfZAG1faXRlbToxOklH", at, at);
+        OutboxEntry delivered = new OutboxEntry(
+                "m1",
+                "case-1",
+                "instagram",
+                MessageKind.PRIVATE_MESSAGE,
+                "private",
+                "cust-1",
+                "Hi",
+                "k1",
+                Outbox.DELIVERED,
+                "aWdfZAG1faXRlbToxOklH",
+                at,
+                at);
 
         assertThat(InstagramGateway.deliveredPrivatelyOnInstagram(delivered)).isTrue();
-        assertThat(InstagramGateway.deliveredPrivatelyOnInstagram(withRef(delivered, "sandbox-" + UUID.randomUUID()))).isFalse();
-        assertThat(InstagramGateway.deliveredPrivatelyOnInstagram(new OutboxEntry("m2", "case-1", "instagram",
-                MessageKind.PRIVATE_MESSAGE, "private", "cust-1", "Hi", "k2", Outbox.PENDING, null, at, null))).isFalse();
-        assertThat(InstagramGateway.deliveredPrivatelyOnInstagram(new OutboxEntry("m3", "case-1", "instagram",
-                MessageKind.REPLY, "public", "cust-1", "Hi", "k3", Outbox.DELIVERED, "1787", at, at))).isFalse();
-        assertThat(InstagramGateway.deliveredPrivatelyOnInstagram(new OutboxEntry("m4", "case-1", "ebay",
-                MessageKind.PRIVATE_MESSAGE, "private", "cust-1", "Hi", "k4", Outbox.DELIVERED, "ebay-1", at, at))).isFalse();
+        assertThat(InstagramGateway.deliveredPrivatelyOnInstagram(withRef(delivered, "sandbox-" + UUID.randomUUID())))
+                .isFalse();
+        assertThat(InstagramGateway.deliveredPrivatelyOnInstagram(new OutboxEntry(
+                        "m2",
+                        "case-1",
+                        "instagram",
+                        MessageKind.PRIVATE_MESSAGE,
+                        "private",
+                        "cust-1",
+                        "Hi",
+                        "k2",
+                        Outbox.PENDING,
+                        null,
+                        at,
+                        null)))
+                .isFalse();
+        assertThat(InstagramGateway.deliveredPrivatelyOnInstagram(new OutboxEntry(
+                        "m3",
+                        "case-1",
+                        "instagram",
+                        MessageKind.REPLY,
+                        "public",
+                        "cust-1",
+                        "Hi",
+                        "k3",
+                        Outbox.DELIVERED,
+                        "1787",
+                        at,
+                        at)))
+                .isFalse();
+        assertThat(InstagramGateway.deliveredPrivatelyOnInstagram(new OutboxEntry(
+                        "m4",
+                        "case-1",
+                        "ebay",
+                        MessageKind.PRIVATE_MESSAGE,
+                        "private",
+                        "cust-1",
+                        "Hi",
+                        "k4",
+                        Outbox.DELIVERED,
+                        "ebay-1",
+                        at,
+                        at)))
+                .isFalse();
     }
 
     @Test
     void settingsNeverShowTheAccessToken() {
-        assertThat(properties(TOKEN, ACCOUNT, Duration.ofSeconds(5)).toString()).doesNotContain(TOKEN).contains("(set)");
+        assertThat(properties(TOKEN, ACCOUNT, Duration.ofSeconds(5)).toString())
+                .doesNotContain(TOKEN)
+                .contains("(set)");
     }
 
     private InstagramGateway gateway() {
@@ -325,12 +449,14 @@ class InstagramGatewayTest {
     }
 
     private InstagramGateway gatewayWith(InstagramOutboundProperties graph) {
-        InstagramGraphClient client = graph.configured() ? InstagramGraphClient.create(graph, RestClient.builder()) : null;
+        InstagramGraphClient client =
+                graph.configured() ? InstagramGraphClient.create(graph, RestClient.builder()) : null;
         return new InstagramGateway(graph, client, cases, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static InstagramOutboundProperties properties(String token, String account, Duration readTimeout) {
-        return new InstagramOutboundProperties(instagram.baseUrl() + "/v21.0/", token, account, Duration.ofSeconds(2), readTimeout);
+        return new InstagramOutboundProperties(
+                instagram.baseUrl() + "/v21.0/", token, account, Duration.ofSeconds(2), readTimeout);
     }
 
     private static OutboundMessage message(MessageKind kind, String surface, String text) {
@@ -338,8 +464,19 @@ class InstagramGatewayTest {
     }
 
     private static OutboxEntry withRef(OutboxEntry e, String ref) {
-        return new OutboxEntry(e.id(), e.caseId(), e.channel(), e.kind(), e.surface(), e.recipient(), e.text(),
-                e.idempotencyKey(), e.status(), ref, e.createdAt(), e.deliveredAt());
+        return new OutboxEntry(
+                e.id(),
+                e.caseId(),
+                e.channel(),
+                e.kind(),
+                e.surface(),
+                e.recipient(),
+                e.text(),
+                e.idempotencyKey(),
+                e.status(),
+                ref,
+                e.createdAt(),
+                e.deliveredAt());
     }
 
     /** One Instagram case, case-1, about the comment {@value #COMMENT}. */
@@ -355,7 +492,9 @@ class InstagramGatewayTest {
 
         @Override
         public Optional<InstagramGateway.Comment> comment(String caseId) {
-            return known && "case-1".equals(caseId) ? Optional.of(new InstagramGateway.Comment(COMMENT, postedAt)) : Optional.empty();
+            return known && "case-1".equals(caseId)
+                    ? Optional.of(new InstagramGateway.Comment(COMMENT, postedAt))
+                    : Optional.empty();
         }
 
         @Override

@@ -30,8 +30,8 @@ final class InstagramGraphStub {
      * Instagram delivery live against {@code instagram}, waiting {@code readTimeout} for an answer, in an application
      * context of its own with the process engine {@code engineName}.
      */
-    static void configure(DynamicPropertyRegistry properties, WireMockServer instagram, String engineName,
-            String readTimeout) {
+    static void configure(
+            DynamicPropertyRegistry properties, WireMockServer instagram, String engineName, String readTimeout) {
         properties.add("complaintdesk.channels.instagram.graph.base-url", () -> instagram.baseUrl() + "/v21.0");
         properties.add("complaintdesk.channels.instagram.graph.access-token", () -> "app-test-token");
         properties.add("complaintdesk.channels.instagram.graph.account-id", () -> ACCOUNT);
@@ -51,13 +51,32 @@ final class InstagramGraphStub {
      */
     static void triageAndDraftReply(Tasklist tasklist, String processInstanceId) {
         tasklist.runDueJobs(processInstanceId);
-        tasklist.work("ana", processInstanceId, Activity.CONFIRM_TRIAGE, Var.TIER, "T3", Var.CATEGORY, "suggestion",
-                Var.ESCALATE_TO_CRISIS, false, Var.TRIAGE_NOTE, "Product idea: a lid.");
+        tasklist.work(
+                "ana",
+                processInstanceId,
+                Activity.CONFIRM_TRIAGE,
+                Var.TIER,
+                "T3",
+                Var.CATEGORY,
+                "suggestion",
+                Var.ESCALATE_TO_CRISIS,
+                false,
+                Var.TRIAGE_NOTE,
+                "Product idea: a lid.");
         tasklist.runDueJobs(processInstanceId);
-        tasklist.work("ana", processInstanceId, Activity.DRAFT_REPLY, Var.REPLY_APOLOGY,
-                "Thank you so much for the kind words and for sharing this idea with us.", Var.REPLY_CAUSE,
-                "The 350 ml mug is sold without a lid today.", Var.REPLY_SOLUTION,
-                "We have passed your bamboo lid idea to our design team.", Var.REPLY_INVITATION,
-                "We have sent you a direct message to hear more.", Var.ESCALATE_TO_CRISIS, false);
+        tasklist.work(
+                "ana",
+                processInstanceId,
+                Activity.DRAFT_REPLY,
+                Var.REPLY_APOLOGY,
+                "Thank you so much for the kind words and for sharing this idea with us.",
+                Var.REPLY_CAUSE,
+                "The 350 ml mug is sold without a lid today.",
+                Var.REPLY_SOLUTION,
+                "We have passed your bamboo lid idea to our design team.",
+                Var.REPLY_INVITATION,
+                "We have sent you a direct message to hear more.",
+                Var.ESCALATE_TO_CRISIS,
+                false);
     }
 }

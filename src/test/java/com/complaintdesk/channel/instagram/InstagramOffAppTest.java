@@ -33,8 +33,14 @@ class InstagramOffAppTest {
     void withoutCredentialsTheSandboxDeliversInstagramMessages() {
         String caseId = UUID.randomUUID().toString();
 
-        Delivery delivery = outbox.send(new OutboundMessage(caseId, "instagram", MessageKind.REPLY, OutboundMessage.PUBLIC,
-                null, "We're very sorry your mug arrived broken.", caseId + ":reply"));
+        Delivery delivery = outbox.send(new OutboundMessage(
+                caseId,
+                "instagram",
+                MessageKind.REPLY,
+                OutboundMessage.PUBLIC,
+                null,
+                "We're very sorry your mug arrived broken.",
+                caseId + ":reply"));
 
         assertThat(instagram.handles("instagram")).isFalse();
         assertThat(delivery.platformRef()).startsWith(SandboxChannelGateway.REFERENCE_PREFIX);
@@ -42,11 +48,16 @@ class InstagramOffAppTest {
 
     @Test
     void withoutCredentialsHealthShowsInstagramOnTheSandboxToAnOwnerAndOnlyTheStatusToAnyone() {
-        ResponseEntity<JsonNode> asOwner = http.withBasicAuth("olga", TestDatabase.password())
-                .getForEntity("/actuator/health", JsonNode.class);
+        ResponseEntity<JsonNode> asOwner =
+                http.withBasicAuth("olga", TestDatabase.password()).getForEntity("/actuator/health", JsonNode.class);
         ResponseEntity<JsonNode> anonymous = http.getForEntity("/actuator/health", JsonNode.class);
 
-        assertThat(asOwner.getBody().path("components").path("channels").path("details").path("instagram").asText())
+        assertThat(asOwner.getBody()
+                        .path("components")
+                        .path("channels")
+                        .path("details")
+                        .path("instagram")
+                        .asText())
                 .isEqualTo("sandbox");
         assertThat(anonymous.getBody().path("status").asText()).isEqualTo("UP");
         assertThat(anonymous.getBody().has("components")).isFalse();

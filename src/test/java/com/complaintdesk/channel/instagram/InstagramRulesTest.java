@@ -26,30 +26,38 @@ class InstagramRulesTest {
         Instant deadline = InstagramRules.privateReplyDeadline(COMMENTED);
 
         assertThat(deadline).isEqualTo(Instant.parse("2026-11-21T01:30:00Z"));
-        assertThat(InstagramRules.privateReplyRefusal(COMMENTED, false, COMMENTED.toInstant())).isEmpty();
-        assertThat(InstagramRules.privateReplyRefusal(COMMENTED, false, deadline.minus(Duration.ofMinutes(1)))).isEmpty();
-        assertThat(InstagramRules.privateReplyRefusal(COMMENTED, false, deadline)).hasValueSatisfying(reason -> assertThat(reason)
-                .contains("only within 7 days of the comment")
-                .contains("posted 2026-11-14T01:30:00Z")
-                .contains("closed 2026-11-21T01:30:00Z")
-                .contains("continue in the Direct conversation"));
-        assertThat(InstagramRules.privateReplyRefusal(COMMENTED, false, deadline.plus(Duration.ofDays(30)))).isPresent();
+        assertThat(InstagramRules.privateReplyRefusal(COMMENTED, false, COMMENTED.toInstant()))
+                .isEmpty();
+        assertThat(InstagramRules.privateReplyRefusal(COMMENTED, false, deadline.minus(Duration.ofMinutes(1))))
+                .isEmpty();
+        assertThat(InstagramRules.privateReplyRefusal(COMMENTED, false, deadline))
+                .hasValueSatisfying(reason -> assertThat(reason)
+                        .contains("only within 7 days of the comment")
+                        .contains("posted 2026-11-14T01:30:00Z")
+                        .contains("closed 2026-11-21T01:30:00Z")
+                        .contains("continue in the Direct conversation"));
+        assertThat(InstagramRules.privateReplyRefusal(COMMENTED, false, deadline.plus(Duration.ofDays(30))))
+                .isPresent();
     }
 
     @Test
     void aCommentHasOnlyOnePrivateReply() {
-        assertThat(InstagramRules.privateReplyRefusal(COMMENTED, true, COMMENTED.toInstant().plus(Duration.ofHours(1))))
-                .hasValue("Instagram allows one private reply per comment, and this comment's was already sent; continue in the Direct conversation");
+        assertThat(InstagramRules.privateReplyRefusal(
+                        COMMENTED, true, COMMENTED.toInstant().plus(Duration.ofHours(1))))
+                .hasValue(
+                        "Instagram allows one private reply per comment, and this comment's was already sent; continue in the Direct conversation");
     }
 
     @Test
     void messageTextIsAtMostOneThousandUtf8Bytes() {
         assertThat(InstagramRules.messageTextProblem("a".repeat(1000))).isEmpty();
-        assertThat(InstagramRules.messageTextProblem("a".repeat(1001))).hasValue("An Instagram message may have at most"
-                + " 1000 bytes of UTF-8 text (1000 Latin letters, 333 Chinese characters); this one has 1001");
+        assertThat(InstagramRules.messageTextProblem("a".repeat(1001)))
+                .hasValue("An Instagram message may have at most"
+                        + " 1000 bytes of UTF-8 text (1000 Latin letters, 333 Chinese characters); this one has 1001");
         // Chinese characters take three bytes each: 333 fit, 334 do not.
         assertThat(InstagramRules.messageTextProblem("好".repeat(333))).isEmpty();
-        assertThat(InstagramRules.messageTextProblem("好".repeat(334))).hasValueSatisfying(p -> assertThat(p).endsWith("1002"));
+        assertThat(InstagramRules.messageTextProblem("好".repeat(334)))
+                .hasValueSatisfying(p -> assertThat(p).endsWith("1002"));
         assertThat(InstagramRules.messageTextProblem(" ")).hasValue("An Instagram message needs text");
     }
 

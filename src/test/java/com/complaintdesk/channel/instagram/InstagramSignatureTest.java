@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
  */
 class InstagramSignatureTest {
 
-    private static final byte[] BODY = ("{\"object\":\"instagram\",\"entry\":[{\"id\":\"17841400000000001\",\"time\":1764000000,"
-            + "\"changes\":[{\"field\":\"comments\",\"value\":{\"from\":{\"id\":\"7349519876543210\",\"username\":\"lin.wei\"},"
-            + "\"media\":{\"id\":\"18068123456789012\",\"media_product_type\":\"FEED\"},\"id\":\"17865799348089039\","
-            + "\"text\":\"\\u676f\\u5b50\\u788e\\u4e86\"}}]}]}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY =
+            ("{\"object\":\"instagram\",\"entry\":[{\"id\":\"17841400000000001\",\"time\":1764000000,"
+                            + "\"changes\":[{\"field\":\"comments\",\"value\":{\"from\":{\"id\":\"7349519876543210\",\"username\":\"lin.wei\"},"
+                            + "\"media\":{\"id\":\"18068123456789012\",\"media_product_type\":\"FEED\"},\"id\":\"17865799348089039\","
+                            + "\"text\":\"\\u676f\\u5b50\\u788e\\u4e86\"}}]}]}")
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final InstagramSignature signature = new InstagramSignature("app-secret");
 
@@ -40,7 +42,10 @@ class InstagramSignatureTest {
     @Test
     void upperCaseHexOfTheRightSignatureMatchesToo() {
         String upper = InstagramSignature.PREFIX
-                + signature.sign(BODY).substring(InstagramSignature.PREFIX.length()).toUpperCase(Locale.ROOT);
+                + signature
+                        .sign(BODY)
+                        .substring(InstagramSignature.PREFIX.length())
+                        .toUpperCase(Locale.ROOT);
 
         assertThat(signature.matches(BODY, upper)).isTrue();
     }
@@ -54,9 +59,15 @@ class InstagramSignatureTest {
         assertThat(signature.matches(BODY, hex)).as("no sha256= prefix").isFalse();
         assertThat(signature.matches(BODY, "sha1=" + hex)).isFalse();
         assertThat(signature.matches(BODY, "sha256=")).isFalse();
-        assertThat(signature.matches(BODY, "sha256=" + hex.substring(2))).as("shortened").isFalse();
-        assertThat(signature.matches(BODY, "sha256=" + hex + "00")).as("lengthened").isFalse();
-        assertThat(signature.matches(BODY, "sha256=zz" + hex.substring(2))).as("not hex").isFalse();
+        assertThat(signature.matches(BODY, "sha256=" + hex.substring(2)))
+                .as("shortened")
+                .isFalse();
+        assertThat(signature.matches(BODY, "sha256=" + hex + "00"))
+                .as("lengthened")
+                .isFalse();
+        assertThat(signature.matches(BODY, "sha256=zz" + hex.substring(2)))
+                .as("not hex")
+                .isFalse();
         assertThat(signature.matches(null, signature.sign(BODY))).isFalse();
     }
 
@@ -67,7 +78,9 @@ class InstagramSignatureTest {
             for (int bit = 0; bit < 8; bit++) {
                 byte[] flipped = BODY.clone();
                 flipped[i] ^= (byte) (1 << bit);
-                assertThat(signature.matches(flipped, header)).as("byte %d bit %d", i, bit).isFalse();
+                assertThat(signature.matches(flipped, header))
+                        .as("byte %d bit %d", i, bit)
+                        .isFalse();
             }
         }
     }
@@ -77,15 +90,20 @@ class InstagramSignatureTest {
         String header = signature.sign(BODY);
         String json = new String(BODY, StandardCharsets.UTF_8);
 
-        assertThat(signature.matches(json.replace(",", ", ").getBytes(StandardCharsets.UTF_8), header)).isFalse();
-        assertThat(signature.matches((json + "\n").getBytes(StandardCharsets.UTF_8), header)).isFalse();
-        assertThat(signature.matches(json.replace("\\u676f\\u5b50\\u788e\\u4e86", "杯子碎了").getBytes(StandardCharsets.UTF_8),
-                header)).as("the decoded text instead of Meta's escaped one").isFalse();
+        assertThat(signature.matches(json.replace(",", ", ").getBytes(StandardCharsets.UTF_8), header))
+                .isFalse();
+        assertThat(signature.matches((json + "\n").getBytes(StandardCharsets.UTF_8), header))
+                .isFalse();
+        assertThat(signature.matches(
+                        json.replace("\\u676f\\u5b50\\u788e\\u4e86", "杯子碎了").getBytes(StandardCharsets.UTF_8), header))
+                .as("the decoded text instead of Meta's escaped one")
+                .isFalse();
     }
 
     @Test
     void anotherSecretsSignatureDoesNotMatch() {
-        assertThat(signature.matches(BODY, new InstagramSignature("other-secret").sign(BODY))).isFalse();
+        assertThat(signature.matches(BODY, new InstagramSignature("other-secret").sign(BODY)))
+                .isFalse();
     }
 
     @Test

@@ -52,6 +52,7 @@ class InstagramWebhookAppTest {
 
     /** The test profile's settings (src/test/resources/application-test.yaml). */
     static final String APP_SECRET = "test-instagram-app-secret";
+
     static final String VERIFY_TOKEN = "test-verify-token";
     static final String SHOP_ACCOUNT = "17841400000000001";
 
@@ -76,25 +77,38 @@ class InstagramWebhookAppTest {
 
     @Test
     void handshakeWithTheVerifyTokenIsAnsweredWithTheChallengeAsPlainText() {
-        ResponseEntity<String> response = http.getForEntity(URI.create(InstagramWebhookController.PATH
-                + "?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=" + VERIFY_TOKEN), String.class);
+        ResponseEntity<String> response = http.getForEntity(
+                URI.create(InstagramWebhookController.PATH
+                        + "?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=" + VERIFY_TOKEN),
+                String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody()).isEqualTo("1158201444");
-        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_PLAIN)).isTrue();
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_PLAIN))
+                .isTrue();
     }
 
     @Test
     void handshakeWithAWrongTokenOrModeIsForbidden() {
-        assertThat(http.getForEntity(URI.create(InstagramWebhookController.PATH
-                + "?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=meatyhamhock"), String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(http.getForEntity(URI.create(InstagramWebhookController.PATH
-                + "?hub.mode=unsubscribe&hub.challenge=1158201444&hub.verify_token=" + VERIFY_TOKEN), String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(http.getForEntity(URI.create(InstagramWebhookController.PATH
-                + "?hub.mode=subscribe&hub.challenge=1158201444"), String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity(
+                                URI.create(InstagramWebhookController.PATH
+                                        + "?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=meatyhamhock"),
+                                String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity(
+                                URI.create(InstagramWebhookController.PATH
+                                        + "?hub.mode=unsubscribe&hub.challenge=1158201444&hub.verify_token="
+                                        + VERIFY_TOKEN),
+                                String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity(
+                                URI.create(InstagramWebhookController.PATH
+                                        + "?hub.mode=subscribe&hub.challenge=1158201444"),
+                                String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     // ------------------------------------------------------------------------------------------------ comments
@@ -103,8 +117,14 @@ class InstagramWebhookAppTest {
     void aSignedCommentOpensACaseWithTheCommentsTextAsTheCommenter() {
         String commentId = commentId();
         long sentAt = Instant.now().minusSeconds(30).getEpochSecond();
-        String body = delivery(sentAt, change("comments", commentId, "The mug arrived broken and nobody answers my DMs",
-                "7349519876543210", "lin.wei"));
+        String body = delivery(
+                sentAt,
+                change(
+                        "comments",
+                        commentId,
+                        "The mug arrived broken and nobody answers my DMs",
+                        "7349519876543210",
+                        "lin.wei"));
 
         ResponseEntity<String> response = post(body, meta.sign(bytes(body)));
 
@@ -116,13 +136,18 @@ class InstagramWebhookAppTest {
         assertThat(c.get("language")).isEqualTo("en");
         assertThat(c.get("received_by")).isEqualTo("channel:instagram");
         assertThat(postedAt(commentId)).isEqualTo(Instant.ofEpochSecond(sentAt).atOffset(ZoneOffset.UTC));
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(ComplaintLifecycle.PROCESS_KEY)
-                .processInstanceBusinessKey("instagram:" + commentId).singleResult();
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(ComplaintLifecycle.PROCESS_KEY)
+                .processInstanceBusinessKey("instagram:" + commentId)
+                .singleResult();
         assertThat(instance).isNotNull();
         assertThat(runtime.getVariable(instance.getId(), Var.TEXT)).isEqualTo(c.get("text"));
-        assertThat(history.createUserOperationLogQuery().processInstanceId(instance.getId())
-                .operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE).list())
-                .extracting(UserOperationLogEntry::getUserId).contains("channel:instagram");
+        assertThat(history.createUserOperationLogQuery()
+                        .processInstanceId(instance.getId())
+                        .operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE)
+                        .list())
+                .extracting(UserOperationLogEntry::getUserId)
+                .contains("channel:instagram");
         assertThat(storedDeliveries(commentId)).isOne();
         // X4, E6: the complaint as received and the delivery exactly as Meta signed it are the case's evidence
         assertThat(CaseEvidence.kinds(jdbc, "instagram", commentId)).containsExactly("complaint", "inbound");
@@ -133,7 +158,9 @@ class InstagramWebhookAppTest {
     void aChineseLiveCommentOpensACaseInChinese() {
         String commentId = commentId();
         String text = "杯子收到就碎了，客服也不回复！";
-        String body = delivery(Instant.now().getEpochSecond(), change("live_comments", commentId, text, "7349511111111111", "wang.li"));
+        String body = delivery(
+                Instant.now().getEpochSecond(),
+                change("live_comments", commentId, text, "7349511111111111", "wang.li"));
 
         ResponseEntity<String> response = post(body, meta.sign(bytes(body)));
 
@@ -146,9 +173,15 @@ class InstagramWebhookAppTest {
     void theShopsOwnReplyOpensNoCase() {
         String customerComment = commentId();
         String reply = commentId();
-        String body = delivery(Instant.now().getEpochSecond(),
+        String body = delivery(
+                Instant.now().getEpochSecond(),
                 change("comments", customerComment, "Where is my order?", "7349512222222222", "sam.k"),
-                replyChange(reply, customerComment, "We're very sorry, we've sent you a direct message.", SHOP_ACCOUNT, "the.mug.shop"));
+                replyChange(
+                        reply,
+                        customerComment,
+                        "We're very sorry, we've sent you a direct message.",
+                        SHOP_ACCOUNT,
+                        "the.mug.shop"));
 
         ResponseEntity<String> response = post(body, meta.sign(bytes(body)));
 
@@ -163,7 +196,9 @@ class InstagramWebhookAppTest {
     @Test
     void aDeliveryWithoutSignatureIsRefusedAndNothingIsStored() {
         String commentId = commentId();
-        String body = delivery(Instant.now().getEpochSecond(), change("comments", commentId, "Broken on arrival", "7349513333333333", "a.b"));
+        String body = delivery(
+                Instant.now().getEpochSecond(),
+                change("comments", commentId, "Broken on arrival", "7349513333333333", "a.b"));
 
         assertRefused(commentId, post(body, null));
     }
@@ -171,17 +206,22 @@ class InstagramWebhookAppTest {
     @Test
     void aDeliveryWithAWrongSignatureIsRefusedAndNothingIsStored() {
         String commentId = commentId();
-        String body = delivery(Instant.now().getEpochSecond(), change("comments", commentId, "Broken on arrival", "7349513333333333", "a.b"));
+        String body = delivery(
+                Instant.now().getEpochSecond(),
+                change("comments", commentId, "Broken on arrival", "7349513333333333", "a.b"));
 
         assertRefused(commentId, post(body, new InstagramSignature("not-the-app-secret").sign(bytes(body))));
-        assertRefused(commentId, post(body, "sha1=" + meta.sign(bytes(body)).substring(InstagramSignature.PREFIX.length())));
+        assertRefused(
+                commentId, post(body, "sha1=" + meta.sign(bytes(body)).substring(InstagramSignature.PREFIX.length())));
         assertRefused(commentId, post(body, "sha256=not-hex"));
     }
 
     @Test
     void aDeliveryWithOneBitFlippedIsRefusedAndNothingIsStored() {
         String commentId = commentId();
-        String body = delivery(Instant.now().getEpochSecond(), change("comments", commentId, "Broken on arrival", "7349513333333333", "a.b"));
+        String body = delivery(
+                Instant.now().getEpochSecond(),
+                change("comments", commentId, "Broken on arrival", "7349513333333333", "a.b"));
         String signature = meta.sign(bytes(body));
         byte[] tampered = bytes(body);
         int at = body.indexOf("Broken");
@@ -193,7 +233,9 @@ class InstagramWebhookAppTest {
     @Test
     void theSameJsonWrittenWithOtherWhitespaceIsRefusedWithTheOriginalsSignature() {
         String commentId = commentId();
-        String body = delivery(Instant.now().getEpochSecond(), change("comments", commentId, "Broken on arrival", "7349513333333333", "a.b"));
+        String body = delivery(
+                Instant.now().getEpochSecond(),
+                change("comments", commentId, "Broken on arrival", "7349513333333333", "a.b"));
         String reserialised = body.replace(",", ", ").replace(":", ": ").replace("{", "{\n  ");
 
         assertRefused(commentId, post(reserialised, meta.sign(bytes(body))));
@@ -204,7 +246,9 @@ class InstagramWebhookAppTest {
     @Test
     void theSameDeliveryTwiceIsStoredOnceAndOpensOneCase() {
         String commentId = commentId();
-        String body = delivery(Instant.now().getEpochSecond(), change("comments", commentId, "Still no refund after 3 weeks", "7349514444444444", "c.d"));
+        String body = delivery(
+                Instant.now().getEpochSecond(),
+                change("comments", commentId, "Still no refund after 3 weeks", "7349514444444444", "c.d"));
         String signature = meta.sign(bytes(body));
 
         ResponseEntity<String> first = post(body, signature);
@@ -222,8 +266,10 @@ class InstagramWebhookAppTest {
     void theSameCommentInTwoDifferentDeliveriesOpensOneCase() {
         String commentId = commentId();
         long now = Instant.now().getEpochSecond();
-        String first = delivery(now - 5, change("comments", commentId, "Still no refund after 3 weeks", "7349514444444444", "c.d"));
-        String again = delivery(now, change("comments", commentId, "Still no refund after 3 weeks", "7349514444444444", "c.d"));
+        String first = delivery(
+                now - 5, change("comments", commentId, "Still no refund after 3 weeks", "7349514444444444", "c.d"));
+        String again = delivery(
+                now, change("comments", commentId, "Still no refund after 3 weeks", "7349514444444444", "c.d"));
 
         assertThat(post(first, meta.sign(bytes(first))).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(post(again, meta.sign(bytes(again))).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -238,7 +284,9 @@ class InstagramWebhookAppTest {
     @Test
     void racingDeliveriesOfTheSameCommentOpenOneCase() throws Exception {
         String commentId = commentId();
-        String body = delivery(Instant.now().getEpochSecond(), change("comments", commentId, "Wrong size sent twice!", "7349515555555555", "e.f"));
+        String body = delivery(
+                Instant.now().getEpochSecond(),
+                change("comments", commentId, "Wrong size sent twice!", "7349515555555555", "e.f"));
         String signature = meta.sign(bytes(body));
         int deliveries = 6;
         ExecutorService pool = Executors.newFixedThreadPool(deliveries);
@@ -271,53 +319,78 @@ class InstagramWebhookAppTest {
     @Test
     void anEditedCommentIsKeptOnItsOpenCaseWithoutMovingIt() {
         String commentId = commentId();
-        String original = delivery(Instant.now().minusSeconds(60).getEpochSecond(),
+        String original = delivery(
+                Instant.now().minusSeconds(60).getEpochSecond(),
                 change("comments", commentId, "Terrible packaging, the mug was smashed", "7349516666666666", "g.h"));
         post(original, meta.sign(bytes(original)));
         String processInstanceId = instanceOf(commentId);
         String editedText = "Update: the shop sent a new mug at once, thank you!";
-        String edit = delivery(Instant.now().getEpochSecond(), change("comments", commentId, editedText, "7349516666666666", "g.h"));
+        String edit = delivery(
+                Instant.now().getEpochSecond(), change("comments", commentId, editedText, "7349516666666666", "g.h"));
 
         ResponseEntity<String> response = post(edit, meta.sign(bytes(edit)));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(runtime.getVariable(processInstanceId, Var.COMMENT_EDITED_TEXT)).isEqualTo(editedText);
-        assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(Activity.CONFIRM_TRIAGE).count())
+        assertThat(runtime.getVariable(processInstanceId, Var.COMMENT_EDITED_TEXT))
+                .isEqualTo(editedText);
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(processInstanceId)
+                        .taskDefinitionKey(Activity.CONFIRM_TRIAGE)
+                        .count())
                 .isOne();
         assertThat(cases(commentId)).isOne();
         assertThat(caseOf(commentId).get("text")).isEqualTo("Terrible packaging, the mug was smashed");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_inbound_event WHERE payload LIKE :text AND processed_at IS NOT NULL")
-                .param("text", "%" + editedText + "%").query(Long.class).single()).isOne();
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM cd_inbound_event WHERE payload LIKE :text AND processed_at IS NOT NULL")
+                        .param("text", "%" + editedText + "%")
+                        .query(Long.class)
+                        .single())
+                .isOne();
         assertThat(outcome(commentId)).contains("edited, new text kept on the case");
     }
 
     @Test
     void anEditWhileTheCaseWaitsForTheReviewOutcomeRecordsTheReviewAsUpdated() {
         String commentId = commentId();
-        String original = delivery(Instant.now().minusSeconds(60).getEpochSecond(),
+        String original = delivery(
+                Instant.now().minusSeconds(60).getEpochSecond(),
                 change("comments", commentId, "Never buying here again, arrived broken", "7349517777777777", "i.j"));
         post(original, meta.sign(bytes(original)));
         String processInstanceId = instanceOf(commentId);
         // The case as it stands after the one review update request (R2): waiting for the customer's answer.
         moveTo(processInstanceId, Activity.RECORD_REVIEW_OUTCOME);
         String editedText = "Edit: arrived broken, but the shop replaced it within two days. Great service.";
-        String edit = delivery(Instant.now().getEpochSecond(), change("comments", commentId, editedText, "7349517777777777", "i.j"));
+        String edit = delivery(
+                Instant.now().getEpochSecond(), change("comments", commentId, editedText, "7349517777777777", "i.j"));
 
         ResponseEntity<String> response = post(edit, meta.sign(bytes(edit)));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(runtime.getVariable(processInstanceId, Var.COMMENT_EDITED_TEXT)).isEqualTo(editedText);
+        assertThat(runtime.getVariable(processInstanceId, Var.COMMENT_EDITED_TEXT))
+                .isEqualTo(editedText);
         assertThat(runtime.getVariable(processInstanceId, Var.REVIEW_OUTCOME)).isEqualTo("updated");
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-                .activityId(Activity.REVIEW_OUTCOME_RECEIVED).finished().count()).isOne();
-        assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(Activity.CLOSE_CASE).count())
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .activityId(Activity.REVIEW_OUTCOME_RECEIVED)
+                        .finished()
+                        .count())
+                .isOne();
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(processInstanceId)
+                        .taskDefinitionKey(Activity.CLOSE_CASE)
+                        .count())
                 .isOne();
         assertThat(outcome(commentId)).contains("review outcome updated (R3)");
 
         // The same edit delivered again in another batch changes nothing more.
-        String again = delivery(Instant.now().getEpochSecond() + 1, change("comments", commentId, editedText, "7349517777777777", "i.j"));
+        String again = delivery(
+                Instant.now().getEpochSecond() + 1,
+                change("comments", commentId, editedText, "7349517777777777", "i.j"));
         assertThat(post(again, meta.sign(bytes(again))).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(Activity.CLOSE_CASE).count())
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(processInstanceId)
+                        .taskDefinitionKey(Activity.CLOSE_CASE)
+                        .count())
                 .isOne();
     }
 
@@ -333,13 +406,17 @@ class InstagramWebhookAppTest {
     /** Cancels whatever the case is doing and puts it before {@code activityId}, with its variables kept. */
     private void moveTo(String processInstanceId, String activityId) {
         ActivityInstance tree = runtime.getActivityInstance(processInstanceId);
-        ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(processInstanceId)
-                .startBeforeActivity(activityId);
+        ProcessInstanceModificationBuilder modification =
+                runtime.createProcessInstanceModification(processInstanceId).startBeforeActivity(activityId);
         for (ActivityInstance child : tree.getChildActivityInstances()) {
             modification.cancelActivityInstance(child.getId());
         }
         modification.execute();
-        assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(activityId).count()).isOne();
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(processInstanceId)
+                        .taskDefinitionKey(activityId)
+                        .count())
+                .isOne();
     }
 
     private ResponseEntity<String> post(String body, String signature) {
@@ -348,7 +425,8 @@ class InstagramWebhookAppTest {
         if (signature != null) {
             headers.set(InstagramSignature.HEADER, signature);
         }
-        return http.postForEntity(InstagramWebhookController.PATH, new HttpEntity<>(bytes(body), headers), String.class);
+        return http.postForEntity(
+                InstagramWebhookController.PATH, new HttpEntity<>(bytes(body), headers), String.class);
     }
 
     /** A delivery as Meta sends it: one entry for the shop's account, its changes, non-ASCII escaped. */
@@ -385,38 +463,56 @@ class InstagramWebhookAppTest {
     private Map<String, Object> caseOf(String commentId) {
         return jdbc.sql("SELECT text, language, customer_id, customer_name, received_by FROM cd_complaint "
                         + "WHERE channel = 'instagram' AND external_id = :id")
-                .param("id", commentId).query().singleRow();
+                .param("id", commentId)
+                .query()
+                .singleRow();
     }
 
     private OffsetDateTime postedAt(String commentId) {
         return jdbc.sql("SELECT posted_at FROM cd_complaint WHERE channel = 'instagram' AND external_id = :id")
-                .param("id", commentId).query((rs, row) -> rs.getObject(1, OffsetDateTime.class)).single()
-                .withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+                .param("id", commentId)
+                .query((rs, row) -> rs.getObject(1, OffsetDateTime.class))
+                .single()
+                .withOffsetSameInstant(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.SECONDS);
     }
 
     private long cases(String commentId) {
         return jdbc.sql("SELECT COUNT(*) FROM cd_complaint WHERE channel = 'instagram' AND external_id = :id")
-                .param("id", commentId).query(Long.class).single();
+                .param("id", commentId)
+                .query(Long.class)
+                .single();
     }
 
     private long instances(String commentId) {
-        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("instagram:" + commentId).count();
+        return history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey("instagram:" + commentId)
+                .count();
     }
 
     private String instanceOf(String commentId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(ComplaintLifecycle.PROCESS_KEY)
-                .processInstanceBusinessKey("instagram:" + commentId).singleResult().getId();
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(ComplaintLifecycle.PROCESS_KEY)
+                .processInstanceBusinessKey("instagram:" + commentId)
+                .singleResult()
+                .getId();
     }
 
     private long storedDeliveries(String commentId) {
         return jdbc.sql("SELECT COUNT(*) FROM cd_inbound_event WHERE channel = 'instagram' AND payload LIKE :id")
-                .param("id", "%\"" + commentId + "\"%").query(Long.class).single();
+                .param("id", "%\"" + commentId + "\"%")
+                .query(Long.class)
+                .single();
     }
 
     /** The outcomes of every delivery that mentioned the comment, newest last. */
     private String outcome(String commentId) {
-        return String.join(" | ", jdbc.sql("SELECT outcome FROM cd_inbound_event WHERE channel = 'instagram' "
-                        + "AND payload LIKE :id ORDER BY received_at")
-                .param("id", "%\"" + commentId + "\"%").query(String.class).list());
+        return String.join(
+                " | ",
+                jdbc.sql("SELECT outcome FROM cd_inbound_event WHERE channel = 'instagram' "
+                                + "AND payload LIKE :id ORDER BY received_at")
+                        .param("id", "%\"" + commentId + "\"%")
+                        .query(String.class)
+                        .list());
     }
 }

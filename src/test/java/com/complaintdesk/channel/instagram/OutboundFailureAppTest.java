@@ -14,7 +14,6 @@ import com.complaintdesk.channel.Outbox;
 import com.complaintdesk.channel.OutboxEntry;
 import com.complaintdesk.channel.failure.DeliveryFailure;
 import com.complaintdesk.lifecycle.ComplaintLifecycle.Activity;
-import com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 import com.complaintdesk.support.AppTest;
 import com.complaintdesk.support.SampleComplaint;
 import com.complaintdesk.support.Tasklist;
@@ -110,8 +109,14 @@ class OutboundFailureAppTest {
     @Test
     void aReplyInstagramFailsWith503OnEveryAttemptIsRetriedAsConfiguredThenReachesTheAgentsAndIsPostedOnceOnTryAgain() {
         String commentId = "ig-" + UUID.randomUUID();
-        instagram.stubFor(replyPost(commentId).willReturn(aResponse().withStatus(503)
-                .withHeader("Content-Type", "application/json").withBody("""
+        instagram.stubFor(
+                replyPost(commentId)
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(503)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                """
                         {"error": {"message": "An unexpected error has occurred. Please retry your request later.",
                                    "type": "OAuthException", "is_transient": true, "code": 2, "fbtrace_id": "Fq3bX9"}}""")));
         Tasklist.Opened c = caseAboutToPublish(commentId);
@@ -119,7 +124,8 @@ class OutboundFailureAppTest {
 
         int attempts = attemptUntilRetriesAreUsedUp(c.processInstanceId(), pauses);
 
-        assertThat(attempts).as("the first attempt and one retry per pause of the cycle %s", pauses)
+        assertThat(attempts)
+                .as("the first attempt and one retry per pause of the cycle %s", pauses)
                 .isEqualTo(pauses.size() + 1);
         instagram.verify(attempts, postRequestedFor(urlPathEqualTo(replies(commentId))));
         instagram.verify(0, getRequestedFor(urlPathEqualTo(replies(commentId)))); // a 503 posted nothing: no look-up
@@ -140,8 +146,8 @@ class OutboundFailureAppTest {
     @Test
     void aReplyInstagramNeverAnswersInTimeIsLookedUpBeforeEachRepostThenReachesTheAgentsAndIsPostedOnceOnTryAgain() {
         String commentId = "ig-" + UUID.randomUUID();
-        instagram.stubFor(replyPost(commentId).willReturn(okJson("{\"id\": \"17873440459141300\"}")
-                .withFixedDelay(slowerThanTheReadTimeout())));
+        instagram.stubFor(replyPost(commentId)
+                .willReturn(okJson("{\"id\": \"17873440459141300\"}").withFixedDelay(slowerThanTheReadTimeout())));
         // what a look-up finds: the slow posts never arrived
         instagram.stubFor(get(urlPathEqualTo(replies(commentId))).willReturn(okJson("{\"data\": []}")));
         Tasklist.Opened c = caseAboutToPublish(commentId);
@@ -156,7 +162,8 @@ class OutboundFailureAppTest {
             lookUpBeforeEachRepost.addAll(List.of("GET", "POST"));
         }
         assertThat(seen).as("requests under the comment, in order").isEqualTo(lookUpBeforeEachRepost);
-        String error = "did not answer the comment reply within " + graph.readTimeout().toMillis() + " ms";
+        String error =
+                "did not answer the comment reply within " + graph.readTimeout().toMillis() + " ms";
         assertThat(incident(c.processInstanceId()).getIncidentMessage()).contains(error);
         String failure = failureCase(c.businessKey());
         String task = theAgentsSee(failure, error);
@@ -167,8 +174,10 @@ class OutboundFailureAppTest {
         tasklist.runDueJobs(c.processInstanceId());
 
         theCaseGoesOnWithTheReplyPostedOnce(c, "17873440459141301");
-        assertThat(requestsTo(commentId)).as("after the agent looked, one post and no look-up")
-                .hasSize(seen.size() + 1).endsWith("POST");
+        assertThat(requestsTo(commentId))
+                .as("after the agent looked, one post and no look-up")
+                .hasSize(seen.size() + 1)
+                .endsWith("POST");
     }
 
     /**
@@ -178,47 +187,77 @@ class OutboundFailureAppTest {
     @Test
     void aReplyInstagramPostedButNeverAnsweredInTimeIsFoundOnTheRetryAndNeverPostedTwice() {
         String commentId = "ig-" + UUID.randomUUID();
-        instagram.stubFor(replyPost(commentId).inScenario("posted slowly")
+        instagram.stubFor(replyPost(commentId)
+                .inScenario("posted slowly")
                 .willReturn(okJson("{\"id\": \"17873440459141401\"}").withFixedDelay(slowerThanTheReadTimeout()))
                 .willSetStateTo("posted"));
         // a second post would be a second public reply under the comment
-        instagram.stubFor(replyPost(commentId).inScenario("posted slowly").whenScenarioStateIs("posted")
+        instagram.stubFor(replyPost(commentId)
+                .inScenario("posted slowly")
+                .whenScenarioStateIs("posted")
                 .willReturn(okJson("{\"id\": \"17873440459141402\"}")));
         Tasklist.Opened c = caseAboutToPublish(commentId);
         List<Duration> pauses = retryCycle(c.processInstanceId());
 
         Job first = attempt(c.processInstanceId(), pauses, 1);
         assertThat(first.getExceptionMessage()).contains("did not answer the comment reply");
-        String posted = instagram.findAll(postRequestedFor(urlPathEqualTo(replies(commentId)))).get(0)
-                .queryParameter("message").firstValue();
-        instagram.stubFor(get(urlPathEqualTo(replies(commentId))).inScenario("posted slowly").whenScenarioStateIs("posted")
-                .willReturn(okJson("""
+        String posted = instagram
+                .findAll(postRequestedFor(urlPathEqualTo(replies(commentId))))
+                .get(0)
+                .queryParameter("message")
+                .firstValue();
+        instagram.stubFor(get(urlPathEqualTo(replies(commentId)))
+                .inScenario("posted slowly")
+                .whenScenarioStateIs("posted")
+                .willReturn(okJson(
+                        """
                         {"data": [{"id": "17873440459141401", "text": %s, "from": {"id": "%s", "username": "the.shop"}}]}"""
-                        .formatted(json(posted), InstagramGraphStub.ACCOUNT))));
+                                .formatted(json(posted), InstagramGraphStub.ACCOUNT))));
         tasklist.runDueJobs(c.processInstanceId());
 
-        assertThat(requestsTo(commentId)).as("requests under the comment, in order").containsExactly("POST", "GET");
+        assertThat(requestsTo(commentId))
+                .as("requests under the comment, in order")
+                .containsExactly("POST", "GET");
         theCaseGoesOnWithTheReplyPostedOnce(c, "17873440459141401");
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(DeliveryFailure.PROCESS_KEY)
-                .processInstanceBusinessKey(c.businessKey()).count()).as("no delivery failure for the agents").isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(DeliveryFailure.PROCESS_KEY)
+                        .processInstanceBusinessKey(c.businessKey())
+                        .count())
+                .as("no delivery failure for the agents")
+                .isZero();
     }
 
     /** T3 under an Instagram post, triaged and its reply drafted by Ana: the publish step's job is next. */
     private Tasklist.Opened caseAboutToPublish(String commentId) {
-        Tasklist.Opened c = tasklist.open("ana", SampleComplaint.body("instagram", commentId, 20,
-                "Love the mug, but I wish it came with a lid. Please add a bamboo lid option.", "en"));
+        Tasklist.Opened c = tasklist.open(
+                "ana",
+                SampleComplaint.body(
+                        "instagram",
+                        commentId,
+                        20,
+                        "Love the mug, but I wish it came with a lid. Please add a bamboo lid option.",
+                        "en"));
         InstagramGraphStub.triageAndDraftReply(tasklist, c.processInstanceId());
-        assertThat(publishJob(c.processInstanceId())).as("the publish step, waiting for its job").isNotNull();
+        assertThat(publishJob(c.processInstanceId()))
+                .as("the publish step, waiting for its job")
+                .isNotNull();
         return c;
     }
 
     /** The pauses between the publish step's attempts, as its {@code failedJobRetryTimeCycle} in the deployed BPMN. */
     private List<Duration> retryCycle(String processInstanceId) {
-        ServiceTask publish = repository.getBpmnModelInstance(publishJob(processInstanceId).getProcessDefinitionId())
+        ServiceTask publish = repository
+                .getBpmnModelInstance(publishJob(processInstanceId).getProcessDefinitionId())
                 .getModelElementById(Activity.PUBLISH_REPLY);
-        String cycle = publish.getExtensionElements().getElementsQuery()
-                .filterByType(CamundaFailedJobRetryTimeCycle.class).singleResult().getTextContent();
-        return Arrays.stream(cycle.split(",")).map(String::trim).map(Duration::parse).toList();
+        String cycle = publish.getExtensionElements()
+                .getElementsQuery()
+                .filterByType(CamundaFailedJobRetryTimeCycle.class)
+                .singleResult()
+                .getTextContent();
+        return Arrays.stream(cycle.split(","))
+                .map(String::trim)
+                .map(Duration::parse)
+                .toList();
     }
 
     /** Runs the publish step whenever it is due, until it has no retries left; returns how often it ran. */
@@ -240,34 +279,52 @@ class OutboundFailureAppTest {
         tasklist.runDueJobs(processInstanceId);
         long after = ClockUtil.getCurrentTime().getTime();
         Job failed = publishJob(processInstanceId);
-        assertThat(failed.getExceptionMessage()).as("attempt %d failed", attempt).isNotNull();
+        assertThat(failed.getExceptionMessage())
+                .as("attempt %d failed", attempt)
+                .isNotNull();
         if (failed.getRetries() > 0) {
             long pause = pauses.get(attempt - 1).toMillis();
-            assertThat(failed.getDuedate()).as("the try after attempt %d", attempt)
+            assertThat(failed.getDuedate())
+                    .as("the try after attempt %d", attempt)
                     .isBetween(new Date(before + pause - 1_000), new Date(after + pause + 1_000));
-            assertThat(management.createJobQuery().jobId(failed.getId()).executable().count())
-                    .as("not tried again before its pause").isZero();
+            assertThat(management
+                            .createJobQuery()
+                            .jobId(failed.getId())
+                            .executable()
+                            .count())
+                    .as("not tried again before its pause")
+                    .isZero();
             ClockUtil.offset(failed.getDuedate().getTime() - System.currentTimeMillis());
         }
         return failed;
     }
 
     private Job publishJob(String processInstanceId) {
-        return management.createJobQuery().processInstanceId(processInstanceId).activityId(Activity.PUBLISH_REPLY)
+        return management
+                .createJobQuery()
+                .processInstanceId(processInstanceId)
+                .activityId(Activity.PUBLISH_REPLY)
                 .singleResult();
     }
 
     private Incident incident(String processInstanceId) {
-        Incident incident = runtime.createIncidentQuery().processInstanceId(processInstanceId).singleResult();
+        Incident incident = runtime.createIncidentQuery()
+                .processInstanceId(processInstanceId)
+                .singleResult();
         assertThat(incident).as("the engine's incident").isNotNull();
         assertThat(incident.getActivityId()).isEqualTo(Activity.PUBLISH_REPLY);
         return incident;
     }
 
     private String failureCase(String businessKey) {
-        List<String> ids = runtime.createProcessInstanceQuery().processDefinitionKey(DeliveryFailure.PROCESS_KEY)
-                .processInstanceBusinessKey(businessKey).list().stream()
-                .map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
+        List<String> ids = runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(DeliveryFailure.PROCESS_KEY)
+                .processInstanceBusinessKey(businessKey)
+                .list()
+                .stream()
+                .map(org.camunda.bpm.engine.runtime.ProcessInstance::getId)
+                .toList();
         assertThat(ids).as("delivery-failure cases").hasSize(1);
         return ids.get(0);
     }
@@ -276,19 +333,32 @@ class OutboundFailureAppTest {
     private String theAgentsSee(String failure, String... error) {
         String task = tasklist.awaitTask("ana", failure, DeliveryFailure.Activity.HANDLE);
         assertThat(tasks.getIdentityLinksForTask(task).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).map(IdentityLink::getGroupId))
+                        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                        .map(IdentityLink::getGroupId))
                 .containsExactlyInAnyOrder("agents", "supervisors");
-        JsonNode shown = tasklist.get("ana", tasklist.engine("/task/" + task + "/form-variables")).getBody();
-        assertThat(shown.path(DeliveryFailure.Var.FAILED_STEP).path("value").asText()).isEqualTo("Publish reply");
-        assertThat(shown.path(DeliveryFailure.Var.DELIVERY_ERROR).path("value").asText()).contains(error);
+        JsonNode shown = tasklist.get("ana", tasklist.engine("/task/" + task + "/form-variables"))
+                .getBody();
+        assertThat(shown.path(DeliveryFailure.Var.FAILED_STEP).path("value").asText())
+                .isEqualTo("Publish reply");
+        assertThat(shown.path(DeliveryFailure.Var.DELIVERY_ERROR).path("value").asText())
+                .contains(error);
         return task;
     }
 
     private void tryAgain(String failure, String task, String note) {
-        tasklist.work("ana", failure, DeliveryFailure.Activity.HANDLE, Tasklist.values(DeliveryFailure.Var.DECISION,
-                DeliveryFailure.Var.RETRY, DeliveryFailure.Var.NOTE, note), task);
+        tasklist.work(
+                "ana",
+                failure,
+                DeliveryFailure.Activity.HANDLE,
+                Tasklist.values(
+                        DeliveryFailure.Var.DECISION, DeliveryFailure.Var.RETRY, DeliveryFailure.Var.NOTE, note),
+                task);
         tasklist.runDueJobs(failure);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(failure).count()).as("failure handled").isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(failure)
+                        .count())
+                .as("failure handled")
+                .isZero();
     }
 
     private void theCaseGoesOnWithTheReplyPostedOnce(Tasklist.Opened c, String instagramId) {
@@ -296,7 +366,10 @@ class OutboundFailureAppTest {
         OutboxEntry reply = reply(c.caseId());
         assertThat(reply.status()).isEqualTo(Outbox.DELIVERED);
         assertThat(reply.platformRef()).isEqualTo(instagramId);
-        assertThat(runtime.createIncidentQuery().processInstanceId(c.processInstanceId()).count()).isZero();
+        assertThat(runtime.createIncidentQuery()
+                        .processInstanceId(c.processInstanceId())
+                        .count())
+                .isZero();
     }
 
     private OutboxEntry reply(String caseId) {
@@ -309,7 +382,9 @@ class OutboundFailureAppTest {
     private static List<String> requestsTo(String commentId) {
         List<String> methods = new ArrayList<>(instagram.getAllServeEvents().stream()
                 .filter(event -> event.getRequest().getUrl().startsWith(replies(commentId)))
-                .map(ServeEvent::getRequest).map(request -> request.getMethod().getName()).toList());
+                .map(ServeEvent::getRequest)
+                .map(request -> request.getMethod().getName())
+                .toList());
         Collections.reverse(methods); // WireMock lists the newest first
         return methods;
     }

@@ -30,9 +30,10 @@ final class WechatApiStub {
      * put back after the test (the channel is off in the shared test profile).
      */
     static WechatProperties turnOn(WechatSettings settings, WireMockServer wechat, String aesKey) {
-        WechatProperties previous = settings.use(new WechatProperties(APP_ID, "test-app-secret", TOKEN, wechat.baseUrl(),
-                Duration.ofSeconds(2), aesKey, null));
-        wechat.stubFor(post(urlPathMatching("/(wxaapi/comment/reply/add|cgi-bin/message/custom/send)")).willReturn(okJson(OK)));
+        WechatProperties previous = settings.use(new WechatProperties(
+                APP_ID, "test-app-secret", TOKEN, wechat.baseUrl(), Duration.ofSeconds(2), aesKey, null));
+        wechat.stubFor(post(urlPathMatching("/(wxaapi/comment/reply/add|cgi-bin/message/custom/send)"))
+                .willReturn(okJson(OK)));
         wechat.stubFor(get(urlPathEqualTo("/cgi-bin/token"))
                 .willReturn(okJson("{\"access_token\":\"ACCESS_TOKEN\",\"expires_in\":7200}")));
         return previous;

@@ -2,7 +2,6 @@ package com.complaintdesk.channel.wechat;
 
 import static com.complaintdesk.support.BadInput.escaped;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -108,20 +107,31 @@ class WechatBadInputAppTest {
     void unreadablePushesAreRefusedWith400AndOpenNothing() {
         Reconciliation.Counts before = reconciliation.counts();
         List<String> bodies = new ArrayList<>();
-        BadInput.MALFORMED_JSON.stream().filter(b -> !b.contains("\u0000") && !b.startsWith("<"))
+        BadInput.MALFORMED_JSON.stream()
+                .filter(b -> !b.contains("\u0000") && !b.startsWith("<"))
                 .forEach(b -> bodies.add(b + " " + nonce()));
         bodies.add("[" + nonce() + "]");
         bodies.add(BadInput.deeplyNested(100_000).replace("{", "{\"n\":" + nonce() + ","));
-        for (String xml : List.of("<xml><ToUserName>gh_abcdefg</xml>", "<xml>", "<xml><a></b></xml>", "<",
-                "<xml/><xml/>", "<xml><![CDATA[unterminated</xml>", "<xml>&undefined;</xml>", "<xml>&#0;</xml>",
-                "<xml><Event>\u0001</Event></xml>", "<xml attr=unquoted/>", "<?xml version=\"9.9\"?><xml/>",
+        for (String xml : List.of(
+                "<xml><ToUserName>gh_abcdefg</xml>",
+                "<xml>",
+                "<xml><a></b></xml>",
+                "<",
+                "<xml/><xml/>",
+                "<xml><![CDATA[unterminated</xml>",
+                "<xml>&undefined;</xml>",
+                "<xml>&#0;</xml>",
+                "<xml><Event>\u0001</Event></xml>",
+                "<xml attr=unquoted/>",
+                "<?xml version=\"9.9\"?><xml/>",
                 "<xml>" + "<a>".repeat(100_000) + "</xml>")) {
             bodies.add(xml + "<!-- " + nonce() + " -->");
         }
         for (String body : bodies) {
             ResponseEntity<String> response = push(body);
-            assertThat(response.getStatusCode().value()).as(body.substring(0, Math.min(80, body.length())) + ": "
-                    + response.getBody()).isEqualTo(400);
+            assertThat(response.getStatusCode().value())
+                    .as(body.substring(0, Math.min(80, body.length())) + ": " + response.getBody())
+                    .isEqualTo(400);
             assertThat(response.getBody()).isEqualTo("The push is neither the XML nor the JSON WeChat sends");
         }
         Reconciliation.Counts after = reconciliation.counts();
@@ -130,7 +140,9 @@ class WechatBadInputAppTest {
         // kept as received, each with what was wrong with it
         assertThat(after.inboundEvents()).isEqualTo(before.inboundEvents() + bodies.size());
         for (String body : bodies) {
-            assertThat(outcome(body)).as(body.substring(0, Math.min(80, body.length()))).isEqualTo("neither XML nor JSON");
+            assertThat(outcome(body))
+                    .as(body.substring(0, Math.min(80, body.length())))
+                    .isEqualTo("neither XML nor JSON");
         }
         WECHAT.verify(0, getRequestedFor(urlPathEqualTo("/wxaapi/comment/commentinfo/get")));
     }
@@ -141,13 +153,18 @@ class WechatBadInputAppTest {
         Reconciliation.Counts before = reconciliation.counts();
         String commentId = commentId();
         review(commentId, Map.of());
-        String event = "<ToUserName>&xxe;</ToUserName><CreateTime>" + Instant.now().getEpochSecond() + "</CreateTime>"
-                + "<MsgType>event</MsgType><Event>wxa_comment_bad_score</Event><result><comment_id>" + commentId
-                + "</comment_id></result></xml>";
-        String lol = "<!ENTITY lol \"lol\">" + java.util.stream.IntStream.rangeClosed(1, 9).mapToObj(i -> "<!ENTITY lol" + i
-                + " \"" + ("&lol" + (i == 1 ? "" : String.valueOf(i - 1)) + ";").repeat(10) + "\">").reduce("", String::concat);
+        String event =
+                "<ToUserName>&xxe;</ToUserName><CreateTime>" + Instant.now().getEpochSecond() + "</CreateTime>"
+                        + "<MsgType>event</MsgType><Event>wxa_comment_bad_score</Event><result><comment_id>" + commentId
+                        + "</comment_id></result></xml>";
+        String lol = "<!ENTITY lol \"lol\">"
+                + java.util.stream.IntStream.rangeClosed(1, 9)
+                        .mapToObj(i -> "<!ENTITY lol" + i + " \""
+                                + ("&lol" + (i == 1 ? "" : String.valueOf(i - 1)) + ";").repeat(10) + "\">")
+                        .reduce("", String::concat);
         List<String> bodies = List.of(
-                "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM \"" + WECHAT.baseUrl() + "/xxe\">]><xml>" + event,
+                "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM \"" + WECHAT.baseUrl() + "/xxe\">]><xml>"
+                        + event,
                 "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><xml>" + event,
                 "<!DOCTYPE xml [<!ENTITY % dtd SYSTEM \"" + WECHAT.baseUrl() + "/dtd\"> %dtd;]><xml>" + event,
                 "<!DOCTYPE xml SYSTEM \"" + WECHAT.baseUrl() + "/dtd\"><xml>" + event,
@@ -155,16 +172,22 @@ class WechatBadInputAppTest {
                 "<!DOCTYPE xml [<!ENTITY xxe \"x\">]>\n<xml>" + event.replace("&xxe;", "gh_abcdefg"));
         for (String body : bodies) {
             ResponseEntity<String> response = push(body);
-            assertThat(response.getStatusCode().value()).as(body + ": " + response.getBody()).isEqualTo(400);
+            assertThat(response.getStatusCode().value())
+                    .as(body + ": " + response.getBody())
+                    .isEqualTo(400);
             assertThat(response.getBody()).isEqualTo("The push is neither the XML nor the JSON WeChat sends");
         }
         // safe mode: a DOCTYPE around the Encrypt field, and one inside the encrypted push
-        String inner = crypto.encrypt((bodies.get(0) + "<!-- " + nonce() + " -->").getBytes(StandardCharsets.UTF_8), random());
-        ResponseEntity<String> around = safeMode("<!DOCTYPE xml [<!ENTITY e SYSTEM \"" + WECHAT.baseUrl() + "/xxe\">]><xml><Encrypt>"
-                + inner + "</Encrypt><Leak>&e;</Leak></xml>", inner);
+        String inner =
+                crypto.encrypt((bodies.get(0) + "<!-- " + nonce() + " -->").getBytes(StandardCharsets.UTF_8), random());
+        ResponseEntity<String> around = safeMode(
+                "<!DOCTYPE xml [<!ENTITY e SYSTEM \"" + WECHAT.baseUrl() + "/xxe\">]><xml><Encrypt>" + inner
+                        + "</Encrypt><Leak>&e;</Leak></xml>",
+                inner);
         assertThat(around.getStatusCode().value()).as(around.getBody()).isEqualTo(400);
         assertThat(around.getBody()).isEqualTo("A safe-mode push carries its message in an Encrypt field");
-        ResponseEntity<String> inside = safeMode("<xml><ToUserName>gh_abcdefg</ToUserName><Encrypt>" + inner + "</Encrypt></xml>", inner);
+        ResponseEntity<String> inside =
+                safeMode("<xml><ToUserName>gh_abcdefg</ToUserName><Encrypt>" + inner + "</Encrypt></xml>", inner);
         assertThat(inside.getStatusCode().value()).as(inside.getBody()).isEqualTo(400);
         assertThat(inside.getBody()).isEqualTo("The push is neither the XML nor the JSON WeChat sends");
 
@@ -175,7 +198,10 @@ class WechatBadInputAppTest {
         assertThat(after.processInstances()).isEqualTo(before.processInstances());
         assertThat(after.inboundEvents()).isEqualTo(before.inboundEvents() + bodies.size() + 1);
         assertThat(jdbc.sql("SELECT outcome FROM cd_inbound_event WHERE channel = 'wechat' AND payload LIKE :id")
-                .param("id", "%" + commentId + "%").query(String.class).list()).hasSize(bodies.size() + 1)
+                        .param("id", "%" + commentId + "%")
+                        .query(String.class)
+                        .list())
+                .hasSize(bodies.size() + 1)
                 .allMatch("neither XML nor JSON"::equals);
     }
 
@@ -184,20 +210,28 @@ class WechatBadInputAppTest {
         Reconciliation.Counts before = reconciliation.counts();
         String commentId = commentId();
         review(commentId, Map.of());
-        List<String> bodies = List.of(jsonEvent(commentId).replace("gh_abcdefg", "gh_@@"), xmlEvent(commentId).replace("gh_abcdefg", "gh_@@"));
+        List<String> bodies = List.of(
+                jsonEvent(commentId).replace("gh_abcdefg", "gh_@@"),
+                xmlEvent(commentId).replace("gh_abcdefg", "gh_@@"));
         for (String body : bodies) {
             ResponseEntity<String> nul = push(BadInput.spliced(body, "@@", new byte[] {'a', 0, 'b'}));
             assertThat(nul.getStatusCode().value()).isEqualTo(400);
             assertThat(nul.getBody()).contains("NUL byte").contains("nothing was stored");
             for (byte[] bad : BadInput.INVALID_UTF8) {
                 ResponseEntity<String> refused = push(BadInput.spliced(body, "@@", bad));
-                assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+                assertThat(refused.getStatusCode().value())
+                        .as(refused.getBody())
+                        .isEqualTo(400);
                 assertThat(refused.getBody()).contains("is not valid UTF-8");
             }
             // the same inside a safe-mode push: refused once decrypted
-            String encrypt = crypto.encrypt(BadInput.spliced(body, "@@", new byte[] {(byte) 0xC0, (byte) 0xAF}), random());
-            ResponseEntity<String> decrypted = safeMode("{\"ToUserName\":\"gh_abcdefg\",\"Encrypt\":\"" + encrypt + "\"}", encrypt);
-            assertThat(decrypted.getStatusCode().value()).as(decrypted.getBody()).isEqualTo(400);
+            String encrypt =
+                    crypto.encrypt(BadInput.spliced(body, "@@", new byte[] {(byte) 0xC0, (byte) 0xAF}), random());
+            ResponseEntity<String> decrypted =
+                    safeMode("{\"ToUserName\":\"gh_abcdefg\",\"Encrypt\":\"" + encrypt + "\"}", encrypt);
+            assertThat(decrypted.getStatusCode().value())
+                    .as(decrypted.getBody())
+                    .isEqualTo(400);
             assertThat(decrypted.getBody()).contains("is not valid UTF-8");
         }
         assertThat(reconciliation.counts()).isEqualTo(before);
@@ -223,39 +257,57 @@ class WechatBadInputAppTest {
         String commentId = commentId();
         review(commentId, Map.of());
         byte[] event = jsonEvent(commentId).getBytes(StandardCharsets.UTF_8);
-        String otherKey = new WechatCrypto(TOKEN, "ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210abcdefg", APP_ID).encrypt(event, random());
+        String otherKey =
+                new WechatCrypto(TOKEN, "ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210abcdefg", APP_ID).encrypt(event, random());
         String otherApp = new WechatCrypto(TOKEN, AES_KEY, "wx0000000000").encrypt(event, random());
         Map<String, String> refused = new LinkedHashMap<>();
         refused.put("!!! not Base64 !!!", "the Encrypt field could not be decrypted with the EncodingAESKey");
-        refused.put(Base64.getEncoder().encodeToString(new byte[17]), "the Encrypt field could not be decrypted with the EncodingAESKey");
+        refused.put(
+                Base64.getEncoder().encodeToString(new byte[17]),
+                "the Encrypt field could not be decrypted with the EncodingAESKey");
         refused.put(otherKey, "wrong EncodingAESKey?");
         refused.put(otherApp, "the push is for AppID wx0000000000, not this mini program's");
         refused.put(aes(plain(event, Integer.MAX_VALUE, APP_ID)), "the decrypted push's length does not fit");
         refused.put(aes(plain(event, -1, APP_ID)), "the decrypted push's length does not fit");
         refused.put(aes(Arrays.copyOf(plain(event, event.length, APP_ID), 64)), "wrong EncodingAESKey?");
         for (Map.Entry<String, String> bad : refused.entrySet()) {
-            for (String body : List.of("{\"ToUserName\":\"gh_abcdefg\",\"Encrypt\":\"" + bad.getKey() + "\"}",
-                    "<xml><ToUserName><![CDATA[gh_abcdefg]]></ToUserName><Encrypt><![CDATA[" + bad.getKey() + "]]></Encrypt></xml>")) {
+            for (String body : List.of(
+                    "{\"ToUserName\":\"gh_abcdefg\",\"Encrypt\":\"" + bad.getKey() + "\"}",
+                    "<xml><ToUserName><![CDATA[gh_abcdefg]]></ToUserName><Encrypt><![CDATA[" + bad.getKey()
+                            + "]]></Encrypt></xml>")) {
                 ResponseEntity<String> response = safeMode(body, bad.getKey());
-                assertThat(response.getStatusCode().value()).as(bad.getValue() + ": " + response.getBody()).isEqualTo(401);
-                assertThat(response.getBody()).startsWith("Invalid encrypted push: ").contains(bad.getValue());
+                assertThat(response.getStatusCode().value())
+                        .as(bad.getValue() + ": " + response.getBody())
+                        .isEqualTo(401);
+                assertThat(response.getBody())
+                        .startsWith("Invalid encrypted push: ")
+                        .contains(bad.getValue());
             }
         }
         String good = crypto.encrypt(event, random());
         String body = "{\"ToUserName\":\"gh_abcdefg\",\"Encrypt\":\"" + good + "\"}";
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
-        ResponseEntity<String> noMsgSignature = post(body, "?signature=" + wechat.sign(timestamp, "5") + "&timestamp="
-                + timestamp + "&nonce=5&encrypt_type=aes");
+        ResponseEntity<String> noMsgSignature = post(
+                body,
+                "?signature=" + wechat.sign(timestamp, "5") + "&timestamp=" + timestamp + "&nonce=5&encrypt_type=aes");
         assertThat(noMsgSignature.getStatusCode().value()).isEqualTo(401);
-        assertThat(noMsgSignature.getBody()).contains("msg_signature, timestamp, nonce and the Encrypt field are all needed");
-        for (String noField : List.of("{\"ToUserName\":\"gh_abcdefg\",\"Encrypt\":\"\"}", "{\"Encrypt\":42}",
-                "{\"Encrypt\":[\"" + good + "\"]}", "<xml><Encrypt/></xml>", "<xml><Encrypt>" + good + "</xml>", "[]")) {
+        assertThat(noMsgSignature.getBody())
+                .contains("msg_signature, timestamp, nonce and the Encrypt field are all needed");
+        for (String noField : List.of(
+                "{\"ToUserName\":\"gh_abcdefg\",\"Encrypt\":\"\"}",
+                "{\"Encrypt\":42}",
+                "{\"Encrypt\":[\"" + good + "\"]}",
+                "<xml><Encrypt/></xml>",
+                "<xml><Encrypt>" + good + "</xml>",
+                "[]")) {
             ResponseEntity<String> response = safeMode(noField, good);
             assertThat(response.getStatusCode().value()).as(noField).isEqualTo(400);
             assertThat(response.getBody()).isEqualTo("A safe-mode push carries its message in an Encrypt field");
         }
-        ResponseEntity<String> otherMode = post(body, "?signature=" + wechat.sign(timestamp, "5") + "&timestamp="
-                + timestamp + "&nonce=5&encrypt_type=rot13");
+        ResponseEntity<String> otherMode = post(
+                body,
+                "?signature=" + wechat.sign(timestamp, "5") + "&timestamp=" + timestamp
+                        + "&nonce=5&encrypt_type=rot13");
         assertThat(otherMode.getStatusCode().value()).isEqualTo(400);
         assertThat(otherMode.getBody()).isEqualTo("encrypt_type must be raw or aes");
 
@@ -269,29 +321,47 @@ class WechatBadInputAppTest {
         Reconciliation.Counts before = reconciliation.counts();
         long now = Instant.now().getEpochSecond();
         Map<String, String> corpus = new LinkedHashMap<>();
-        corpus.put("{\"ToUserName\":\"gh_abcdefg\",\"FromUserName\":\"oABCD\",\"CreateTime\":%d,\"MsgType\":\"event\",\"Event\":\"wxa_comment_good_score\",\"result\":{\"comment_id\":\"%s\"}}",
+        corpus.put(
+                "{\"ToUserName\":\"gh_abcdefg\",\"FromUserName\":\"oABCD\",\"CreateTime\":%d,\"MsgType\":\"event\",\"Event\":\"wxa_comment_good_score\",\"result\":{\"comment_id\":\"%s\"}}",
                 "MsgType event Event wxa_comment_good_score: not handled");
-        corpus.put("<xml><ToUserName>gh_abcdefg</ToUserName><CreateTime>%d</CreateTime><MsgType>event</MsgType><Event>no_such_event</Event><result><comment_id>%s</comment_id></result></xml>",
+        corpus.put(
+                "<xml><ToUserName>gh_abcdefg</ToUserName><CreateTime>%d</CreateTime><MsgType>event</MsgType><Event>no_such_event</Event><result><comment_id>%s</comment_id></result></xml>",
                 "MsgType event Event no_such_event: not handled");
-        corpus.put("{\"CreateTime\":%d,\"MsgType\":\"event\",\"Event\":42,\"result\":{\"comment_id\":\"%s\"}}",
+        corpus.put(
+                "{\"CreateTime\":%d,\"MsgType\":\"event\",\"Event\":42,\"result\":{\"comment_id\":\"%s\"}}",
                 "MsgType event Event 42: not handled");
-        corpus.put("{\"CreateTime\":%d,\"MsgType\":\"event\",\"Event\":{\"name\":\"wxa_comment_bad_score\"},\"result\":{\"comment_id\":\"%s\"}}",
+        corpus.put(
+                "{\"CreateTime\":%d,\"MsgType\":\"event\",\"Event\":{\"name\":\"wxa_comment_bad_score\"},\"result\":{\"comment_id\":\"%s\"}}",
                 "MsgType event: not handled");
-        corpus.put("{\"CreateTime\":%d,\"MsgType\":\"event\",\"Event\":\"wxa_comment_bad_score\",\"result\":{\"comment_id\":{\"id\":\"%s\"}}}",
+        corpus.put(
+                "{\"CreateTime\":%d,\"MsgType\":\"event\",\"Event\":\"wxa_comment_bad_score\",\"result\":{\"comment_id\":{\"id\":\"%s\"}}}",
                 "wxa_comment_bad_score without result.comment_id: not handled");
-        corpus.put("{\"CreateTime\":%d,\"MsgType\":\"event\",\"Event\":\"wxa_comment_bad_score\",\"result\":[\"%s\"]}",
+        corpus.put(
+                "{\"CreateTime\":%d,\"MsgType\":\"event\",\"Event\":\"wxa_comment_bad_score\",\"result\":[\"%s\"]}",
                 "wxa_comment_bad_score without result.comment_id: not handled");
-        corpus.put("<xml><CreateTime>%d</CreateTime><MsgType>event</MsgType><Event>wxa_comment_bad_score</Event><comment_id>%s</comment_id></xml>",
+        corpus.put(
+                "<xml><CreateTime>%d</CreateTime><MsgType>event</MsgType><Event>wxa_comment_bad_score</Event><comment_id>%s</comment_id></xml>",
                 "wxa_comment_bad_score without result.comment_id: not handled");
-        corpus.put("{\"CreateTime\":%d,\"MsgType\":\"event\",\"Event\":\"wxa_comment_bad_score\",\"result\":{\"comment_id\":\"%s with spaces\"}}",
+        corpus.put(
+                "{\"CreateTime\":%d,\"MsgType\":\"event\",\"Event\":\"wxa_comment_bad_score\",\"result\":{\"comment_id\":\"%s with spaces\"}}",
                 "is not an id: not handled");
-        corpus.put("{\"CreateTime\":%d,\"MsgType\":\"event\",\"Event\":\"wxa_comment_bad_score\",\"result\":{\"comment_id\":\"%s" + "9".repeat(200) + "\"}}",
+        corpus.put(
+                "{\"CreateTime\":%d,\"MsgType\":\"event\",\"Event\":\"wxa_comment_bad_score\",\"result\":{\"comment_id\":\"%s"
+                        + "9".repeat(200) + "\"}}",
                 "is not an id: not handled");
         corpus.put("{\"N\":%d,\"MsgType\":[\"text\"],\"Content\":\"%s\"}", "MsgType null: not handled");
         corpus.put("{\"N\":%d,\"Content\":\"%s\"}", "MsgType null: not handled");
-        for (String createTime : List.of("\"yesterday\"", "99999999999999999999", "9223372036854775807", "-9223372036854775808",
-                "31556889864403200", "1.5e300", "{}")) {
-            corpus.put("{\"N\":%d,\"CreateTime\":" + createTime + ",\"MsgType\":\"event\",\"Event\":\"user_enter_tempsession\",\"Content\":\"%s\"}",
+        for (String createTime : List.of(
+                "\"yesterday\"",
+                "99999999999999999999",
+                "9223372036854775807",
+                "-9223372036854775808",
+                "31556889864403200",
+                "1.5e300",
+                "{}")) {
+            corpus.put(
+                    "{\"N\":%d,\"CreateTime\":" + createTime
+                            + ",\"MsgType\":\"event\",\"Event\":\"user_enter_tempsession\",\"Content\":\"%s\"}",
                     "MsgType event Event user_enter_tempsession: not handled");
         }
         for (Map.Entry<String, String> push : corpus.entrySet()) {
@@ -299,7 +369,9 @@ class WechatBadInputAppTest {
             review(commentId, Map.of());
             String body = push.getKey().formatted(now, commentId);
             ResponseEntity<String> response = push(body);
-            assertThat(response.getStatusCode().value()).as(body + ": " + response.getBody()).isEqualTo(200);
+            assertThat(response.getStatusCode().value())
+                    .as(body + ": " + response.getBody())
+                    .isEqualTo(200);
             assertThat(response.getBody()).isEqualTo("success");
             assertThat(outcome(body)).as(body).contains(push.getValue());
             assertThat(cases(commentId)).isZero();
@@ -326,7 +398,9 @@ class WechatBadInputAppTest {
             corpus.put(Map.of("nickName", bad), "refused, customer.name must not contain");
             corpus.put(Map.of("openid", bad), "refused, customer.id must not contain");
             corpus.put(Map.of("orderId", bad), "refused, order.id must not contain");
-            corpus.put(Map.of("commentId", "2272" + bad), "refused, externalId must not contain spaces or control characters");
+            corpus.put(
+                    Map.of("commentId", "2272" + bad),
+                    "refused, externalId must not contain spaces or control characters");
         }
         corpus.put(Map.of("openid", "o".repeat(201)), "refused, customer.id size must be between 0 and 200");
         corpus.put(Map.of("txt", "y".repeat(4001)), "refused, text size must be between 0 and 4000");
@@ -340,7 +414,9 @@ class WechatBadInputAppTest {
             review(commentId, bad.getKey());
             String body = jsonEvent(commentId);
             ResponseEntity<String> response = push(body);
-            assertThat(response.getStatusCode().value()).as(bad.getKey() + ": " + response.getBody()).isEqualTo(200);
+            assertThat(response.getStatusCode().value())
+                    .as(bad.getKey() + ": " + response.getBody())
+                    .isEqualTo(200);
             assertThat(response.getBody()).isEqualTo("success");
             assertThat(outcome(body)).as(escaped(bad.getKey().toString())).contains(bad.getValue());
             assertThat(cases(commentId)).isZero();
@@ -358,8 +434,9 @@ class WechatBadInputAppTest {
     void aFarFutureCreateTimeDoesNotHoldTheMessagingWindowOpen() {
         String openId = "oFuture" + Long.toHexString(System.nanoTime());
         java.time.OffsetDateTime before = java.time.OffsetDateTime.now();
-        String message = "{\"ToUserName\":\"gh_abcdefg\",\"FromUserName\":\"" + openId + "\",\"CreateTime\":253402300799,"
-                + "\"MsgType\":\"text\",\"Content\":\"hello\",\"MsgId\":" + System.nanoTime() + "}";
+        String message =
+                "{\"ToUserName\":\"gh_abcdefg\",\"FromUserName\":\"" + openId + "\",\"CreateTime\":253402300799,"
+                        + "\"MsgType\":\"text\",\"Content\":\"hello\",\"MsgId\":" + System.nanoTime() + "}";
         assertThat(push(message).getBody()).isEqualTo("success");
         String reviewer = "oFutureReview" + Long.toHexString(System.nanoTime());
         String commentId = commentId();
@@ -368,8 +445,11 @@ class WechatBadInputAppTest {
 
         java.time.OffsetDateTime after = java.time.OffsetDateTime.now().plusSeconds(1);
         for (String customer : List.of(openId, reviewer)) {
-            java.time.OffsetDateTime last = jdbc.sql("SELECT last_interaction_at FROM cd_wechat_contact WHERE open_id = ?")
-                    .param(customer).query(java.time.OffsetDateTime.class).single();
+            java.time.OffsetDateTime last = jdbc.sql(
+                            "SELECT last_interaction_at FROM cd_wechat_contact WHERE open_id = ?")
+                    .param(customer)
+                    .query(java.time.OffsetDateTime.class)
+                    .single();
             assertThat(last).as(customer).isBetween(before.minusSeconds(1), after);
         }
     }
@@ -382,7 +462,8 @@ class WechatBadInputAppTest {
     void controlCharactersAndUnpairedSurrogatesInAnyFieldOfAPushNeverFail() {
         Reconciliation.Counts before = reconciliation.counts();
         int sent = 0;
-        for (String field : List.of("ToUserName", "FromUserName", "CreateTime", "MsgType", "Event", "comment_id", "MsgId", "Content")) {
+        for (String field : List.of(
+                "ToUserName", "FromUserName", "CreateTime", "MsgType", "Event", "comment_id", "MsgId", "Content")) {
             for (String bad : inside(BadInput.UNSTORABLE_TEXT)) {
                 for (String msgType : List.of("event", "text")) {
                     String commentId = commentId();
@@ -396,15 +477,20 @@ class WechatBadInputAppTest {
                     fields.put("MsgId", "2472" + commentId);
                     fields.put("Content", "Where is my refund?");
                     fields.put(field, (field.equals("comment_id") || field.equals("MsgId") ? commentId : "") + bad);
-                    String body = "{" + fields.entrySet().stream().filter(f -> !f.getKey().equals("comment_id"))
-                            .map(f -> "\"" + f.getKey() + "\":\"" + escaped(f.getValue()) + "\"")
-                            .reduce((a, b) -> a + "," + b).orElseThrow()
-                            + ",\"result\":{\"comment_id\":\"" + escaped(field.equals("comment_id") ? fields.get(field) : commentId)
+                    String body = "{"
+                            + fields.entrySet().stream()
+                                    .filter(f -> !f.getKey().equals("comment_id"))
+                                    .map(f -> "\"" + f.getKey() + "\":\"" + escaped(f.getValue()) + "\"")
+                                    .reduce((a, b) -> a + "," + b)
+                                    .orElseThrow()
+                            + ",\"result\":{\"comment_id\":\""
+                            + escaped(field.equals("comment_id") ? fields.get(field) : commentId)
                             + "\"},\"N\":" + nonce() + "}";
                     ResponseEntity<String> response = push(body);
                     sent++;
-                    assertThat(response.getStatusCode().value()).as(field + " " + escaped(bad) + " " + msgType + ": "
-                            + response.getBody()).isEqualTo(200);
+                    assertThat(response.getStatusCode().value())
+                            .as(field + " " + escaped(bad) + " " + msgType + ": " + response.getBody())
+                            .isEqualTo(200);
                     String outcome = outcome(body);
                     if (field.equals("comment_id") && msgType.equals("event")) {
                         assertThat(outcome).as(escaped(bad)).contains("is not an id: not handled");
@@ -412,8 +498,10 @@ class WechatBadInputAppTest {
                     if (field.equals("FromUserName") && msgType.equals("text")) {
                         assertThat(outcome).as(escaped(bad)).contains("not an openid: not handled");
                     }
-                    boolean opensCase = msgType.equals("event") && !List.of("MsgType", "Event", "comment_id").contains(field);
-                    assertThat(cases(commentId)).as(field + " " + escaped(bad) + " " + msgType + ": " + outcome)
+                    boolean opensCase = msgType.equals("event")
+                            && !List.of("MsgType", "Event", "comment_id").contains(field);
+                    assertThat(cases(commentId))
+                            .as(field + " " + escaped(bad) + " " + msgType + ": " + outcome)
                             .isEqualTo(opensCase ? 1 : 0);
                 }
             }
@@ -428,8 +516,11 @@ class WechatBadInputAppTest {
         String commentId = commentId();
         review(commentId, Map.of("txt", "杯子碎了，差评！"));
         assertThat(push(jsonEvent(commentId)).getStatusCode().value()).isEqualTo(200);
-        String processInstanceId = runtime.createProcessInstanceQuery().processDefinitionKey(ComplaintLifecycle.PROCESS_KEY)
-                .processInstanceBusinessKey("wechat:" + commentId).singleResult().getId();
+        String processInstanceId = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(ComplaintLifecycle.PROCESS_KEY)
+                .processInstanceBusinessKey("wechat:" + commentId)
+                .singleResult()
+                .getId();
         List<String> edits = new ArrayList<>(inside(BadInput.UNSTORABLE_TEXT));
         edits.add("y".repeat(4001));
         for (String text : edits) {
@@ -440,10 +531,16 @@ class WechatBadInputAppTest {
             review(edited, review);
             String body = jsonEvent(edited);
             ResponseEntity<String> response = push(body);
-            assertThat(response.getStatusCode().value()).as(escaped(text) + ": " + response.getBody()).isEqualTo(200);
-            assertThat(outcome(body)).as(escaped(text)).contains("replaces " + commentId).contains("edit refused, text");
+            assertThat(response.getStatusCode().value())
+                    .as(escaped(text) + ": " + response.getBody())
+                    .isEqualTo(200);
+            assertThat(outcome(body))
+                    .as(escaped(text))
+                    .contains("replaces " + commentId)
+                    .contains("edit refused, text");
         }
-        assertThat(runtime.getVariable(processInstanceId, Var.COMMENT_EDITED_TEXT)).isNull();
+        assertThat(runtime.getVariable(processInstanceId, Var.COMMENT_EDITED_TEXT))
+                .isNull();
         assertThat(cases(commentId)).isOne();
     }
 
@@ -454,20 +551,33 @@ class WechatBadInputAppTest {
         List<String> caseIds = new ArrayList<>();
         for (String injection : BadInput.INJECTIONS) {
             String commentId = commentId();
-            review(commentId, Map.of("txt", injection, "nickName", injection, "openid", injection, "orderId", injection));
+            review(
+                    commentId,
+                    Map.of("txt", injection, "nickName", injection, "openid", injection, "orderId", injection));
             String body = jsonEvent(commentId);
 
             ResponseEntity<String> response = push(body);
 
-            assertThat(response.getStatusCode().value()).as(injection + ": " + response.getBody()).isEqualTo(200);
-            Map<String, Object> stored = jdbc.sql("SELECT * FROM cd_complaint WHERE channel = 'wechat' AND external_id = :id")
-                    .param("id", commentId).query().singleRow();
-            assertThat(stored).containsEntry("text", injection.strip()).containsEntry("customer_name", injection)
-                    .containsEntry("customer_id", injection).containsEntry("order_id", injection);
+            assertThat(response.getStatusCode().value())
+                    .as(injection + ": " + response.getBody())
+                    .isEqualTo(200);
+            Map<String, Object> stored = jdbc.sql(
+                            "SELECT * FROM cd_complaint WHERE channel = 'wechat' AND external_id = :id")
+                    .param("id", commentId)
+                    .query()
+                    .singleRow();
+            assertThat(stored)
+                    .containsEntry("text", injection.strip())
+                    .containsEntry("customer_name", injection)
+                    .containsEntry("customer_id", injection)
+                    .containsEntry("order_id", injection);
             caseIds.add((String) stored.get("id"));
         }
         assertThat(reconciliation.counts().complaints()).isEqualTo(before.complaints() + BadInput.INJECTIONS.size());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_complaint WHERE text = 'owned'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_complaint WHERE text = 'owned'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         reconciliation.verify(caseIds);
     }
 
@@ -484,31 +594,54 @@ class WechatBadInputAppTest {
      * {@code oldComment}: the id of the review it replaces) in place of the usual values, escaped as JSON string content.
      */
     private static void review(String commentId, Map<String, String> values) {
-        Map<String, String> v = new LinkedHashMap<>(Map.of("txt", "杯子收到就碎了", "nickName", "小王", "openid",
-                "oQ3a4" + commentId, "orderId", "payorder@_4200001761202302096311111111", "commentId", commentId,
-                "createTime", String.valueOf(Instant.now().getEpochSecond() - 60), "amount", "3990"));
+        Map<String, String> v = new LinkedHashMap<>(Map.of(
+                "txt",
+                "杯子收到就碎了",
+                "nickName",
+                "小王",
+                "openid",
+                "oQ3a4" + commentId,
+                "orderId",
+                "payorder@_4200001761202302096311111111",
+                "commentId",
+                commentId,
+                "createTime",
+                String.valueOf(Instant.now().getEpochSecond() - 60),
+                "amount",
+                "3990"));
         v.putAll(values);
-        String old = v.containsKey("oldComment") ? ",\"oldComment\":{\"commentId\":\"" + v.get("oldComment")
-                + "\",\"createTime\":\"1704038000\",\"score\":100,\"content\":{\"txt\":\"old\"}}" : "";
-        WECHAT.stubFor(get(urlPathEqualTo("/wxaapi/comment/commentinfo/get")).withQueryParam("commentId", equalTo(commentId))
-                .willReturn(okJson("{\"errcode\":0,\"info\":{\"content\":{\"commentId\":\"" + escaped(v.get("commentId"))
-                        + "\",\"amount\":\"" + escaped(v.get("amount")) + "\",\"orderId\":\"" + escaped(v.get("orderId"))
-                        + "\",\"createTime\":\"" + escaped(v.get("createTime")) + "\",\"payTime\":\"1675915718\",\"score\":100,"
-                        + "\"userInfo\":{\"openid\":\"" + escaped(v.get("openid")) + "\",\"nickName\":\"" + escaped(v.get("nickName"))
+        String old = v.containsKey("oldComment")
+                ? ",\"oldComment\":{\"commentId\":\"" + v.get("oldComment")
+                        + "\",\"createTime\":\"1704038000\",\"score\":100,\"content\":{\"txt\":\"old\"}}"
+                : "";
+        WECHAT.stubFor(get(urlPathEqualTo("/wxaapi/comment/commentinfo/get"))
+                .withQueryParam("commentId", equalTo(commentId))
+                .willReturn(okJson("{\"errcode\":0,\"info\":{\"content\":{\"commentId\":\""
+                        + escaped(v.get("commentId"))
+                        + "\",\"amount\":\"" + escaped(v.get("amount")) + "\",\"orderId\":\""
+                        + escaped(v.get("orderId"))
+                        + "\",\"createTime\":\"" + escaped(v.get("createTime"))
+                        + "\",\"payTime\":\"1675915718\",\"score\":100,"
+                        + "\"userInfo\":{\"openid\":\"" + escaped(v.get("openid")) + "\",\"nickName\":\""
+                        + escaped(v.get("nickName"))
                         + "\",\"headImg\":\"http://wx.qlogo.cn/x\"},\"content\":{\"txt\":\"" + escaped(v.get("txt"))
-                        + "\",\"media\":[]}}},\"processInfo\":{\"commentId\":\"" + escaped(commentId) + "\",\"actionList\":[]}"
+                        + "\",\"media\":[]}}},\"processInfo\":{\"commentId\":\"" + escaped(commentId)
+                        + "\",\"actionList\":[]}"
                         + old + "}")));
     }
 
     private static String jsonEvent(String commentId) {
-        return "{\"ToUserName\":\"gh_abcdefg\",\"FromUserName\":\"oABCD\",\"CreateTime\":" + Instant.now().getEpochSecond()
-                + ",\"MsgType\":\"event\",\"Event\":\"wxa_comment_bad_score\",\"result\":{\"comment_id\":\"" + commentId + "\"}}";
+        return "{\"ToUserName\":\"gh_abcdefg\",\"FromUserName\":\"oABCD\",\"CreateTime\":"
+                + Instant.now().getEpochSecond()
+                + ",\"MsgType\":\"event\",\"Event\":\"wxa_comment_bad_score\",\"result\":{\"comment_id\":\"" + commentId
+                + "\"}}";
     }
 
     private static String xmlEvent(String commentId) {
         return "<xml><ToUserName><![CDATA[gh_abcdefg]]></ToUserName><FromUserName><![CDATA[oABCD]]></FromUserName>"
                 + "<CreateTime>" + Instant.now().getEpochSecond() + "</CreateTime><MsgType><![CDATA[event]]></MsgType>"
-                + "<Event><![CDATA[wxa_comment_bad_score]]></Event><result><comment_id>" + commentId + "</comment_id></result></xml>";
+                + "<Event><![CDATA[wxa_comment_bad_score]]></Event><result><comment_id>" + commentId
+                + "</comment_id></result></xml>";
     }
 
     /** The plaintext WeChat encrypts: 16 random bytes, a length (here any), the message, the AppID. */
@@ -540,12 +673,16 @@ class WechatBadInputAppTest {
 
     private String outcome(String body) {
         return jdbc.sql("SELECT outcome FROM cd_inbound_event WHERE channel = 'wechat' AND payload = :body")
-                .param("body", body).query(String.class).single();
+                .param("body", body)
+                .query(String.class)
+                .single();
     }
 
     private long cases(String commentId) {
         return jdbc.sql("SELECT COUNT(*) FROM cd_complaint WHERE channel = 'wechat' AND external_id = :id")
-                .param("id", commentId).query(Long.class).single();
+                .param("id", commentId)
+                .query(Long.class)
+                .single();
     }
 
     /** A plain-text-mode push signed as WeChat signs it: a fresh timestamp and nonce on every try. */
@@ -556,15 +693,18 @@ class WechatBadInputAppTest {
     private ResponseEntity<String> push(byte[] body) {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         String nonce = String.valueOf(ThreadLocalRandom.current().nextInt(1_000_000_000));
-        return post(body, "?signature=" + wechat.sign(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce);
+        return post(
+                body, "?signature=" + wechat.sign(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce);
     }
 
     /** A safe-mode push whose msg_signature is right for {@code encrypt}, so that decrypting is what is tried. */
     private ResponseEntity<String> safeMode(String body, String encrypt) {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         String nonce = String.valueOf(ThreadLocalRandom.current().nextInt(1_000_000_000));
-        return post(body, "?signature=" + wechat.sign(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce
-                + "&encrypt_type=aes&msg_signature=" + crypto.sign(timestamp, nonce, encrypt));
+        return post(
+                body,
+                "?signature=" + wechat.sign(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce
+                        + "&encrypt_type=aes&msg_signature=" + crypto.sign(timestamp, nonce, encrypt));
     }
 
     private ResponseEntity<String> post(String body, String query) {
@@ -574,7 +714,8 @@ class WechatBadInputAppTest {
     private ResponseEntity<String> post(byte[] body, String query) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(body.length > 0 && body[0] == '<' ? MediaType.TEXT_XML : MediaType.APPLICATION_JSON);
-        return http.postForEntity(URI.create(WechatWebhookController.PATH + query), new HttpEntity<>(body, headers), String.class);
+        return http.postForEntity(
+                URI.create(WechatWebhookController.PATH + query), new HttpEntity<>(body, headers), String.class);
     }
 
     private static String commentId() {

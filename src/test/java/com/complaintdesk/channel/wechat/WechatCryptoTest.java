@@ -21,7 +21,8 @@ class WechatCryptoTest {
     static final String SIGNATURE = "477715d11cdb4164915debcba66cb864d751f3e6";
     static final String TIMESTAMP = "1409659813";
     static final String NONCE = "1372623149";
-    static final String ENCRYPT = "RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHhGd3QczcdCUpj911L3vg3W/sYYvuJTs3TUUkSUXxaccAS0qhxchrRYt66wiSpGLYL42aM6A8dTT+6k4aSknmPj48kzJs8qLjvd4Xgpue06DOdnLxAUHzM6+kDZ+HMZfJYuR+LtwGc2hgf5gsijff0ekUNXZiqATP7PF5mZxZ3Izoun1s4zG4LUMnvw2r+KqCKIw+3IQH03v+BCA9nMELNqbSf6tiWSrXJB3LAVGUcallcrw8V2t9EL4EhzJWrQUax5wLVMNS0+rUPA3k22Ncx4XXZS9o0MBH27Bo6BpNelZpS+/uh9KsNlY6bHCmJU9p8g7m3fVKn28H3KDYA5Pl/T8Z1ptDAVe0lXdQ2YoyyH2uyPIGHBZZIs2pDBS8R07+qN+E7Q==";
+    static final String ENCRYPT =
+            "RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHhGd3QczcdCUpj911L3vg3W/sYYvuJTs3TUUkSUXxaccAS0qhxchrRYt66wiSpGLYL42aM6A8dTT+6k4aSknmPj48kzJs8qLjvd4Xgpue06DOdnLxAUHzM6+kDZ+HMZfJYuR+LtwGc2hgf5gsijff0ekUNXZiqATP7PF5mZxZ3Izoun1s4zG4LUMnvw2r+KqCKIw+3IQH03v+BCA9nMELNqbSf6tiWSrXJB3LAVGUcallcrw8V2t9EL4EhzJWrQUax5wLVMNS0+rUPA3k22Ncx4XXZS9o0MBH27Bo6BpNelZpS+/uh9KsNlY6bHCmJU9p8g7m3fVKn28H3KDYA5Pl/T8Z1ptDAVe0lXdQ2YoyyH2uyPIGHBZZIs2pDBS8R07+qN+E7Q==";
 
     final WechatCrypto crypto = new WechatCrypto(TOKEN, KEY, APP_ID);
 
@@ -31,21 +32,31 @@ class WechatCryptoTest {
 
         String push = new String(crypto.decrypt(SIGNATURE, TIMESTAMP, NONCE, ENCRYPT), StandardCharsets.UTF_8);
 
-        assertThat(push).startsWith("<xml>").endsWith("</xml>").contains("<ToUserName><![CDATA[" + APP_ID + "]]></ToUserName>");
+        assertThat(push)
+                .startsWith("<xml>")
+                .endsWith("</xml>")
+                .contains("<ToUserName><![CDATA[" + APP_ID + "]]></ToUserName>");
     }
 
     @Test
     void theEncryptFieldIsFoundInXmlAndJsonBodies() {
         ObjectMapper json = new ObjectMapper();
         byte[] xml = ("<xml><ToUserName><![CDATA[" + APP_ID + "]]></ToUserName><Encrypt><![CDATA[" + ENCRYPT
-                + "]]></Encrypt></xml>").getBytes(StandardCharsets.UTF_8);
-        byte[] body = ("{\"ToUserName\":\"" + APP_ID + "\",\"Encrypt\":\"" + ENCRYPT + "\"}").getBytes(StandardCharsets.UTF_8);
+                        + "]]></Encrypt></xml>")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("{\"ToUserName\":\"" + APP_ID + "\",\"Encrypt\":\"" + ENCRYPT + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
 
         assertThat(WechatCrypto.encryptField(xml, json)).contains(ENCRYPT);
         assertThat(WechatCrypto.encryptField(body, json)).contains(ENCRYPT);
-        assertThat(WechatCrypto.encryptField("{\"ToUserName\":\"x\"}".getBytes(StandardCharsets.UTF_8), json)).isEmpty();
-        assertThat(WechatCrypto.encryptField("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><xml><Encrypt>&e;</Encrypt></xml>"
-                .getBytes(StandardCharsets.UTF_8), json)).as("no DTDs").isEmpty();
+        assertThat(WechatCrypto.encryptField("{\"ToUserName\":\"x\"}".getBytes(StandardCharsets.UTF_8), json))
+                .isEmpty();
+        assertThat(WechatCrypto.encryptField(
+                        "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><xml><Encrypt>&e;</Encrypt></xml>"
+                                .getBytes(StandardCharsets.UTF_8),
+                        json))
+                .as("no DTDs")
+                .isEmpty();
     }
 
     @Test
@@ -67,9 +78,11 @@ class WechatCryptoTest {
 
     @Test
     void whatItEncryptsItDecrypts() throws Exception {
-        byte[] push = "{\"MsgType\":\"event\",\"Event\":\"wxa_comment_bad_score\",\"说明\":\"差评\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] push = "{\"MsgType\":\"event\",\"Event\":\"wxa_comment_bad_score\",\"说明\":\"差评\"}"
+                .getBytes(StandardCharsets.UTF_8);
         String encrypt = crypto.encrypt(push, "0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
 
-        assertThat(crypto.decrypt(crypto.sign("1", "2", encrypt), "1", "2", encrypt)).isEqualTo(push);
+        assertThat(crypto.decrypt(crypto.sign("1", "2", encrypt), "1", "2", encrypt))
+                .isEqualTo(push);
     }
 }

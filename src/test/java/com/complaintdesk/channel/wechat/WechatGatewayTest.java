@@ -56,10 +56,12 @@ class WechatGatewayTest {
         wechat.start();
         wechat.stubFor(get(urlPathEqualTo("/cgi-bin/token"))
                 .willReturn(okJson("{\"access_token\":\"ACCESS_TOKEN_1\",\"expires_in\":7200}")));
-        wechat.stubFor(post(urlPathEqualTo("/wxaapi/comment/reply/add")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
-        wechat.stubFor(post(urlPathEqualTo("/cgi-bin/message/custom/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
-        WechatProperties settings = new WechatProperties("wx1234567890", "app-secret", "token", wechat.baseUrl(),
-                Duration.ofSeconds(2), null, null);
+        wechat.stubFor(post(urlPathEqualTo("/wxaapi/comment/reply/add"))
+                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        wechat.stubFor(post(urlPathEqualTo("/cgi-bin/message/custom/send"))
+                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        WechatProperties settings = new WechatProperties(
+                "wx1234567890", "app-secret", "token", wechat.baseUrl(), Duration.ofSeconds(2), null, null);
         api = new WechatApi(new WechatSettings(settings), new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC));
         postedAt = NOW.minus(Duration.ofHours(3)).atOffset(ZoneOffset.UTC);
         lastInteraction = null;
@@ -75,9 +77,12 @@ class WechatGatewayTest {
         String ref = gateway().deliver(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "很抱歉给您带来不好的体验。"));
 
         assertThat(ref).isEqualTo("wechat:review-reply:" + COMMENT_ID);
-        wechat.verify(1, postRequestedFor(urlPathEqualTo("/wxaapi/comment/reply/add"))
-                .withQueryParam("access_token", equalTo("ACCESS_TOKEN_1"))
-                .withRequestBody(equalToJson("{\"commentId\":\"" + COMMENT_ID + "\",\"content\":\"很抱歉给您带来不好的体验。\"}")));
+        wechat.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/wxaapi/comment/reply/add"))
+                        .withQueryParam("access_token", equalTo("ACCESS_TOKEN_1"))
+                        .withRequestBody(
+                                equalToJson("{\"commentId\":\"" + COMMENT_ID + "\",\"content\":\"很抱歉给您带来不好的体验。\"}")));
         wechat.verify(0, postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send")));
     }
 
@@ -85,14 +90,18 @@ class WechatGatewayTest {
     void privateContactIsACustomerServiceTextMessageToTheOpenid() {
         gateway().deliver(message(MessageKind.PRIVATE_MESSAGE, OutboundMessage.PRIVATE, "您好，我是客服小李。"));
 
-        wechat.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send"))
-                .withQueryParam("access_token", equalTo("ACCESS_TOKEN_1"))
-                .withRequestBody(equalToJson("{\"touser\":\"" + OPEN_ID + "\",\"msgtype\":\"text\","
-                        + "\"text\":{\"content\":\"您好，我是客服小李。\"}}")));
-        wechat.verify(1, getRequestedFor(urlPathEqualTo("/cgi-bin/token"))
-                .withQueryParam("grant_type", equalTo("client_credential"))
-                .withQueryParam("appid", equalTo("wx1234567890"))
-                .withQueryParam("secret", equalTo("app-secret")));
+        wechat.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send"))
+                        .withQueryParam("access_token", equalTo("ACCESS_TOKEN_1"))
+                        .withRequestBody(equalToJson("{\"touser\":\"" + OPEN_ID + "\",\"msgtype\":\"text\","
+                                + "\"text\":{\"content\":\"您好，我是客服小李。\"}}")));
+        wechat.verify(
+                1,
+                getRequestedFor(urlPathEqualTo("/cgi-bin/token"))
+                        .withQueryParam("grant_type", equalTo("client_credential"))
+                        .withQueryParam("appid", equalTo("wx1234567890"))
+                        .withQueryParam("secret", equalTo("app-secret")));
     }
 
     @Test
@@ -111,7 +120,8 @@ class WechatGatewayTest {
         wechat.stubFor(post(urlPathEqualTo("/cgi-bin/message/custom/send"))
                 .willReturn(okJson("{\"errcode\":45047,\"errmsg\":\"out of response count limit rid: 65f0-1\"}")));
 
-        assertThatThrownBy(() -> gateway().deliver(message(MessageKind.REVIEW_REQUEST, OutboundMessage.PRIVATE, "能否更新评价？")))
+        assertThatThrownBy(() ->
+                        gateway().deliver(message(MessageKind.REVIEW_REQUEST, OutboundMessage.PRIVATE, "能否更新评价？")))
                 .isInstanceOf(ChannelException.class)
                 .hasMessageContaining("45047")
                 .hasMessageContaining("out of response count limit");
@@ -124,8 +134,11 @@ class WechatGatewayTest {
         WechatGateway gateway = gateway();
         OutboundMessage reply = message(MessageKind.REPLY, OutboundMessage.PUBLIC, "抱歉");
 
-        assertThatThrownBy(() -> gateway.deliver(reply)).isInstanceOf(ChannelException.class).hasMessageContaining("access_token expired");
-        wechat.stubFor(post(urlPathEqualTo("/wxaapi/comment/reply/add")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        assertThatThrownBy(() -> gateway.deliver(reply))
+                .isInstanceOf(ChannelException.class)
+                .hasMessageContaining("access_token expired");
+        wechat.stubFor(post(urlPathEqualTo("/wxaapi/comment/reply/add"))
+                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
         gateway.deliver(reply);
 
         wechat.verify(2, getRequestedFor(urlPathEqualTo("/cgi-bin/token")));
@@ -133,7 +146,8 @@ class WechatGatewayTest {
 
     @Test
     void aServerErrorOrATimeoutIsAChannelException() {
-        wechat.stubFor(post(urlPathEqualTo("/wxaapi/comment/reply/add")).willReturn(aResponse().withStatus(502)));
+        wechat.stubFor(post(urlPathEqualTo("/wxaapi/comment/reply/add"))
+                .willReturn(aResponse().withStatus(502)));
         assertThatThrownBy(() -> gateway().deliver(message(MessageKind.REPLY, OutboundMessage.PUBLIC, "抱歉")))
                 .isInstanceOf(ChannelException.class);
 
@@ -152,7 +166,8 @@ class WechatGatewayTest {
                 .hasMessageContaining("only within 48 hours")
                 .hasMessageContaining("that was " + NOW.minus(Duration.ofHours(49)))
                 .hasMessageContaining("the window closed at " + NOW.minus(Duration.ofHours(1)))
-                .hasMessageContaining("until the customer writes to customer service again: then choose \"Try again now\"")
+                .hasMessageContaining(
+                        "until the customer writes to customer service again: then choose \"Try again now\"")
                 .hasMessageContaining("call them (F5)")
                 .hasMessageContaining("\"I delivered it by hand\"");
         wechat.verify(0, postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send")));
@@ -165,8 +180,10 @@ class WechatGatewayTest {
 
     @Test
     void pausingAListingOrARemedyIsLeftToAPersonWithoutCallingWechat() {
-        assertThat(gateway().deliver(message(MessageKind.PAUSE_LISTING, OutboundMessage.ACTION, "pause SKU-1"))).startsWith("manual:");
-        assertThat(gateway().deliver(message(MessageKind.REMEDY, OutboundMessage.ACTION, "refund"))).startsWith("manual:");
+        assertThat(gateway().deliver(message(MessageKind.PAUSE_LISTING, OutboundMessage.ACTION, "pause SKU-1")))
+                .startsWith("manual:");
+        assertThat(gateway().deliver(message(MessageKind.REMEDY, OutboundMessage.ACTION, "refund")))
+                .startsWith("manual:");
         wechat.verify(0, getRequestedFor(urlPathEqualTo("/cgi-bin/token")));
     }
 
@@ -174,18 +191,37 @@ class WechatGatewayTest {
     void withoutCredentialsTheGatewayLeavesTheChannelToTheSandbox() {
         assertThat(gateway().handles("wechat")).isTrue();
         assertThat(gateway().handles("instagram")).isFalse();
-        assertThat(new WechatGateway(api, id -> Optional.empty(), id -> Optional.empty(), () -> false, Clock.systemUTC())
-                .handles("wechat")).isFalse();
+        assertThat(new WechatGateway(
+                                api, id -> Optional.empty(), id -> Optional.empty(), () -> false, Clock.systemUTC())
+                        .handles("wechat"))
+                .isFalse();
     }
 
     private WechatGateway gateway() {
-        ComplaintCase complaintCase = new ComplaintCase("case-1", "wechat:" + COMMENT_ID, Channel.WECHAT, COMMENT_ID,
-                postedAt, postedAt, "channel:wechat", "zh", OPEN_ID, "小王", "杯子碎了", "pi-1", Map.of());
-        return new WechatGateway(api, openId -> Optional.ofNullable(lastInteraction),
-                caseId -> Optional.of(complaintCase), () -> true, Clock.fixed(NOW, ZoneOffset.UTC));
+        ComplaintCase complaintCase = new ComplaintCase(
+                "case-1",
+                "wechat:" + COMMENT_ID,
+                Channel.WECHAT,
+                COMMENT_ID,
+                postedAt,
+                postedAt,
+                "channel:wechat",
+                "zh",
+                OPEN_ID,
+                "小王",
+                "杯子碎了",
+                "pi-1",
+                Map.of());
+        return new WechatGateway(
+                api,
+                openId -> Optional.ofNullable(lastInteraction),
+                caseId -> Optional.of(complaintCase),
+                () -> true,
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static OutboundMessage message(MessageKind kind, String surface, String text) {
-        return new OutboundMessage("case-1", "wechat", kind, surface, OPEN_ID, text, "case-1:" + kind + ":" + text.hashCode());
+        return new OutboundMessage(
+                "case-1", "wechat", kind, surface, OPEN_ID, text, "case-1:" + kind + ":" + text.hashCode());
     }
 }

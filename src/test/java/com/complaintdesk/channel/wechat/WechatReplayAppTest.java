@@ -104,8 +104,10 @@ class WechatReplayAppTest {
         String future = commentId();
         review(future);
 
-        ResponseEntity<String> refused = post(jsonEvent(future),
-                String.valueOf(Instant.now().plus(Duration.ofMinutes(6)).getEpochSecond()), nonce());
+        ResponseEntity<String> refused = post(
+                jsonEvent(future),
+                String.valueOf(Instant.now().plus(Duration.ofMinutes(6)).getEpochSecond()),
+                nonce());
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(refused.getBody()).startsWith("Stale push");
@@ -116,10 +118,22 @@ class WechatReplayAppTest {
         review(late);
         String early = commentId();
         review(early);
-        assertThat(post(jsonEvent(late), String.valueOf(Instant.now().minus(Duration.ofMinutes(4)).getEpochSecond()),
-                nonce()).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(post(jsonEvent(early), String.valueOf(Instant.now().plus(Duration.ofMinutes(4)).getEpochSecond()),
-                nonce()).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(post(
+                                jsonEvent(late),
+                                String.valueOf(Instant.now()
+                                        .minus(Duration.ofMinutes(4))
+                                        .getEpochSecond()),
+                                nonce())
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(post(
+                                jsonEvent(early),
+                                String.valueOf(Instant.now()
+                                        .plus(Duration.ofMinutes(4))
+                                        .getEpochSecond()),
+                                nonce())
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         assertThat(cases(late)).isOne();
         assertThat(cases(early)).isOne();
     }
@@ -167,25 +181,36 @@ class WechatReplayAppTest {
         }
         assertThat(cases(commentId)).isOne();
         assertThat(storedPushes(commentId)).isOne();
-        WECHAT.verify(1, getRequestedFor(urlPathEqualTo("/wxaapi/comment/commentinfo/get"))
-                .withQueryParam("commentId", equalTo(commentId)));
+        WECHAT.verify(
+                1,
+                getRequestedFor(urlPathEqualTo("/wxaapi/comment/commentinfo/get"))
+                        .withQueryParam("commentId", equalTo(commentId)));
     }
 
     @Test
     void aReplayInSafeModeIsRefusedToo() throws Exception {
-        settings.use(new WechatProperties(WechatApiStub.APP_ID, "test-app-secret", WechatApiStub.TOKEN, WECHAT.baseUrl(),
-                Duration.ofSeconds(2), WechatApiStub.AES_KEY, null));
+        settings.use(new WechatProperties(
+                WechatApiStub.APP_ID,
+                "test-app-secret",
+                WechatApiStub.TOKEN,
+                WECHAT.baseUrl(),
+                Duration.ofSeconds(2),
+                WechatApiStub.AES_KEY,
+                null));
         WechatCrypto crypto = new WechatCrypto(WechatApiStub.TOKEN, WechatApiStub.AES_KEY, WechatApiStub.APP_ID);
         String old = commentId();
         review(old);
         String timestamp = "978307200";
         String nonce = nonce();
-        String encrypt = crypto.encrypt(jsonEvent(old).getBytes(StandardCharsets.UTF_8),
+        String encrypt = crypto.encrypt(
+                jsonEvent(old).getBytes(StandardCharsets.UTF_8),
                 "0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
 
-        ResponseEntity<String> stale = post("{\"Encrypt\":\"" + encrypt + "\"}", "?signature=" + wechat.sign(timestamp, nonce)
-                + "&timestamp=" + timestamp + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature="
-                + crypto.sign(timestamp, nonce, encrypt));
+        ResponseEntity<String> stale = post(
+                "{\"Encrypt\":\"" + encrypt + "\"}",
+                "?signature=" + wechat.sign(timestamp, nonce)
+                        + "&timestamp=" + timestamp + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature="
+                        + crypto.sign(timestamp, nonce, encrypt));
 
         assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertNothingFor(old);
@@ -195,7 +220,8 @@ class WechatReplayAppTest {
         review(first);
         String second = commentId();
         review(second);
-        assertThat(postEncrypted(crypto, jsonEvent(first), fresh, nonce).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(postEncrypted(crypto, jsonEvent(first), fresh, nonce).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         ResponseEntity<String> replayed = postEncrypted(crypto, jsonEvent(second), fresh, nonce);
 
         assertThat(replayed.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -215,12 +241,14 @@ class WechatReplayAppTest {
 
         assertThat(thisNode.claim(WechatApiStub.APP_ID, nonce, timestamp, window, push))
                 .isEqualTo(WechatReplayGuard.Claim.FIRST);
-        assertThat(otherNode.claim(WechatApiStub.APP_ID, nonce, timestamp, window, "{\"a\":2}".getBytes(StandardCharsets.UTF_8)))
+        assertThat(otherNode.claim(
+                        WechatApiStub.APP_ID, nonce, timestamp, window, "{\"a\":2}".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(WechatReplayGuard.Claim.REPLAYED);
         assertThat(otherNode.claim(WechatApiStub.APP_ID, nonce, timestamp, window, push))
                 .isEqualTo(WechatReplayGuard.Claim.SAME_PUSH_AGAIN);
         assertThat(otherNode.claim("wx_another_mini_program", nonce, timestamp, window, push))
-                .as("nonces are per AppID").isEqualTo(WechatReplayGuard.Claim.FIRST);
+                .as("nonces are per AppID")
+                .isEqualTo(WechatReplayGuard.Claim.FIRST);
 
         String racing = nonce();
         int claims = 8;
@@ -242,8 +270,10 @@ class WechatReplayAppTest {
             for (Future<WechatReplayGuard.Claim> outcome : outcomes) {
                 claimed.add(outcome.get());
             }
-            assertThat(claimed).containsOnlyOnce(WechatReplayGuard.Claim.FIRST)
-                    .filteredOn(c -> c != WechatReplayGuard.Claim.FIRST).containsOnly(WechatReplayGuard.Claim.REPLAYED);
+            assertThat(claimed)
+                    .containsOnlyOnce(WechatReplayGuard.Claim.FIRST)
+                    .filteredOn(c -> c != WechatReplayGuard.Claim.FIRST)
+                    .containsOnly(WechatReplayGuard.Claim.REPLAYED);
         } finally {
             pool.shutdownNow();
         }
@@ -253,12 +283,20 @@ class WechatReplayAppTest {
     void nonceRowsPastTheirWindowAreDeletedWhenNewOnesAreInserted() {
         String expired = nonce();
         jdbc.sql("INSERT INTO cd_wechat_push_nonce (app_id, nonce, push_sha256, expires_at) VALUES (:a, :n, :h, :e)")
-                .param("a", WechatApiStub.APP_ID).param("n", expired).param("h", "0".repeat(64))
-                .param("e", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1)).update();
+                .param("a", WechatApiStub.APP_ID)
+                .param("n", expired)
+                .param("h", "0".repeat(64))
+                .param("e", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))
+                .update();
 
         // a node that has not purged yet (a new one) purges before its first insert
-        new WechatReplayGuard(jdbc).claim(WechatApiStub.APP_ID, nonce(), String.valueOf(Instant.now().getEpochSecond()),
-                Duration.ofMinutes(5), new byte[] {1});
+        new WechatReplayGuard(jdbc)
+                .claim(
+                        WechatApiStub.APP_ID,
+                        nonce(),
+                        String.valueOf(Instant.now().getEpochSecond()),
+                        Duration.ofMinutes(5),
+                        new byte[] {1});
 
         assertThat(nonceRows(expired)).isZero();
     }
@@ -268,12 +306,15 @@ class WechatReplayAppTest {
     private void assertNothingFor(String commentId) {
         assertThat(cases(commentId)).isZero();
         assertThat(storedPushes(commentId)).isZero();
-        WECHAT.verify(0, getRequestedFor(urlPathEqualTo("/wxaapi/comment/commentinfo/get"))
-                .withQueryParam("commentId", equalTo(commentId)));
+        WECHAT.verify(
+                0,
+                getRequestedFor(urlPathEqualTo("/wxaapi/comment/commentinfo/get"))
+                        .withQueryParam("commentId", equalTo(commentId)));
     }
 
     private static void review(String commentId) {
-        WECHAT.stubFor(get(urlPathEqualTo("/wxaapi/comment/commentinfo/get")).withQueryParam("commentId", equalTo(commentId))
+        WECHAT.stubFor(get(urlPathEqualTo("/wxaapi/comment/commentinfo/get"))
+                .withQueryParam("commentId", equalTo(commentId))
                 .willReturn(okJson("{\"errcode\":0,\"info\":{\"content\":{\"commentId\":\"" + commentId
                         + "\",\"createTime\":\"" + (Instant.now().getEpochSecond() - 60) + "\",\"score\":100,"
                         + "\"userInfo\":{\"openid\":\"oQ3a4" + commentId + "\",\"nickName\":\"小王\"},"
@@ -282,27 +323,34 @@ class WechatReplayAppTest {
     }
 
     private static String jsonEvent(String commentId) {
-        return "{\"ToUserName\":\"gh_abcdefg\",\"FromUserName\":\"oABCD\",\"CreateTime\":" + Instant.now().getEpochSecond()
-                + ",\"MsgType\":\"event\",\"Event\":\"wxa_comment_bad_score\",\"result\":{\"comment_id\":\"" + commentId + "\"}}";
+        return "{\"ToUserName\":\"gh_abcdefg\",\"FromUserName\":\"oABCD\",\"CreateTime\":"
+                + Instant.now().getEpochSecond()
+                + ",\"MsgType\":\"event\",\"Event\":\"wxa_comment_bad_score\",\"result\":{\"comment_id\":\"" + commentId
+                + "\"}}";
     }
 
     private ResponseEntity<String> post(String body, String timestamp, String nonce) {
-        return post(body, "?signature=" + wechat.sign(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce);
+        return post(
+                body, "?signature=" + wechat.sign(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce);
     }
 
     private ResponseEntity<String> postEncrypted(WechatCrypto crypto, String push, String timestamp, String nonce)
             throws Exception {
-        String encrypt = crypto.encrypt(push.getBytes(StandardCharsets.UTF_8),
-                "fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
-        return post("{\"Encrypt\":\"" + encrypt + "\"}", "?signature=" + wechat.sign(timestamp, nonce) + "&timestamp="
-                + timestamp + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature=" + crypto.sign(timestamp, nonce, encrypt));
+        String encrypt = crypto.encrypt(
+                push.getBytes(StandardCharsets.UTF_8), "fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
+        return post(
+                "{\"Encrypt\":\"" + encrypt + "\"}",
+                "?signature=" + wechat.sign(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce
+                        + "&encrypt_type=aes&msg_signature=" + crypto.sign(timestamp, nonce, encrypt));
     }
 
     private ResponseEntity<String> post(String body, String query) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity(URI.create(WechatWebhookController.PATH + query),
-                new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers), String.class);
+        return http.postForEntity(
+                URI.create(WechatWebhookController.PATH + query),
+                new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers),
+                String.class);
     }
 
     private static String nonce() {
@@ -315,16 +363,22 @@ class WechatReplayAppTest {
 
     private long cases(String commentId) {
         return jdbc.sql("SELECT COUNT(*) FROM cd_complaint WHERE channel = 'wechat' AND external_id = :id")
-                .param("id", commentId).query(Long.class).single();
+                .param("id", commentId)
+                .query(Long.class)
+                .single();
     }
 
     private long storedPushes(String commentId) {
         return jdbc.sql("SELECT COUNT(*) FROM cd_inbound_event WHERE channel = 'wechat' AND payload LIKE :id")
-                .param("id", "%" + commentId + "%").query(Long.class).single();
+                .param("id", "%" + commentId + "%")
+                .query(Long.class)
+                .single();
     }
 
     private long nonceRows(String nonce) {
         return jdbc.sql("SELECT COUNT(*) FROM cd_wechat_push_nonce WHERE nonce = :n")
-                .param("n", nonce).query(Long.class).single();
+                .param("n", nonce)
+                .query(Long.class)
+                .single();
     }
 }

@@ -21,7 +21,8 @@ class WechatSignatureTest {
     void theDocumentedExampleIsValid() {
         assertThat(wechat.sign(DOC_TIMESTAMP, DOC_NONCE)).isEqualTo(DOC_SIGNATURE);
         assertThat(wechat.matches(DOC_SIGNATURE, DOC_TIMESTAMP, DOC_NONCE)).isTrue();
-        assertThat(wechat.matches(DOC_SIGNATURE.toUpperCase(), DOC_TIMESTAMP, DOC_NONCE)).isTrue();
+        assertThat(wechat.matches(DOC_SIGNATURE.toUpperCase(), DOC_TIMESTAMP, DOC_NONCE))
+                .isTrue();
     }
 
     @Test
@@ -34,9 +35,11 @@ class WechatSignatureTest {
 
     @Test
     void aSignatureWithAnotherTokenOrOtherParametersIsRefused() {
-        assertThat(new WechatSignature("BBBBB").matches(DOC_SIGNATURE, DOC_TIMESTAMP, DOC_NONCE)).isFalse();
+        assertThat(new WechatSignature("BBBBB").matches(DOC_SIGNATURE, DOC_TIMESTAMP, DOC_NONCE))
+                .isFalse();
         assertThat(wechat.matches(DOC_SIGNATURE, "1714036505", DOC_NONCE)).isFalse();
-        assertThat(wechat.matches(DOC_SIGNATURE, DOC_NONCE, DOC_TIMESTAMP.substring(1))).isFalse();
+        assertThat(wechat.matches(DOC_SIGNATURE, DOC_NONCE, DOC_TIMESTAMP.substring(1)))
+                .isFalse();
         assertThat(wechat.matches("not-hex", DOC_TIMESTAMP, DOC_NONCE)).isFalse();
     }
 

@@ -60,9 +60,10 @@ class WechatWebhookAppTest {
     static final String AES_KEY = WechatApiStub.AES_KEY;
 
     private static WechatProperties withAesKey(WechatProperties p) {
-        return new WechatProperties(p.appId(), p.appSecret(), p.token(), p.apiBaseUrl(), p.timeout(), AES_KEY,
-                p.maxClockSkew());
+        return new WechatProperties(
+                p.appId(), p.appSecret(), p.token(), p.apiBaseUrl(), p.timeout(), AES_KEY, p.maxClockSkew());
     }
+
     static final WireMockServer WECHAT = new WireMockServer(wireMockConfig().dynamicPort());
 
     @BeforeAll
@@ -111,12 +112,15 @@ class WechatWebhookAppTest {
     @Test
     void theServerVerificationIsAnsweredWithEchostrWhenSigned() {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
-        ResponseEntity<String> ok = http.getForEntity(URI.create(WechatWebhookController.PATH + "?signature="
-                + wechat.sign(timestamp, "1514711492") + "&timestamp=" + timestamp + "&nonce=1514711492&echostr=4375120948345356249"),
+        ResponseEntity<String> ok = http.getForEntity(
+                URI.create(WechatWebhookController.PATH + "?signature=" + wechat.sign(timestamp, "1514711492")
+                        + "&timestamp=" + timestamp + "&nonce=1514711492&echostr=4375120948345356249"),
                 String.class);
-        ResponseEntity<String> wrong = http.getForEntity(URI.create(WechatWebhookController.PATH
-                + "?signature=f464b24fc39322e44b38aa78f5edd27bd1441696&timestamp=" + timestamp
-                + "&nonce=1514711492&echostr=4375120948345356249"), String.class);
+        ResponseEntity<String> wrong = http.getForEntity(
+                URI.create(WechatWebhookController.PATH
+                        + "?signature=f464b24fc39322e44b38aa78f5edd27bd1441696&timestamp=" + timestamp
+                        + "&nonce=1514711492&echostr=4375120948345356249"),
+                String.class);
 
         assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(ok.getBody()).isEqualTo("4375120948345356249");
@@ -140,13 +144,20 @@ class WechatWebhookAppTest {
         assertThat(c.get("customer_id")).isEqualTo(openId);
         assertThat(c.get("customer_name")).isEqualTo("小王");
         assertThat(c.get("received_by")).isEqualTo("channel:wechat");
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ComplaintLifecycle.PROCESS_KEY)
-                .processInstanceBusinessKey("wechat:" + commentId).count()).isOne();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(ComplaintLifecycle.PROCESS_KEY)
+                        .processInstanceBusinessKey("wechat:" + commentId)
+                        .count())
+                .isOne();
         assertThat(jdbc.sql("SELECT payload FROM cd_complaint WHERE channel = 'wechat' AND external_id = :id")
-                .param("id", commentId).query(String.class).single())
-                .contains("payorder@_4200001761202302096311111111").contains("39.9");
+                        .param("id", commentId)
+                        .query(String.class)
+                        .single())
+                .contains("payorder@_4200001761202302096311111111")
+                .contains("39.9");
         WECHAT.verify(getRequestedFor(urlPathEqualTo("/wxaapi/comment/commentinfo/get"))
-                .withQueryParam("commentId", equalTo(commentId)).withQueryParam("access_token", equalTo("ACCESS_TOKEN")));
+                .withQueryParam("commentId", equalTo(commentId))
+                .withQueryParam("access_token", equalTo("ACCESS_TOKEN")));
         assertThat(storedPushes(commentId)).isOne();
         // X4, E6: the complaint as received and the push exactly as WeChat signed it are the case's evidence
         assertThat(CaseEvidence.kinds(jdbc, "wechat", commentId)).containsExactly("complaint", "inbound");
@@ -160,7 +171,8 @@ class WechatWebhookAppTest {
         WechatCrypto crypto = new WechatCrypto(TOKEN, AES_KEY, WechatApiStub.APP_ID);
         String commentId = commentId();
         review(commentId, "杯子收到就碎了", "oQ3a4" + commentId, null);
-        String encrypt = crypto.encrypt(jsonEvent(commentId).getBytes(StandardCharsets.UTF_8),
+        String encrypt = crypto.encrypt(
+                jsonEvent(commentId).getBytes(StandardCharsets.UTF_8),
                 "0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
         String body = "{\"ToUserName\":\"gh_abcdefg\",\"Encrypt\":\"" + encrypt + "\"}";
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
@@ -169,13 +181,17 @@ class WechatWebhookAppTest {
         String query = "?signature=" + wechat.sign(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce
                 + "&encrypt_type=aes&msg_signature=";
 
-        ResponseEntity<String> forged = post(body, query + crypto.sign(timestamp, nonce, encrypt).replace('a', 'b')
-                .replace('0', '1'));
+        ResponseEntity<String> forged = post(
+                body,
+                query + crypto.sign(timestamp, nonce, encrypt).replace('a', 'b').replace('0', '1'));
         assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(forged.getBody()).contains("msg_signature does not match");
         assertThat(storedPushes(commentId)).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM cd_complaint WHERE channel = 'wechat' AND external_id = :id")
-                .param("id", commentId).query(Long.class).single()).isZero();
+                        .param("id", commentId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         ResponseEntity<String> response = post(body, query + crypto.sign(timestamp, nonce, encrypt));
 
@@ -188,8 +204,10 @@ class WechatWebhookAppTest {
     @Test
     void anEncryptedPushWithoutAnEncodingAesKeyConfiguredIsRefused() {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
-        ResponseEntity<String> response = post("{\"Encrypt\":\"abc\"}", "?signature=" + wechat.sign(timestamp, "7")
-                + "&timestamp=" + timestamp + "&nonce=7&encrypt_type=aes&msg_signature=x");
+        ResponseEntity<String> response = post(
+                "{\"Encrypt\":\"abc\"}",
+                "?signature=" + wechat.sign(timestamp, "7") + "&timestamp=" + timestamp
+                        + "&nonce=7&encrypt_type=aes&msg_signature=x");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody()).contains("EncodingAESKey");
@@ -201,12 +219,15 @@ class WechatWebhookAppTest {
         review(commentId, "The mug arrived broken.", "oQ3a4" + commentId, null);
 
         ResponseEntity<String> response = push("<xml><ToUserName><![CDATA[gh_abcdefg]]></ToUserName>"
-                + "<FromUserName><![CDATA[oABCD]]></FromUserName><CreateTime>" + Instant.now().getEpochSecond()
+                + "<FromUserName><![CDATA[oABCD]]></FromUserName><CreateTime>"
+                + Instant.now().getEpochSecond()
                 + "</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[wxa_comment_bad_score]]></Event>"
                 + "<result><comment_id>" + commentId + "</comment_id></result></xml>");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(caseOf(commentId)).containsEntry("text", "The mug arrived broken.").containsEntry("language", "en");
+        assertThat(caseOf(commentId))
+                .containsEntry("text", "The mug arrived broken.")
+                .containsEntry("language", "en");
     }
 
     @Test
@@ -242,7 +263,10 @@ class WechatWebhookAppTest {
 
         for (String id : List.of(commentId, other)) {
             assertThat(cases(id)).isOne();
-            assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("wechat:" + id).count()).isOne();
+            assertThat(history.createHistoricProcessInstanceQuery()
+                            .processInstanceBusinessKey("wechat:" + id)
+                            .count())
+                    .isOne();
             assertThat(storedPushes(id)).isOne();
         }
         assertThat(CaseEvidence.inboundPayloads(jdbc, "wechat", other)).containsExactly(racing);
@@ -255,15 +279,20 @@ class WechatWebhookAppTest {
         String body = jsonEvent(commentId);
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
 
-        ResponseEntity<String> wrong = post(body, "?signature=" + new WechatSignature("not-the-token").sign(timestamp, "42")
-                + "&timestamp=" + timestamp + "&nonce=42");
+        ResponseEntity<String> wrong = post(
+                body,
+                "?signature=" + new WechatSignature("not-the-token").sign(timestamp, "42") + "&timestamp=" + timestamp
+                        + "&nonce=42");
         ResponseEntity<String> missing = post(body, "?timestamp=" + timestamp + "&nonce=42");
 
         assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(storedPushes(commentId)).isZero();
         assertThat(cases(commentId)).isZero();
-        WECHAT.verify(0, getRequestedFor(urlPathEqualTo("/wxaapi/comment/commentinfo/get")).withQueryParam("commentId", equalTo(commentId)));
+        WECHAT.verify(
+                0,
+                getRequestedFor(urlPathEqualTo("/wxaapi/comment/commentinfo/get"))
+                        .withQueryParam("commentId", equalTo(commentId)));
     }
 
     @Test
@@ -272,8 +301,11 @@ class WechatWebhookAppTest {
         String openId = "oQ3a4" + commentId;
         review(commentId, "杯子碎了，差评！", openId, null);
         push(jsonEvent(commentId));
-        String processInstanceId = runtime.createProcessInstanceQuery().processDefinitionKey(ComplaintLifecycle.PROCESS_KEY)
-                .processInstanceBusinessKey("wechat:" + commentId).singleResult().getId();
+        String processInstanceId = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(ComplaintLifecycle.PROCESS_KEY)
+                .processInstanceBusinessKey("wechat:" + commentId)
+                .singleResult()
+                .getId();
         moveTo(processInstanceId, Activity.RECORD_REVIEW_OUTCOME);
         String edited = commentId();
         review(edited, "商家很快补发了新杯子，但物流还是慢。", openId, commentId);
@@ -282,7 +314,8 @@ class WechatWebhookAppTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(runtime.getVariable(processInstanceId, Var.REVIEW_OUTCOME)).isEqualTo("updated");
-        assertThat(runtime.getVariable(processInstanceId, Var.COMMENT_EDITED_TEXT)).isEqualTo("商家很快补发了新杯子，但物流还是慢。");
+        assertThat(runtime.getVariable(processInstanceId, Var.COMMENT_EDITED_TEXT))
+                .isEqualTo("商家很快补发了新杯子，但物流还是慢。");
         assertThat(cases(edited)).isZero();
         assertThat(cases(commentId)).isOne();
     }
@@ -291,45 +324,58 @@ class WechatWebhookAppTest {
 
     /** WeChat's review details for {@code commentId}, as getCommentInfo documents them. */
     private static void review(String commentId, String text, String openId, String oldCommentId) {
-        String old = oldCommentId == null ? "" : ",\"oldComment\":{\"commentId\":\"" + oldCommentId
-                + "\",\"createTime\":\"1704038000\",\"score\":100,\"content\":{\"txt\":\"old\"}}";
-        WECHAT.stubFor(get(urlPathEqualTo("/wxaapi/comment/commentinfo/get")).withQueryParam("commentId", equalTo(commentId))
+        String old = oldCommentId == null
+                ? ""
+                : ",\"oldComment\":{\"commentId\":\"" + oldCommentId
+                        + "\",\"createTime\":\"1704038000\",\"score\":100,\"content\":{\"txt\":\"old\"}}";
+        WECHAT.stubFor(get(urlPathEqualTo("/wxaapi/comment/commentinfo/get"))
+                .withQueryParam("commentId", equalTo(commentId))
                 .willReturn(okJson("{\"errcode\":0,\"info\":{\"content\":{\"commentId\":\"" + commentId
                         + "\",\"amount\":3990,\"orderId\":\"payorder@_4200001761202302096311111111\",\"createTime\":\""
                         + (Instant.now().getEpochSecond() - 60) + "\",\"payTime\":\"1675915718\",\"score\":100,"
-                        + "\"userInfo\":{\"openid\":\"" + openId + "\",\"nickName\":\"小王\",\"headImg\":\"http://wx.qlogo.cn/x\"},"
+                        + "\"userInfo\":{\"openid\":\"" + openId
+                        + "\",\"nickName\":\"小王\",\"headImg\":\"http://wx.qlogo.cn/x\"},"
                         + "\"content\":{\"txt\":\"" + text + "\",\"media\":[]}}},\"processInfo\":{\"commentId\":\""
                         + commentId + "\",\"actionList\":[]}" + old + "}")));
     }
 
     private static String jsonEvent(String commentId) {
-        return "{\"ToUserName\":\"gh_abcdefg\",\"FromUserName\":\"oABCD\",\"CreateTime\":" + Instant.now().getEpochSecond()
-                + ",\"MsgType\":\"event\",\"Event\":\"wxa_comment_bad_score\",\"result\":{\"comment_id\":\"" + commentId + "\"}}";
+        return "{\"ToUserName\":\"gh_abcdefg\",\"FromUserName\":\"oABCD\",\"CreateTime\":"
+                + Instant.now().getEpochSecond()
+                + ",\"MsgType\":\"event\",\"Event\":\"wxa_comment_bad_score\",\"result\":{\"comment_id\":\"" + commentId
+                + "\"}}";
     }
 
     /** A push signed as WeChat signs it: a fresh timestamp and nonce on every try. */
     private ResponseEntity<String> push(String body) {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         String nonce = String.valueOf(ThreadLocalRandom.current().nextInt(1_000_000_000));
-        return post(body, "?signature=" + wechat.sign(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce);
+        return post(
+                body, "?signature=" + wechat.sign(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce);
     }
 
     private ResponseEntity<String> post(String body, String query) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(body.startsWith("<") ? MediaType.TEXT_XML : MediaType.APPLICATION_JSON);
-        return http.postForEntity(URI.create(WechatWebhookController.PATH + query),
-                new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers), String.class);
+        return http.postForEntity(
+                URI.create(WechatWebhookController.PATH + query),
+                new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers),
+                String.class);
     }
 
     private void moveTo(String processInstanceId, String activityId) {
         ActivityInstance tree = runtime.getActivityInstance(processInstanceId);
-        ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(processInstanceId)
-                .startBeforeActivity(activityId);
+        ProcessInstanceModificationBuilder modification =
+                runtime.createProcessInstanceModification(processInstanceId).startBeforeActivity(activityId);
         for (ActivityInstance child : tree.getChildActivityInstances()) {
             modification.cancelActivityInstance(child.getId());
         }
         modification.execute();
-        assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(activityId).count()).isOne();
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(processInstanceId)
+                        .taskDefinitionKey(activityId)
+                        .count())
+                .isOne();
     }
 
     private static String commentId() {
@@ -339,16 +385,22 @@ class WechatWebhookAppTest {
     private Map<String, Object> caseOf(String commentId) {
         return jdbc.sql("SELECT text, language, customer_id, customer_name, received_by FROM cd_complaint "
                         + "WHERE channel = 'wechat' AND external_id = :id")
-                .param("id", commentId).query().singleRow();
+                .param("id", commentId)
+                .query()
+                .singleRow();
     }
 
     private long cases(String commentId) {
         return jdbc.sql("SELECT COUNT(*) FROM cd_complaint WHERE channel = 'wechat' AND external_id = :id")
-                .param("id", commentId).query(Long.class).single();
+                .param("id", commentId)
+                .query(Long.class)
+                .single();
     }
 
     private long storedPushes(String commentId) {
         return jdbc.sql("SELECT COUNT(*) FROM cd_inbound_event WHERE channel = 'wechat' AND payload LIKE :id")
-                .param("id", "%" + commentId + "%").query(Long.class).single();
+                .param("id", "%" + commentId + "%")
+                .query(Long.class)
+                .single();
     }
 }

@@ -17,7 +17,8 @@ final class ApplicationBeans {
         Map<String, Class<?>> beans = new HashMap<>();
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(true);
         for (BeanDefinition candidate : scanner.findCandidateComponents("com.complaintdesk")) {
-            Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), ApplicationBeans.class.getClassLoader());
+            Class<?> type =
+                    ClassUtils.resolveClassName(candidate.getBeanClassName(), ApplicationBeans.class.getClassLoader());
             beans.put(Introspector.decapitalize(type.getSimpleName()), type);
         }
         return name -> Optional.ofNullable(beans.get(name));

@@ -13,18 +13,20 @@ import org.junit.jupiter.api.Test;
 /** The application's own diagrams, decisions and forms pass the deployment check; a few refusals without Spring. */
 class DeploymentCheckTest {
 
-    final DeploymentCheck check = new DeploymentCheck(ApplicationBeans.byDefaultName(),
-            DeploymentCheckTest.class.getClassLoader());
+    final DeploymentCheck check =
+            new DeploymentCheck(ApplicationBeans.byDefaultName(), DeploymentCheckTest.class.getClassLoader());
 
     @Test
     void everyResourceOfTheApplicationsOwnDeploymentPasses() throws IOException {
         List<Path> files;
-        try (Stream<Path> processes = Files.walk(Path.of("processes")); Stream<Path> forms = Files.walk(Path.of("forms"))) {
+        try (Stream<Path> processes = Files.walk(Path.of("processes"));
+                Stream<Path> forms = Files.walk(Path.of("forms"))) {
             files = Stream.concat(processes, forms).filter(Files::isRegularFile).toList();
         }
         assertThat(files).hasSizeGreaterThan(30);
         for (Path file : files) {
-            assertThat(check.check(file.toString().replace('\\', '/'), Files.readAllBytes(file))).as(file.toString())
+            assertThat(check.check(file.toString().replace('\\', '/'), Files.readAllBytes(file)))
+                    .as(file.toString())
                     .isEmpty();
         }
     }
@@ -51,7 +53,8 @@ class DeploymentCheckTest {
                 + "</process></definitions>";
         List<DeploymentCheck.Finding> findings = check.check("x.bpmn", bpmn.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(findings).extracting(DeploymentCheck.Finding::elementId)
+        assertThat(findings)
+                .extracting(DeploymentCheck.Finding::elementId)
                 .containsExactlyInAnyOrder("B", "C", "D", "E", "F", "G", "I", "J", "K", "L");
     }
 
@@ -66,7 +69,8 @@ class DeploymentCheckTest {
                 + "<text>function() external {java: {class: \"java.lang.Math\", method signature: \"random()\"}}</text>"
                 + "</outputEntry></rule></decisionTable></decision></definitions>";
         assertThat(check.check("x.dmn", dmn.getBytes(StandardCharsets.UTF_8)))
-                .extracting(DeploymentCheck.Finding::elementId).containsExactlyInAnyOrder("ie", "e4");
+                .extracting(DeploymentCheck.Finding::elementId)
+                .containsExactlyInAnyOrder("ie", "e4");
     }
 
     @Test

@@ -36,92 +36,102 @@ class ExpressionCheckerTest {
         }
     }
 
-    static final Map<String, Class<?>> BEANS = Map.of("approvals", Approvals.class, "slaClockEvents",
-            SlaClockEvents.class, "environment", StandardEnvironment.class, "systemProperties", java.util.Properties.class,
-            "processEngine", org.camunda.bpm.engine.ProcessEngine.class);
+    static final Map<String, Class<?>> BEANS = Map.of(
+            "approvals",
+            Approvals.class,
+            "slaClockEvents",
+            SlaClockEvents.class,
+            "environment",
+            StandardEnvironment.class,
+            "systemProperties",
+            java.util.Properties.class,
+            "processEngine",
+            org.camunda.bpm.engine.ProcessEngine.class);
 
     final ExpressionChecker checker = new ExpressionChecker(name -> Optional.ofNullable(BEANS.get(name)));
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "${amount > 100}",
-        "#{amount > 100}",
-        "${tier == 'T1' || tier == 'T2'}",
-        "${tier == 'T1' ? 'supervisors,legal' : 'legal'}",
-        "${not approved and empty note}",
-        "${-amount + 2 * 3 / 4 % 5 - 1 >= 0 && x lt 3}",
-        "${now()}",
-        "${dateTime()}",
-        "${currentUser()}",
-        "${currentUserGroups()}",
-        "${authenticatedUserId}",
-        "${triageResult.suggestedTier}",
-        "${order['sku']}",
-        "${items[0]}",
-        "${approvals.limit}",
-        "Dear ${customerName}, thank you",
-        "${execution.getVariable('extortionGuarded') == true ? 0 : compensationResult.approvalLimit}",
-        "${execution.setVariable('replyDecision', null)}",
-        "${task.getVariableLocal('x') != null}",
-        "${task.setVariable('seen', execution.getVariable('x'))}",
-        "${approvals.needsApproval(execution)}",
-        "${slaClockEvents.stopped(execution, 'resolution')}",
-        "plain text without an expression",
-    })
+    @ValueSource(
+            strings = {
+                "${amount > 100}",
+                "#{amount > 100}",
+                "${tier == 'T1' || tier == 'T2'}",
+                "${tier == 'T1' ? 'supervisors,legal' : 'legal'}",
+                "${not approved and empty note}",
+                "${-amount + 2 * 3 / 4 % 5 - 1 >= 0 && x lt 3}",
+                "${now()}",
+                "${dateTime()}",
+                "${currentUser()}",
+                "${currentUserGroups()}",
+                "${authenticatedUserId}",
+                "${triageResult.suggestedTier}",
+                "${order['sku']}",
+                "${items[0]}",
+                "${approvals.limit}",
+                "Dear ${customerName}, thank you",
+                "${execution.getVariable('extortionGuarded') == true ? 0 : compensationResult.approvalLimit}",
+                "${execution.setVariable('replyDecision', null)}",
+                "${task.getVariableLocal('x') != null}",
+                "${task.setVariable('seen', execution.getVariable('x'))}",
+                "${approvals.needsApproval(execution)}",
+                "${slaClockEvents.stopped(execution, 'resolution')}",
+                "plain text without an expression",
+            })
     void allows(String expression) {
         assertThat(checker.check(expression)).as(expression).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "${''.getClass().forName('java.lang.Runtime')}",
-        "${''.getClass()}",
-        "${'a'.concat('b')}",
-        "${tier.toString()}",
-        "${execution.class}",
-        "${execution.Class}",
-        "${execution['class']}",
-        "${execution.getClass()}",
-        "${x.class.classLoader}",
-        "${x.classLoader}",
-        "${x.declaringClass}",
-        "${x.module}",
-        "${x.protectionDomain}",
-        "${x['protectionDomain']}",
-        "${execution.processEngine}",
-        "${execution.processEngineServices.runtimeService}",
-        "${execution.getProcessEngineServices()}",
-        "${execution.getProcessEngine().getIdentityService()}",
-        "${execution.getVariable('a').getClass()}",
-        "${execution.setVariable('a', ''.getClass())}",
-        "${execution.setVariable('a', x.class)}",
-        "${(execution).getVariable('a')}",
-        "${execution['getVariable']('a')}",
-        "${approvals.resetAll()}",
-        "${approvals.toString()}",
-        "${approvals.needsApproval(''.getClass())}",
-        "${slaClockEvents.stopped(execution, 'resolution').getClass()}",
-        "${environment.getProperty('spring.datasource.password')}",
-        "${environment}",
-        "${systemProperties['user.home']}",
-        "${processEngine.name}",
-        "${dateTime().plusDays(1).toDate()}",
-        "${now().getClass()}",
-        "${fn:exec('x')}",
-        "${exec('x')}",
-        "${map[key]}",
-        "${map[key.class]}",
-        "${a.b.c()}",
-        "text ${x.class} text",
-        "#{''.getClass()}",
-        "${unclosed",
-        "${a +}",
-        "${x -> x}",
-        "${a; b}",
-        "${a += b}",
-        "${adminProperties.password}",
-        "${wechatProperties['appSecret']}",
-    })
+    @ValueSource(
+            strings = {
+                "${''.getClass().forName('java.lang.Runtime')}",
+                "${''.getClass()}",
+                "${'a'.concat('b')}",
+                "${tier.toString()}",
+                "${execution.class}",
+                "${execution.Class}",
+                "${execution['class']}",
+                "${execution.getClass()}",
+                "${x.class.classLoader}",
+                "${x.classLoader}",
+                "${x.declaringClass}",
+                "${x.module}",
+                "${x.protectionDomain}",
+                "${x['protectionDomain']}",
+                "${execution.processEngine}",
+                "${execution.processEngineServices.runtimeService}",
+                "${execution.getProcessEngineServices()}",
+                "${execution.getProcessEngine().getIdentityService()}",
+                "${execution.getVariable('a').getClass()}",
+                "${execution.setVariable('a', ''.getClass())}",
+                "${execution.setVariable('a', x.class)}",
+                "${(execution).getVariable('a')}",
+                "${execution['getVariable']('a')}",
+                "${approvals.resetAll()}",
+                "${approvals.toString()}",
+                "${approvals.needsApproval(''.getClass())}",
+                "${slaClockEvents.stopped(execution, 'resolution').getClass()}",
+                "${environment.getProperty('spring.datasource.password')}",
+                "${environment}",
+                "${systemProperties['user.home']}",
+                "${processEngine.name}",
+                "${dateTime().plusDays(1).toDate()}",
+                "${now().getClass()}",
+                "${fn:exec('x')}",
+                "${exec('x')}",
+                "${map[key]}",
+                "${map[key.class]}",
+                "${a.b.c()}",
+                "text ${x.class} text",
+                "#{''.getClass()}",
+                "${unclosed",
+                "${a +}",
+                "${x -> x}",
+                "${a; b}",
+                "${a += b}",
+                "${adminProperties.password}",
+                "${wechatProperties['appSecret']}",
+            })
     void refuses(String expression) {
         assertThat(checker.check(expression)).as(expression).isNotEmpty();
     }
@@ -139,23 +149,32 @@ class ExpressionCheckerTest {
                 }
             }
         }
-        assertThat(expressions).hasSizeGreaterThan(50).contains("${compensationApproval.needsApproval(execution)}",
-                "${templateBlanks.fillCaseFacts(execution)}");
+        assertThat(expressions)
+                .hasSizeGreaterThan(50)
+                .contains(
+                        "${compensationApproval.needsApproval(execution)}",
+                        "${templateBlanks.fillCaseFacts(execution)}");
         for (String text : expressions) {
             assertThat(withApplicationBeans.check(text)).as(text).isEmpty();
         }
     }
 
     private static String unescape(String xml) {
-        return xml.replace("&gt;", ">").replace("&lt;", "<").replace("&quot;", "\"").replace("&apos;", "'")
+        return xml.replace("&gt;", ">")
+                .replace("&lt;", "<")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
                 .replace("&amp;", "&");
     }
 
     @Test
     void aMethodMustBeMarkedInEveryOverloadItCouldReach() {
-        assertThat(ExpressionChecker.markedMethod(Approvals.class, "needsApproval", 1)).isTrue();
-        assertThat(ExpressionChecker.markedMethod(Approvals.class, "needsApproval", 2)).isFalse();
-        assertThat(ExpressionChecker.markedMethod(Approvals.class, "resetAll", 0)).isFalse();
+        assertThat(ExpressionChecker.markedMethod(Approvals.class, "needsApproval", 1))
+                .isTrue();
+        assertThat(ExpressionChecker.markedMethod(Approvals.class, "needsApproval", 2))
+                .isFalse();
+        assertThat(ExpressionChecker.markedMethod(Approvals.class, "resetAll", 0))
+                .isFalse();
         assertThat(ExpressionChecker.markedMethod(Approvals.class, "wait", 0)).isFalse();
     }
 }
