@@ -1,0 +1,2 @@
+/** Helpers the modules share: CSV, plain text, hashes, timestamps, UTF-8. */
+package com.complaintdesk.common;
