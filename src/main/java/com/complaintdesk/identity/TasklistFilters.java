@@ -1,6 +1,5 @@
 package com.complaintdesk.identity;
 
-import com.complaintdesk.insights.ComplaintInsights;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +43,14 @@ final class TasklistFilters {
             return Map.of("name", name, "label", label);
         }
     }
+
+    /**
+     * Task ids of the deployed insights diagrams ({@code complaint-insights.bpmn}, {@code product-feedback-digest.bpmn})
+     * the filters list, as ids of the diagrams rather than of the insights code; {@code ProcessIdsTest} checks them.
+     */
+    static final String DECIDE_SYSTEMIC_FIX = "Task_DecideSystemicFix";
+
+    static final String REVIEW_PRODUCT_DIGEST = "Task_ReviewProductDigest";
 
     private static final List<String> WORKING_GROUPS =
             List.of(Roles.AGENTS, Roles.SUPERVISORS, Roles.LEGAL, Roles.OWNERS, Roles.PRODUCT, Roles.CAMUNDA_ADMIN);
@@ -92,14 +99,14 @@ final class TasklistFilters {
                     "#7f8c8d",
                     "A category that tops the complaints period after period: decide what changes",
                     List.of(Roles.OWNERS, Roles.CAMUNDA_ADMIN),
-                    q -> q.taskDefinitionKey(ComplaintInsights.Activity.DECIDE_SYSTEMIC_FIX)),
+                    q -> q.taskDefinitionKey(DECIDE_SYSTEMIC_FIX)),
             new Definition(
                     "Product feedback (A3) / 产品反馈 (A3)",
                     7,
                     "#16a085",
                     "The quarterly digest of what customers say about the products",
                     List.of(Roles.PRODUCT, Roles.OWNERS, Roles.CAMUNDA_ADMIN),
-                    q -> q.taskDefinitionKey(ComplaintInsights.Activity.REVIEW_PRODUCT_DIGEST)));
+                    q -> q.taskDefinitionKey(REVIEW_PRODUCT_DIGEST)));
 
     private TasklistFilters() {}
 }

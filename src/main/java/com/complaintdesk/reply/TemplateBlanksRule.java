@@ -2,7 +2,6 @@ package com.complaintdesk.reply;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
-import com.complaintdesk.crisis.ComplaintCrisis;
 import com.complaintdesk.forms.SubmissionRule;
 import com.complaintdesk.web.FieldProblem;
 import java.util.ArrayList;
@@ -20,8 +19,7 @@ public class TemplateBlanksRule implements SubmissionRule {
             "draft-reply", List.of(Var.REPLY_APOLOGY, Var.REPLY_CAUSE, Var.REPLY_SOLUTION, Var.REPLY_INVITATION),
             "prepare-follow-up", List.of(Var.OPENING_SCRIPT, Var.RESOLUTION_STEPS),
             "contact-customer", List.of(Var.FOLLOW_UP_MESSAGE),
-            "offer-compensation", List.of(Var.OFFER_MESSAGE),
-            "draft-statement", List.of(ComplaintCrisis.Var.STATEMENT_TEXT));
+            "offer-compensation", List.of(Var.OFFER_MESSAGE));
 
     @Override
     public Set<String> formIds() {
@@ -30,8 +28,13 @@ public class TemplateBlanksRule implements SubmissionRule {
 
     @Override
     public List<FieldProblem> check(String formId, Map<String, Object> values) {
+        return blanksIn(FIELDS.get(formId), values);
+    }
+
+    /** A problem for each of these fields whose text still has a template's blank; for any form's own rule. */
+    public static List<FieldProblem> blanksIn(List<String> fields, Map<String, Object> values) {
         List<FieldProblem> problems = new ArrayList<>();
-        for (String field : FIELDS.get(formId)) {
+        for (String field : fields) {
             Object text = values.get(field);
             List<String> blanks = text instanceof String s ? TemplateBlanks.blanks(s) : List.of();
             if (!blanks.isEmpty()) {

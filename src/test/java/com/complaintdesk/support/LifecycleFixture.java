@@ -213,6 +213,7 @@ public final class LifecycleFixture {
                         new ApprovalRule(),
                         new CompensationRules(),
                         new TemplateBlanksRule(),
+                        new com.complaintdesk.crisis.StatementBlanksRule(),
                         new ExtortionGuardRule()))));
         Mocks.register("templateBlanks", new TemplateBlanks());
         Mocks.register("planContactTimeDelegate", new PlanContactTimeDelegate(settings));
