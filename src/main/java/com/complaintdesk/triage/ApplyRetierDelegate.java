@@ -1,16 +1,16 @@
-package com.complaintdesk.sla;
+package com.complaintdesk.triage;
 
 import static com.complaintdesk.lifecycle.ComplaintLifecycle.Var;
 
 import com.complaintdesk.intake.CaseRecords;
 import com.complaintdesk.lifecycle.EngineClock;
-import com.complaintdesk.triage.TriageConfirmation;
+import com.complaintdesk.sla.SlaClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_ApplyRetier (T6): the case was re-tiered while open; restarts the SLA clocks for the new tier from
+ * Task_ApplyRetier (T6): the case was re-tiered while open (a decision of triage, which owns the tier); restarts the SLA clocks for the new tier from
  * postedAt, moves every waiting SLA timer to the new deadlines, and the case record gets the new tier.
  */
 @Component
