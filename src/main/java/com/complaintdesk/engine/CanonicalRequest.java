@@ -35,7 +35,7 @@ record CanonicalRequest(String method, List<String> segments, Map<String, List<S
         }
         List<String> segments = segments(raw);
         String container = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        if (!String.join("/", segments).equals(String.join("/", segments(container, false)))) {
+        if (!String.join("/", segments).equals(String.join("/", containerSegments(container)))) {
             throw new Unreadable("The path must be spelt plainly: the server reads '" + container + "' from it");
         }
         return new CanonicalRequest(request.getMethod(), List.copyOf(segments), query(request.getQueryString()));
@@ -90,7 +90,7 @@ record CanonicalRequest(String method, List<String> segments, Map<String, List<S
     }
 
     /** The container's own decoded path, which is already split safely: only compared, never trusted alone. */
-    private static List<String> segments(String decoded, boolean unused) {
+    private static List<String> containerSegments(String decoded) {
         List<String> segments = new ArrayList<>();
         for (String part : decoded.split("/")) {
             if (!part.isEmpty()) {

@@ -8,7 +8,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +23,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -409,25 +405,11 @@ public final class EngineGuard {
                     || "anonymousUser".equals(authentication.getPrincipal())) {
                 return Optional.empty();
             }
-            return Optional.of(new EngineCaller(
-                    authentication.getName(),
-                    authentication.getAuthorities().stream()
-                            .map(GrantedAuthority::getAuthority)
-                            .filter(a -> a.startsWith("ROLE_"))
-                            .map(a -> a.substring("ROLE_".length()))
-                            .toList()));
+            return Optional.of(
+                    new EngineCaller(authentication.getName(), EngineCaller.groups(authentication.getAuthorities())));
         }
-        HttpSession session = request.getSession(false);
-        if (session == null
-                || !(session.getAttribute("authenticatedUser") instanceof Authentications authentications)) {
-            return Optional.empty();
-        }
-        org.camunda.bpm.webapp.impl.security.auth.Authentication user =
-                authentications.getAuthenticationForProcessEngine(engineName);
-        if (user == null || user.getIdentityId() == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new EngineCaller(user.getIdentityId(), runner.groupsOf(user.getIdentityId())));
+        return EngineCaller.webappUser(request, engineName)
+                .map(userId -> new EngineCaller(userId, runner.groupsOf(userId)));
     }
 
     private static String completedTask(Optional<Endpoint> endpoint, Read read) {
@@ -576,32 +558,10 @@ public final class EngineGuard {
     }
 
     private <T> T asCaller(EngineCaller caller, Supplier<T> work) {
-        Authentication current = identity.getCurrentAuthentication();
-        if (current != null && caller.userId().equals(current.getUserId())) {
-            return work.get();
-        }
-        identity.setAuthentication(caller.userId(), caller.groups());
-        try {
-            return work.get();
-        } finally {
-            if (current == null) {
-                identity.clearAuthentication();
-            } else {
-                identity.setAuthentication(current);
-            }
-        }
+        return runner.as(caller.userId(), caller.groups(), work);
     }
 
     private void answer(HttpServletResponse response, Refusal refusal) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", refusal.type());
-        body.put("message", refusal.message());
-        if (!refusal.errors().isEmpty()) {
-            body.put("errors", refusal.errors());
-        }
-        response.setStatus(refusal.status());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(json.writeValueAsBytes(body));
+        refusal.writeTo(response, json);
     }
 }

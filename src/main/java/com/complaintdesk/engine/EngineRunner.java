@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-/** Runs engine calls as the engine itself (no authorization checks) and puts back whoever was authenticated. */
+/**
+ * The one way the application runs engine calls as someone: as a user and their groups (authorization checks apply,
+ * the user operation log names them) or as the engine itself (no checks), putting back whoever was authenticated.
+ */
 @Component
 public class EngineRunner {
 
@@ -19,12 +22,27 @@ public class EngineRunner {
 
     /** Runs work with no authenticated user: for reads the application needs whatever the caller may see. */
     public <T> T asEngine(Supplier<T> work) {
+        return with(null, work);
+    }
+
+    /** Runs work as this user and these groups. */
+    public <T> T as(String userId, List<String> groups, Supplier<T> work) {
+        return with(new Authentication(userId, List.copyOf(groups)), work);
+    }
+
+    private <T> T with(Authentication next, Supplier<T> work) {
         Authentication previous = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
+        if (next == null) {
+            identity.clearAuthentication();
+        } else {
+            identity.setAuthentication(next);
+        }
         try {
             return work.get();
         } finally {
-            if (previous != null) {
+            if (previous == null) {
+                identity.clearAuthentication();
+            } else {
                 identity.setAuthentication(previous);
             }
         }

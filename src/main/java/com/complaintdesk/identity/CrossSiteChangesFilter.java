@@ -2,15 +2,14 @@ package com.complaintdesk.identity;
 
 import com.complaintdesk.engine.EngineGuard;
 import com.complaintdesk.engine.Refusal;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,6 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class CrossSiteChangesFilter extends OncePerRequestFilter {
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -31,12 +31,7 @@ class CrossSiteChangesFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<Refusal> refused = EngineGuard.crossSite(request);
         if (refused.isPresent()) {
-            response.setStatus(refused.get().status());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter()
-                    .write("{\"type\":\"" + refused.get().type() + "\",\"message\":\"Changes are not accepted "
-                            + "from another site's page\"}");
+            refused.get().writeTo(response, JSON);
             return;
         }
         chain.doFilter(request, response);

@@ -4,7 +4,6 @@ import com.complaintdesk.engine.EngineRunner;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,17 +54,7 @@ public class EngineAuthentication {
 
     /** Runs work as this user and these groups, then puts back whoever was authenticated before. */
     private <T> T authenticated(String userId, List<String> groups, Supplier<T> work) {
-        Authentication previous = identity.getCurrentAuthentication();
-        identity.setAuthentication(userId, groups);
-        try {
-            return work.get();
-        } finally {
-            if (previous == null) {
-                identity.clearAuthentication();
-            } else {
-                identity.setAuthentication(previous);
-            }
-        }
+        return runner.as(userId, groups, work);
     }
 
     /** The group ids of a user, whatever the current user may read. */

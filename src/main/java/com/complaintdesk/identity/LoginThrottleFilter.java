@@ -1,6 +1,8 @@
 package com.complaintdesk.identity;
 
+import com.complaintdesk.engine.Refusal;
 import com.complaintdesk.web.CachedBodyRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -31,6 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link HttpServletRequest#getRemoteAddr()} as the application sees it.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
     /** A login form is a user name and a password; a larger body is refused rather than read. */
@@ -114,12 +119,12 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
     private static void tooManyAttempts(HttpServletResponse response, Duration wait) throws IOException {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter()
-                .write("{\"type\":\"TooManyLoginAttempts\",\"message\":\"Too many failed logins from this "
-                        + "address; try again in " + seconds + " s\"}");
+        new Refusal(
+                        HttpStatus.TOO_MANY_REQUESTS.value(),
+                        "TooManyLoginAttempts",
+                        "Too many failed logins from this address; try again in " + seconds + " s",
+                        List.of())
+                .writeTo(response, JSON);
     }
 }

@@ -1,15 +1,13 @@
 package com.complaintdesk.identity;
 
+import com.complaintdesk.engine.EngineCaller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -25,9 +23,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * left to those.
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
-
-    /** Where the Camunda webapps keep who logged in, in the HTTP session. */
-    static final String SESSION_ATTRIBUTE = "authenticatedUser";
 
     private final SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
     private final String engineName;
@@ -59,11 +54,6 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private String webappUser(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute(SESSION_ATTRIBUTE) instanceof Authentications authentications)) {
-            return null;
-        }
-        Authentication authentication = authentications.getAuthenticationForProcessEngine(engineName);
-        return authentication == null ? null : authentication.getIdentityId();
+        return EngineCaller.webappUser(request, engineName).orElse(null);
     }
 }
